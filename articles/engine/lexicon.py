@@ -1,0 +1,226 @@
+"""Word-level normalisation for alignment: tokens, a light lemmatiser and news-vocabulary synonym classes."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having
+    he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+    nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+    that the their theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours yourself yourselves
+    yet still even already s t ll ve re d per via amid among upon onto within without whether though although
+    since despite including towards toward around near according reportedly also however meanwhile elsewhere
+    say said says saying told tell tells telling added adding quoted quote described describe describing
+    report reported reports reporting according announced announce stated state's claimed claiming
+    mr mrs ms dr one's part much many several well likely
+    """.split()
+)
+
+# Irregular forms that a suffix rule would not reach.
+IRREGULAR = {
+    "took": "take",
+    "taken": "take",
+    "retook": "retake",
+    "retaken": "retake",
+    "overran": "overrun",
+    "blew": "blow",
+    "blown": "blow",
+    "lost": "lose",
+    "held": "hold",
+    "fled": "flee",
+    "fought": "fight",
+    "shot": "shoot",
+    "hit": "hit",
+    "struck": "strike",
+    "stole": "steal",
+    "stolen": "steal",
+    "swept": "sweep",
+    "went": "go",
+    "gone": "go",
+    "began": "begin",
+    "begun": "begin",
+    "came": "come",
+    "left": "leave",
+    "made": "make",
+    "found": "find",
+    "gave": "give",
+    "given": "give",
+    "knew": "know",
+    "known": "know",
+    "led": "lead",
+    "met": "meet",
+    "paid": "pay",
+    "put": "put",
+    "ran": "run",
+    "saw": "see",
+    "seen": "see",
+    "sent": "send",
+    "sought": "seek",
+    "spent": "spend",
+    "stood": "stand",
+    "thought": "think",
+    "threw": "throw",
+    "thrown": "throw",
+    "won": "win",
+    "wrote": "write",
+    "written": "write",
+    "dead": "die",
+    "died": "die",
+    "dying": "die",
+    "death": "die",
+    "deaths": "die",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "people": "person",
+    "police": "police",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "been": "be",
+    "had": "have",
+    "has": "have",
+    "did": "do",
+    "done": "do",
+    "wounded": "wound",
+    "injured": "injure",
+    "injuries": "injure",
+    "casualties": "casualty",
+    "arrested": "arrest",
+    "killed": "kill",
+}
+
+# Classes of words that news reports use interchangeably for one fact; each maps to a class id.
+SYNONYM_CLASSES: tuple[tuple[str, ...], ...] = (
+    ("kill", "die", "slay", "slain", "fatality", "fatal", "fatally", "perish", "lose_life"),
+    ("injure", "wound", "hurt", "injury"),
+    ("recapture", "retake", "regain", "reclaim", "liberate", "recapt"),
+    ("capture", "seize", "overrun", "conquer", "occupy", "occupation", "control"),
+    ("defeat", "loss", "setback", "rout"),
+    ("victory", "win", "triumph"),
+    ("big", "biggest", "heavy", "heaviest", "large", "largest", "major", "huge", "massive", "worst"),
+    ("destroy", "destruction", "demolish", "dynamite", "raze", "wreck", "blow"),
+    ("retreat", "withdraw", "withdrawal", "pullout", "pull", "flee", "evacuate"),
+    ("fighter", "militant", "jihadist", "insurgent", "combatant", "extremist"),
+    ("troop", "soldier", "serviceman", "army", "military"),
+    ("battle", "fight", "fighting", "clash", "combat", "offensive", "campaign", "assault"),
+    ("strike", "airstrike", "bombardment", "bombing", "raid", "sortie"),
+    ("plane", "warplane", "jet", "aircraft"),
+    ("bomb", "explosive", "device", "ied"),
+    ("arrest", "detain", "apprehend", "custody"),
+    ("charge", "indict", "accuse"),
+    ("sentence", "jail", "imprison", "prison"),
+    ("rob", "robbery", "steal", "theft", "heist", "loot"),
+    ("earthquake", "quake", "tremor"),
+    ("shoot", "shooting", "gunfire", "gunshot"),
+    ("gunman", "shooter", "attacker", "assailant"),
+    ("police", "officer", "policeman", "cop"),
+    ("hospital", "hospitalise", "hospitalize"),
+    ("victim", "casualty"),
+    ("residential", "residence", "neighbourhood", "neighborhood"),
+    ("ruin", "site", "monument", "landmark", "relic"),
+    ("temple", "shrine"),
+    ("city", "town"),
+    ("execution", "execute", "behead", "beheading"),
+    ("government", "regime", "state"),
+    ("involve", "involvement", "participate", "engage"),
+    ("ancient", "historic"),
+    ("chief", "head", "director"),
+    ("fund", "money", "cash"),
+    ("tax", "levy"),
+    ("court", "tribunal"),
+    ("judge", "magistrate"),
+    ("fire", "blaze"),
+    ("flood", "flooding"),
+    ("building", "structure", "house", "home"),
+)
+
+SYNONYMS: dict[str, str] = {}
+for _group in SYNONYM_CLASSES:
+    for _word in _group:
+        SYNONYMS.setdefault(_word, _group[0])
+
+_SUFFIXES = (
+    ("ational", "ate"),
+    ("ization", "ize"),
+    ("isation", "ise"),
+    ("fulness", "ful"),
+    ("iveness", "ive"),
+    ("ations", "ate"),
+    ("ation", "ate"),
+    ("ments", ""),
+    ("ment", ""),
+    ("ingly", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("edly", ""),
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
+    ("ly", ""),
+)
+
+
+@lru_cache(maxsize=20000)
+def lemma(word: str) -> str:
+    """Lower-case base form of a word: irregular table, then one suffix rule keeping a stem of 3+ letters."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if w in SYNONYMS or len(w) <= 3:
+        return w
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)] + repl
+            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+                stem = stem[:-1]  # doubled consonant: "planned" -> "plan"
+            if suffix in ("s", "es") and w.endswith("ss"):
+                return w
+            return stem
+    return w
+
+
+def _stem_key(word: str) -> str:
+    """Collapse trailing 'e' so "recapture"/"recaptured" and "retake"/"retaking" share one key."""
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+@lru_cache(maxsize=20000)
+def concept(word: str) -> str | None:
+    """The alignment token for a word: its synonym class or stemmed lemma; None for stopwords and numbers."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if low in STOPWORDS or low.isdigit() or len(low) < 2:
+        return None
+    if low in SYNONYMS:
+        return SYNONYMS[low]
+    lem = lemma(low)
+    if lem in STOPWORDS:
+        return None
+    if lem in SYNONYMS:
+        return SYNONYMS[lem]
+    key = _stem_key(lem)
+    return SYNONYMS.get(key, key)
+
+
+def content_tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, concept) for each content word of ``text``, offsets relative to ``text``."""
+    out: list[tuple[int, int, str]] = []
+    for m in WORD_RE.finditer(text):
+        tok = concept(m.group())
+        if tok is not None:
+            out.append((m.start(), m.end(), tok))
+    return out
