@@ -1,0 +1,767 @@
+"""Find date mentions in a sentence and resolve them to ISO values against the article's publication date.
+
+Also answers whether two resolved dates can describe the same time (``dates_compatible``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from articles.engine.types import DatePrecision, DateRef
+
+__all__ = ["dates_compatible", "extract_dates"]
+
+_Date = datetime.date
+_DAY = datetime.timedelta(days=1)
+_WEEKDAY_SLACK_DAYS = 14
+
+# --- world knowledge -------------------------------------------------------------------------------------
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_NUM: dict[str, int] = {name: i + 1 for i, name in enumerate(_MONTHS)}
+_MONTH_NUM.update({name[:3]: i + 1 for i, name in enumerate(_MONTHS)})
+_MONTH_NUM["sept"] = 9
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NUM: dict[str, int] = {name: i for i, name in enumerate(_WEEKDAYS)}
+
+_NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# A lowercase word right after a bare four-digit number decides whether it was a year ("in 2013 the
+# group ...") or a count ("in 2000 homes"): only these words may follow a year.
+_AFTER_YEAR_OK = _words(
+    """
+    the a an and or but nor so yet for from to in on at by of with as after before when while where which
+    who whom whose that this these those than then until till since during through throughout amid
+    despite against under over into about not there here now however because if though although once
+    following prior up down out off he she it they we you i his her its their our my your him them us
+    was were is are be been being had has have having did do does will would could should might may must
+    can said says say told according alone only also too again already even still just respectively ago
+    onwards onward forward itself last this next earlier later both all more late early instead overall
+    combined
+    """
+)
+
+# Words that make the number after "by"/"from"/"to"/"of"/"around" a quantity ("rose by 2000",
+# "a total of 2000").
+_QUANTITY_LEADS = _words(
+    """
+    rose rise rises risen rising increase increased increases increasing fell fall falls fallen falling
+    drop dropped drops grew grow grows growing up down cut cuts reduced reduce climbed climb jumped jump
+    total totalled totaled totaling totalling out some nearly almost about over than least most estimated
+    approximately roughly additional another just only number numbers group groups declined decline
+    decreased decrease soared surged plunged slipped gained gain lost paid pay pays sold sell sells bought
+    buy worth
+    """
+)
+
+# --- regex building blocks ---------------------------------------------------------------------------
+
+
+def _cased(words: list[str]) -> str:
+    """Title-case and upper-case alternatives: a lowercase "may" or "march" is a verb, not a month."""
+    forms = {w.capitalize() for w in words} | {w.upper() for w in words}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_MONTH_FULL = rf"\b(?:{_cased(list(_MONTHS))})\b"
+_ABBRS = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"]
+_MONTH_ABBR = rf"\b(?:{_cased(_ABBRS)})\b\.?"
+_MONTH_ANY = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY = rf"(?i:\b(?:{'|'.join(_WEEKDAYS)}))"
+_WEEKDAY_PREFIX = (
+    rf"(?:{_WEEKDAY}\b|\b(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun|"
+    r"MON|TUES|TUE|WED|THURS|THUR|THU|FRI|SAT|SUN)\b\.?)"
+)
+_YEAR = r"(?:1\d{3}|20\d{2})(?!\d)(?![.,]\d)"
+
+
+def _day(name: str) -> str:
+    return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)(?![:.,]\d)(?!\s*(?:%|per\s?cent))"
+
+
+_RANGE_SEP = r"\s*(?:-|–|—|to|and|&)\s*"
+
+_ISO_RE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)(?![-./]\d)")
+_NUMERIC_RE = re.compile(r"(?<![\w./-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)")
+_MONTH_DAY_RE = re.compile(
+    rf"(?P<mon>{_MONTH_ANY})\s*(?:the\s+)?{_day('d1')}(?:{_RANGE_SEP}{_day('d2')})?(?:,?\s+(?P<y>{_YEAR}))?"
+)
+_DAY_MONTH_RE = re.compile(
+    rf"(?<![\w$£€¥#.,:/-]){_day('d1')}(?:{_RANGE_SEP}{_day('d2')})?\s+(?:of\s+)?(?P<mon>{_MONTH_ANY})"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?"
+)
+_MONTH_YEAR_RE = re.compile(rf"(?P<mon>{_MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{_YEAR})")
+_BARE_MONTH_RE = re.compile(
+    rf"(?P<mon>{_MONTH_FULL})(?:(?:,?\s+|\s+of\s+)(?P<rel>(?i:last|this|next))\s+(?i:year)\b)?"
+)
+_YEAR_RE = re.compile(
+    r"(?<![\w$£€¥#.,/:'’])(?P<y>1[89]\d\d|20\d\d)(?:(?P<sep>\s?[-–—/]\s?)(?P<y2>\d{4}|\d{2}))?(?P<dec>s)?"
+    r"(?!\w|%|[.,:/-]\d)"
+)
+_APOS_DECADE_RE = re.compile(r"(?<!\w)['’‘](?P<yy>\d0)s\b")
+_WEEKDAY_RE = re.compile(
+    rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?P<part>\s+(?i:morning|afternoon|evening|night)\b)?"
+)
+_REL_DAY_RE = re.compile(
+    r"(?i)\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<dat>the\s+day\s+after\s+tomorrow)"
+    r"|(?P<prev>the\s+(?:previous\s+(?:day|night)|day\s+before|night\s+before))"
+    r"|(?P<yest>yesterday)|(?P<today>today|tonight)|(?P<tom>tomorrow)"
+    r"|(?P<this>this\s+(?:morning|afternoon|evening))|(?P<lastn>last\s+(?:night|evening)))\b"
+    r"(?P<part>\s+(?:morning|afternoon|evening|night)\b)?"
+)
+_REL_PERIOD_RE = re.compile(
+    r"(?i)(?<![Tt]he\s)\b(?P<which>this\s+past|this\s+coming|this|last|next|coming)\s+"
+    r"(?P<unit>year|month|week|weekend)\b"
+)
+_THE_WEEKEND_RE = re.compile(r"(?i)\b(?:over|at|during|on)\s+the\s+weekend\b")
+_AGO_RE = re.compile(r"(?i)\b(?P<unit>hour|day|week|fortnight|month|year|decade)s?\s+ago\b")
+
+# Words read backwards from the start of a core match (each anchored at the end of the text before it).
+_WD_BEFORE_RE = re.compile(rf"(?P<wd>{_WEEKDAY_PREFIX}),?\s+(?:(?i:the)\s+)?$")
+_THE_BEFORE_RE = re.compile(r"\b(?i:the)\s+$")
+_MON0_BEFORE_RE = re.compile(rf"(?P<mon0>{_MONTH_ANY})\s*(?:-|–|—|/|to|and|or)\s*$")
+_WD_QUALIFIER_RE = re.compile(r"(?i)\b(?P<q>last|next|this\s+past|this\s+coming|this|coming)\s+$")
+_DECADE_LEAD_RE = re.compile(r"(?i)\bthe\s+(?:(?:early|mid|late)(?:\s+|-))?$|\bmid-$")
+_PERIOD_MOD_RE = re.compile(r"(?i)\b(?:earlier|later|early|late)\s+$")
+_AGO_COUNT_RE = re.compile(
+    rf"(?i)\b(?P<n>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)}|a\s+couple\s+of|a\s+few|several)\s+$"
+)
+
+# Anchored at the end of the text before a candidate.
+_LEFT_EXT_RE = re.compile(
+    r"(?i)(?:(?:\b(?:earlier|later|early|late)\s+)?\b(?:in|on|at|since|by|until|till|through|throughout|from"
+    r"|during|before|after|around|over|between|as\s+of|as\s+early\s+as|no\s+later\s+than)\s+)?"
+    r"(?:(?:\b(?:early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of"
+    r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?|fiscal(?:\s+year)?|the\s+(?:tax\s+)?year)\s+)"
+    r"|\bmid-?\s*)?$"
+)
+_YEAR_CUE_RE = re.compile(
+    r"(?i)(?:(?P<lead>[a-z]+)\s+)?\b(?P<cue>in|since|by|until|till|through|throughout|from|during|before|for"
+    r"|after|of|circa|c\.|years?|fiscal|around|spring|summer|autumn|fall|winter|early|late|mid|as\s+of"
+    r"|between|and|or|to|&|the|an?|its|his|her|their|our|this|that)[\s-]*$"
+)
+# Prepositions that also introduce amounts ("by 2000", "for 2000"): the word before them decides.
+_WEAK_YEAR_CUES = _words("by from to of for around between and or &")
+# "the 2011 uprising": a year used as an adjective.
+_ERA_CUES = _words("the a an its his her their our this that")
+_MONTH_CUE_RE = re.compile(
+    r"(?i)\b(?P<cue>in|since|by|until|till|through|throughout|from|during|before|after|early|late|mid"
+    r"|this\s+past|this\s+coming|last|this|next|coming|of|around|between|and|or|to|as\s+of)[\s-]*$"
+)
+_LIST_PREV_RE = re.compile(
+    rf"(?:{_MONTH_ANY}|\b(?:1[89]\d\d|20\d\d)s?|{_WEEKDAY})\s*,?\s*(?i:and|or|to|&)\s*$"
+)
+_PLURAL_NOUNS = _words("people children men women police staff personnel troops cattle")
+_LIST_COMMA_RE = re.compile(rf"(?:{_MONTH_FULL}),\s*$")
+_PARTNER_RE = re.compile(r"\s*(?:and|to|until|till|through|-|–|—)\s*(\d+)(?![\d,.]\d)")
+_PREV_WORD_RE = re.compile(r"(?<![\w'’])([A-Za-z][\w'’-]*)\s+$")
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|expected|slated|poised|scheduled|to\s+be)"
+    r"|(?:is|are)\s+going\s+to|plans?\s+to|planning\s+to|next(?!\s+to\b)|upcoming|later\s+this|tomorrow)\b|\w['’]ll\b"
+)
+# "adjourned until June 28": a hearing put off is put off into the future.
+_PUT_OFF_RE = re.compile(
+    r"(?i)\b(?:adjourn|postpon|defer|remand|bail|delay|put\s+off|push\s+back|pushed\s+back)\w*\b"
+    r"(?:(?![.;!?]).){0,60}?\b(?:until|till|to)\s+$"
+)
+_CLAUSE_BOUND_RE = re.compile(r"[.;!?:\n,\"“”()\[\]]")
+_DETERMINERS = _words("the a an his her its their our my your this that these those")
+_MONTH_CUES_OK_WITH_NAME = frozenset({"last", "this", "next", "coming", "this past", "this coming"})
+
+# --- resolution helpers ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    value: str
+    precision: DatePrecision
+    relative: bool
+
+
+def _iso_day(d: _Date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _iso_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _cover(a: _Date, b: _Date) -> tuple[str, DatePrecision] | None:
+    """The finest value containing both days, or None when they straddle a year boundary."""
+    if a == b:
+        return _iso_day(a), "day"
+    if (a.year, a.month) == (b.year, b.month):
+        return _iso_month(a.year, a.month), "month"
+    if a.year == b.year:
+        return f"{a.year:04d}", "year"
+    return None
+
+
+def _valid_day(year: int, month: int, day: int) -> _Date | None:
+    try:
+        return _Date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_year(pub: _Date, month: int, direction: str) -> int:
+    """Year of ``month`` seen from ``pub``.
+
+    'back'/'fwd' may return the publication month itself, 'before'/'after' may not.
+    """
+    if direction == "back":
+        return pub.year if month <= pub.month else pub.year - 1
+    if direction == "before":
+        return pub.year if month < pub.month else pub.year - 1
+    if direction == "fwd":
+        return pub.year if month >= pub.month else pub.year + 1
+    return pub.year if month > pub.month else pub.year + 1
+
+
+def _day_month(pub: _Date, month: int, day: int, future: bool, weekday: int | None) -> _Date | None:
+    """Place a day-month without a year on the side of ``pub`` the text implies.
+
+    A weekday ("Sunday, March 27") may pick the year before the nearest one, or a day just across
+    publication (an article dated a day early), but never a date years away.
+    """
+    good: list[_Date] = []
+    bad: list[_Date] = []
+    # Nearest years first; four each way so that 29 February always finds a leap year.
+    for shift in (0, 1, -1, 2, -2, 3, -3, 4, -4):
+        d = _valid_day(pub.year + shift, month, day)
+        if d is not None:
+            (good if ((d >= pub) if future else (d <= pub)) else bad).append(d)
+    if not good:
+        return None
+    if weekday is not None and good[0].weekday() != weekday:
+        near = [d for d in bad if abs((d - pub).days) <= _WEEKDAY_SLACK_DAYS]
+        for d in (*good[1:2], *near):
+            if d.weekday() == weekday:
+                return d
+    return good[0]
+
+
+def _weekday_date(pub: _Date, weekday: int, mode: str) -> _Date:
+    if mode in ("back", "before"):
+        delta = (pub.weekday() - weekday) % 7
+        if delta == 0 and mode == "before":
+            delta = 7
+        return pub - datetime.timedelta(days=delta)
+    delta = (weekday - pub.weekday()) % 7
+    if delta == 0 and mode == "after":
+        delta = 7
+    return pub + datetime.timedelta(days=delta)
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + n
+    return total // 12, total % 12 + 1
+
+
+# --- context tests -----------------------------------------------------------------------------------
+
+
+class _Ctx:
+    """One sentence being read: its text, publication date and clause boundaries."""
+
+    __slots__ = ("bounds", "pub", "text")
+
+    def __init__(self, text: str, pub: _Date | None) -> None:
+        self.text = text
+        self.pub = pub
+        self.bounds = [m.end() for m in _CLAUSE_BOUND_RE.finditer(text)]
+
+    def prefix(self, pos: int, width: int = 48) -> str:
+        return self.text[max(0, pos - width) : pos]
+
+    def future(self, pos: int) -> bool:
+        """True when a future cue ("will", "is due to", "next" ...) precedes ``pos`` in its clause."""
+        i = bisect_right(self.bounds, pos) - 1
+        start = self.bounds[i] if i >= 0 else 0
+        # A boundary inside "Mar." or "U.S." would cut the clause short; cap the look-back instead.
+        start = max(start, pos - 120)
+        if _FUTURE_RE.search(self.text, start, pos) is not None:
+            return True
+        return _PUT_OFF_RE.search(self.text, max(0, pos - 100), pos) is not None
+
+    def next_word(self, pos: int) -> str | None:
+        m = _NEXT_WORD_RE.match(self.text, pos)
+        return m.group(1) if m else None
+
+    def noun_follows(self, pos: int) -> bool:
+        """A lowercase content word after a number makes it a count ("2000 homes", not "2015 killed")."""
+        word = self.next_word(pos)
+        return (
+            word is not None
+            and word[0].islower()
+            and word not in _AFTER_YEAR_OK
+            and not word.endswith(("ed", "ing"))
+        )
+
+    def plural_follows(self, pos: int) -> bool:
+        """A plural noun after a number makes it a count ("the 2000 victims"); a singular one an era."""
+        word = self.next_word(pos)
+        if word is None or not word[0].islower() or word in _AFTER_YEAR_OK:
+            return False
+        return word in _PLURAL_NOUNS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+    def prev_word(self, pos: int) -> str | None:
+        m = _PREV_WORD_RE.search(self.prefix(pos, 40))
+        return m.group(1) if m else None
+
+
+# --- pattern handlers --------------------------------------------------------------------------------
+
+_Handler = Callable[[_Ctx, re.Match[str]], list[_Cand]]
+
+
+def _h_iso(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    d = _valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return [_Cand(m.start(), m.end(), _iso_day(d), "day", False)] if d else []
+
+
+def _h_numeric(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if not 1000 <= year <= 2099:
+        return []
+    if a == b or a > 12 or b > 12:
+        day, month = (a, b) if a > 12 or a == b else (b, a)
+        d = _valid_day(year, month, day)
+        return [_Cand(m.start(), m.end(), _iso_day(d), "day", False)] if d else []
+    if a < 1 or b < 1:
+        return []
+    # Day-first and month-first both fit: only the year is certain.
+    return [_Cand(m.start(), m.end(), f"{year:04d}", "year", False)]
+
+
+def _day_month_cand(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    month = _MONTH_NUM.get(m.group("mon").rstrip(".").lower())
+    if month is None:
+        return []
+    d1 = int(m.group("d1"))
+    d2 = int(m.group("d2")) if m.group("d2") else None
+    end = m.end()
+    year_s = m.group("y")
+    if year_s and "," not in ctx.text[m.start("y") - 2 : m.start("y")] and ctx.plural_follows(m.end("y")):
+        # "In May 5 2000 people ..." -- the year was a count.
+        year_s = None
+        end = max(m.end("mon"), m.end("d2") if m.group("d2") else m.end("d1"))
+        while end < len(ctx.text) and ctx.text[end].isalpha():
+            end += 1
+    if d2 is not None and d2 <= d1:
+        return []
+    start = m.start()
+    weekday = None
+    before = _WD_BEFORE_RE.search(ctx.text, max(0, start - 20), start)
+    if before is not None:
+        start = before.start()
+        weekday = _WEEKDAY_NUM.get(_weekday_key(before.group("wd")))
+    elif m.group("d1") == ctx.text[start : m.end("d1")]:
+        # "the 4th of July": the article belongs to the day.
+        the = _THE_BEFORE_RE.search(ctx.text, max(0, start - 8), start)
+        start = the.start() if the is not None else start
+    if year_s:
+        year = int(year_s)
+        first = _valid_day(year, month, d1)
+        if first is None or (d2 is not None and _valid_day(year, month, d2) is None):
+            return []
+        if d2 is not None:
+            return [_Cand(start, end, _iso_month(year, month), "month", False)]
+        return [_Cand(start, end, _iso_day(first), "day", False)]
+    if ctx.pub is None:
+        return []
+    found = _day_month(ctx.pub, month, d1, ctx.future(start), weekday)
+    if found is None:
+        return []
+    if d2 is not None:
+        if _valid_day(found.year, month, d2) is None:
+            return []
+        return [_Cand(start, end, _iso_month(found.year, month), "month", True)]
+    return [_Cand(start, end, _iso_day(found), "day", True)]
+
+
+def _weekday_key(s: str) -> str:
+    """Map a weekday name or abbreviation ("Thurs.", "SAT") to its full lowercase name."""
+    s = s.rstrip(".").lower()
+    for name in _WEEKDAYS:
+        if name.startswith(s[:3]):
+            return name
+    return s
+
+
+def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    month = _MONTH_NUM.get(m.group("mon").rstrip(".").lower())
+    year = int(m.group("y"))
+    if month is None:
+        return []
+    if _MONTH_CUE_RE.search(ctx.prefix(m.start())) and ctx.plural_follows(m.end()):
+        # "In May 2000 people fled": the number was a count (while "the May 2015 offensive" is a date).
+        return []
+    before = _MON0_BEFORE_RE.search(ctx.text, max(0, m.start() - 20), m.start())
+    first = _MONTH_NUM.get(before.group("mon0").rstrip(".").lower()) if before else None
+    if before is not None and first is not None and first < month:
+        # "May-June 2015": only the year holds for the whole range.
+        return [_Cand(before.start(), m.end(), f"{year:04d}", "year", False)]
+    return [_Cand(m.start(), m.end(), _iso_month(year, month), "month", False)]
+
+
+def _h_bare_month(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    month = _MONTH_NUM[m.group("mon").lower()]
+    rel = (m.group("rel") or "").lower()
+    prefix = ctx.prefix(m.start())
+    cue_m = _MONTH_CUE_RE.search(prefix)
+    cue = re.sub(r"\s+", " ", cue_m.group("cue").lower()) if cue_m else None
+    if cue in ("and", "or", "to") and not _LIST_PREV_RE.search(prefix):
+        cue = None
+    if cue is None and _LIST_COMMA_RE.search(prefix):
+        cue = "and"
+    if cue is None and not rel:
+        return []
+    if cue is None:
+        # "Theresa May last year": a capitalised word right before makes the month a surname.
+        prev = ctx.prev_word(m.start())
+        if prev is not None and prev[0].isupper():
+            return []
+    if cue not in _MONTH_CUES_OK_WITH_NAME and not rel:
+        nxt = _NEXT_WORD_RE.match(ctx.text, m.end())
+        word = nxt.group(1) if nxt else None
+        # "in April Smith's ..." -- a month followed by a capitalised word reads as a first name.
+        if (
+            word is not None
+            and word[0].isupper()
+            and word != "I"
+            and word.lower() not in _MONTH_NUM
+            and _weekday_key(word) not in _WEEKDAY_NUM
+        ):
+            return []
+    pub = ctx.pub
+    if pub is None:
+        return []
+    if rel:
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[rel]
+    elif cue in ("last", "this past"):
+        year = _month_year(pub, month, "before")
+    elif cue in ("next", "coming", "this coming"):
+        year = _month_year(pub, month, "after")
+    elif cue == "this":
+        year = pub.year
+    else:
+        year = _month_year(pub, month, "fwd" if ctx.future(m.start()) else "back")
+    start = m.start()
+    if cue in ("last", "this past", "next", "coming", "this coming", "this") and cue_m is not None:
+        start = m.start() - len(prefix) + cue_m.start()
+    return [_Cand(start, m.end(), _iso_month(year, month), "month", True)]
+
+
+def _h_year(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    text = ctx.text
+    s = m.start()
+    year = int(m.group("y"))
+    if s > 0 and text[s - 1] == "-" and text[max(0, s - 4) : s].lower() != "mid-":
+        return []
+    if m.group("dec"):
+        if m.group("y2") or year % 10:
+            return []
+        return [_Cand(_decade_start(ctx, s), m.end(), f"{year:04d}", "year", False)]
+    y2s = m.group("y2")
+    y2 = None
+    if y2s is not None:
+        y2 = int(y2s) if len(y2s) == 4 else (year // 100) * 100 + int(y2s)
+        if y2 <= year - 1 and len(y2s) == 2:
+            y2 += 100
+        if y2 == year + 1:
+            # A season or fiscal year ("2015-16"): the year it starts in.
+            return [_Cand(s, m.end(), f"{year:04d}", "year", False)]
+        if not year < y2 <= 2099:
+            return []
+    prefix = ctx.prefix(s)
+    cue_m = _YEAR_CUE_RE.search(prefix)
+    if cue_m is None:
+        return []
+    cue = cue_m.group("cue").lower()
+    if cue in _ERA_CUES and ctx.plural_follows(m.end()):
+        return []
+    lead = (cue_m.group("lead") or "").lower()
+    if cue in ("and", "or", "to", "&") and not _LIST_PREV_RE.search(prefix):
+        return []
+    if cue in ("between", "from") and y2 is None:
+        partner = _PARTNER_RE.match(ctx.text, m.end())
+        # "between 2010 and 2014" is a span of years; "between 2000 and 3000 people" is a count.
+        if partner is not None and (
+            not 1800 <= int(partner.group(1)) <= 2099 or ctx.noun_follows(partner.end())
+        ):
+            return []
+        if partner is not None:
+            lead = ""
+    if cue in _WEAK_YEAR_CUES and lead in _QUANTITY_LEADS:
+        return []
+    if cue not in _ERA_CUES and ctx.noun_follows(m.end()):
+        return []
+    if y2 is None:
+        return [_Cand(s, m.end(), f"{year:04d}", "year", False)]
+    mid = m.start("y2")
+    return [
+        _Cand(s, m.end("y"), f"{year:04d}", "year", False),
+        _Cand(mid, m.end(), f"{y2:04d}", "year", False),
+    ]
+
+
+def _h_apos_decade(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    yy = int(m.group("yy"))
+    ref = ctx.pub.year if ctx.pub else 2030
+    year = 2000 + yy if 2000 + yy <= ref else 1900 + yy
+    return [_Cand(_decade_start(ctx, m.start()), m.end(), f"{year:04d}", "year", False)]
+
+
+def _decade_start(ctx: _Ctx, start: int) -> int:
+    """Take in the "the early" of "the early 1990s"."""
+    before = _DECADE_LEAD_RE.search(ctx.text, max(0, start - 12), start)
+    return before.start() if before is not None else start
+
+
+def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    if m.group("plural") or ctx.pub is None:
+        return []
+    weekday = _WEEKDAY_NUM[m.group("wd").lower()]
+    qual = _WD_QUALIFIER_RE.search(ctx.text, max(0, m.start() - 14), m.start())
+    q = re.sub(r"\s+", " ", qual.group("q").lower()) if qual else ""
+    start = qual.start() if qual else m.start()
+    if q in ("last", "this past"):
+        mode = "before"
+    elif q in ("next", "coming", "this coming"):
+        mode = "after"
+    else:
+        mode = "fwd" if ctx.future(start) else "back"
+    d = _weekday_date(ctx.pub, weekday, mode)
+    return [_Cand(start, m.end(), _iso_day(d), "day", True)]
+
+
+def _h_rel_day(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    pub = ctx.pub
+    if pub is None:
+        return []
+    if m.group("prev"):
+        word = ctx.next_word(m.end())
+        # "the day before the vote" counts back from the vote, not from publication.
+        if word is not None and (word.lower() in _DETERMINERS or word[0].isupper() or word.endswith("'s")):
+            return []
+        if m.group("part"):
+            return []
+        d = pub - _DAY
+    elif m.group("today"):
+        word = ctx.prev_word(m.start())
+        # "USA Today" is a newspaper.
+        if m.group("today")[0].isupper() and word is not None and word[0].isupper():
+            return []
+        d = pub
+    elif m.group("dby"):
+        d = pub - 2 * _DAY
+    elif m.group("dat"):
+        d = pub + 2 * _DAY
+    elif m.group("yest") or m.group("lastn"):
+        d = pub - _DAY
+    elif m.group("tom"):
+        d = pub + _DAY
+    else:
+        d = pub
+    return [_Cand(m.start(), m.end(), _iso_day(d), "day", True)]
+
+
+def _weekend(pub: _Date, which: str, future: bool) -> tuple[_Date, _Date]:
+    saturday = 5
+    if which in ("last", "this past"):
+        sat = _weekday_date(pub - 2 * _DAY, saturday, "back")
+    elif which in ("next", "coming", "this coming") or future:
+        sat = _weekday_date(pub, saturday, "fwd")
+    else:
+        sat = _weekday_date(pub, saturday, "back")
+    return sat, sat + _DAY
+
+
+def _h_rel_period(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    pub = ctx.pub
+    if pub is None:
+        return []
+    which = re.sub(r"\s+", " ", m.group("which").lower())
+    unit = m.group("unit").lower()
+    shift = {"last": -1, "this past": -1, "this": 0, "next": 1, "coming": 1, "this coming": 1}[which]
+    mod = _PERIOD_MOD_RE.search(ctx.text, max(0, m.start() - 10), m.start())
+    start = mod.start() if mod else m.start()
+    if unit == "year":
+        return [_Cand(start, m.end(), f"{pub.year + shift:04d}", "year", True)]
+    if unit == "month":
+        y, mo = _add_months(pub.year, pub.month, shift)
+        return [_Cand(start, m.end(), _iso_month(y, mo), "month", True)]
+    if unit == "week":
+        monday = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(days=7 * shift)
+        first, last = monday, monday + 6 * _DAY
+        if shift == 0:
+            # "this week" is the part of the week already past, unless the clause looks ahead.
+            first, last = (pub, last) if ctx.future(m.start()) else (first, pub)
+        span = _cover(first, last)
+    else:
+        span = _cover(*_weekend(pub, which, ctx.future(m.start())))
+    if span is None:
+        return []
+    return [_Cand(start, m.end(), span[0], span[1], True)]
+
+
+def _h_the_weekend(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    if ctx.pub is None:
+        return []
+    span = _cover(*_weekend(ctx.pub, "the", ctx.future(m.start())))
+    return [_Cand(m.start(), m.end(), span[0], span[1], True)] if span else []
+
+
+def _h_ago(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    pub = ctx.pub
+    count = _AGO_COUNT_RE.search(ctx.text, max(0, m.start() - 16), m.start())
+    if pub is None or count is None:
+        return []
+    raw = re.sub(r"\s+", " ", count.group("n").lower())
+    if raw in ("a few", "several"):
+        return []
+    n = 2 if raw == "a couple of" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    unit = m.group("unit").lower()
+    if unit == "hour":
+        return [_Cand(count.start(), m.end(), _iso_day(pub), "day", True)] if n <= 24 else []
+    if unit in ("day", "week", "fortnight"):
+        days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
+        return [_Cand(count.start(), m.end(), _iso_day(pub - datetime.timedelta(days=days)), "day", True)]
+    if unit == "month":
+        y, mo = _add_months(pub.year, pub.month, -n)
+        return [_Cand(count.start(), m.end(), _iso_month(y, mo), "month", True)]
+    years = n * (10 if unit == "decade" else 1)
+    return [_Cand(count.start(), m.end(), f"{pub.year - years:04d}", "year", True)]
+
+
+# Each pattern runs only when the sentence holds one of its gate words (lowercased); "0" stands for any
+# digit. Most sentences carry no date at all, so this skips most of the regex work.
+_DIGIT = ("0",)
+_MONTHISH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, tuple[str, ...], bool], ...] = (
+    (_ISO_RE, _h_iso, _DIGIT, False),
+    (_NUMERIC_RE, _h_numeric, _DIGIT, False),
+    (_MONTH_DAY_RE, _day_month_cand, _MONTHISH, True),
+    (_DAY_MONTH_RE, _day_month_cand, _MONTHISH, True),
+    (_MONTH_YEAR_RE, _h_month_year, _MONTHISH, True),
+    (_BARE_MONTH_RE, _h_bare_month, _MONTHISH, False),
+    (_YEAR_RE, _h_year, _DIGIT, False),
+    (_APOS_DECADE_RE, _h_apos_decade, _DIGIT, False),
+    (_WEEKDAY_RE, _h_weekday, ("day",), False),
+    (_REL_DAY_RE, _h_rel_day, ("day", "night", "morning", "afternoon", "evening", "tomorrow"), False),
+    (_REL_PERIOD_RE, _h_rel_period, ("year", "month", "week"), False),
+    (_THE_WEEKEND_RE, _h_the_weekend, ("weekend",), False),
+    (_AGO_RE, _h_ago, ("ago",), False),
+)
+_DIGITS_RE = re.compile(r"\d")
+_VALUE_RE = re.compile(r"(?!0000)\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _candidates(ctx: _Ctx) -> Iterator[_Cand]:
+    # Fold every digit to "0" so that the digit gate is one substring test like the others.
+    folded = _DIGITS_RE.sub("0", ctx.text.lower())
+    has_digit = "0" in folded
+    for pattern, handler, gate, needs_digit in _PATTERNS:
+        if (needs_digit and not has_digit) or not any(word in folded for word in gate):
+            continue
+        for m in pattern.finditer(ctx.text):
+            try:
+                # Shifts from a publication date near year 1 or 9999 can leave the calendar.
+                yield from (c for c in handler(ctx, m) if _VALUE_RE.match(c.value))
+            except (ValueError, OverflowError, KeyError):
+                continue
+
+
+def extract_dates(text: str, published: datetime.date | None, base: int = 0) -> list[DateRef]:
+    """Every date mention in ``text``, resolved against ``published`` and sorted by start.
+
+    Offsets are ``base`` plus positions in ``text``; expressions that need a publication date are skipped
+    when ``published`` is None.
+    """
+    if not text:
+        return []
+    pub = published.date() if isinstance(published, datetime.datetime) else published
+    ctx = _Ctx(text, pub)
+    chosen: list[_Cand] = []
+    for cand in sorted(_candidates(ctx), key=lambda c: (c.start - c.end, c.start)):
+        if cand.start < cand.end and all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    out: list[DateRef] = []
+    prev_end = 0
+    for cand in chosen:
+        window_start = max(prev_end, cand.start - 48)
+        ext = _LEFT_EXT_RE.search(text, window_start, cand.start)
+        start = ext.start() if ext is not None and ext.start() < cand.start else cand.start
+        out.append(
+            DateRef(
+                start=base + start,
+                end=base + cand.end,
+                value=cand.value,
+                precision=cand.precision,
+                text=text[start : cand.end],
+                relative=cand.relative,
+            )
+        )
+        prev_end = cand.end
+    return out
+
+
+def dates_compatible(a: DateRef, b: DateRef) -> bool:
+    """True when one value can contain the other ("2015" and "2015-05-03"), false when they are disjoint."""
+    pa, pb = a.value.split("-"), b.value.split("-")
+    n = min(len(pa), len(pb))
+    return pa[:n] == pb[:n]
