@@ -1,0 +1,40 @@
+# `make run` serves NewsCompare on http://127.0.0.1:8000; `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+# Touched after each install, so that pip runs again only when pyproject.toml changes.
+INSTALLED := $(VENV)/.installed
+ADDRESS ?= 127.0.0.1:8000
+
+.PHONY: setup run test check format bench
+
+setup: $(INSTALLED)
+
+$(PYTHON):
+	@python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv --clear $(VENV)
+
+$(INSTALLED): pyproject.toml | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --editable '.[test,dev]'
+	@touch $@
+
+run: setup
+	$(PYTHON) manage.py migrate --no-input
+	$(PYTHON) manage.py collectstatic --no-input
+	$(PYTHON) manage.py load_seeds
+	$(PYTHON) manage.py create_demo_users
+	@scripts/serve $(ADDRESS)
+
+test: setup
+	$(PYTHON) -m pytest
+
+check: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: setup
+	$(PYTHON) scripts/bench.py

@@ -1,0 +1,153 @@
+"""Admin pages for every model; what the engine produced is shown read-only, since offsets must stay true."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import Model, QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
+
+from articles.models import Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet
+
+
+class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
+    """Viewable and deletable, never hand-edited: rows written by the engine or by history."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: M | None = None) -> bool:
+        return False
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin[Outlet]):
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin[Article]):
+    list_display = ["title", "outlet", "published", "added_by", "created_at"]
+    list_filter = ["outlet", "published"]
+    list_select_related = ["outlet", "added_by"]
+    search_fields = ["title", "url", "filename", "content_hash"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["added_by"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list[str]:
+        # Claims index into the body, so once stored it stays as it is.
+        fixed = ["content_hash", "filename", "created_at"]
+        return [*fixed, "body"] if obj is not None else fixed
+
+    def save_model(self, request: HttpRequest, obj: Article, form: ModelForm[Article], change: bool) -> None:
+        if not change and request.user.is_authenticated:
+            obj.added_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Claim)
+class ClaimAdmin(ReadOnlyAdmin[Claim]):
+    list_display = ["short_text", "article", "kind", "start", "end", "engine_version"]
+    list_filter = ["kind", "engine_version"]
+    list_select_related = ["article"]
+    search_fields = ["text", "attribution", "article__title"]
+
+    @admin.display(description="claim")
+    def short_text(self, obj: Claim) -> str:
+        return str(obj)
+
+
+class LinkInline(admin.TabularInline[Link, Comparison]):
+    model = Link
+    fields = readonly_fields = ("relation", "claim_a", "claim_b", "score", "explanation")
+    can_delete = False
+    extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Comparison)
+class ComparisonAdmin(ReadOnlyAdmin[Comparison]):
+    list_display = ["__str__", "engine_version", "created_at"]
+    list_filter = ["engine_version"]
+    list_select_related = ["article_a", "article_b"]
+    search_fields = ["article_a__title", "article_b__title"]
+    inlines = [LinkInline]
+
+
+@admin.register(Link)
+class LinkAdmin(ReadOnlyAdmin[Link]):
+    list_display = ["relation", "claim_a", "claim_b", "score", "comparison"]
+    list_filter = ["relation"]
+    list_select_related = ["claim_a", "claim_b", "comparison__article_a", "comparison__article_b"]
+    search_fields = ["explanation", "claim_a__text", "claim_b__text"]
+
+
+class FlagEventInline(admin.TabularInline[FlagEvent, Flag]):
+    model = FlagEvent
+    fields = readonly_fields = ("created_at", "old_status", "new_status", "note", "created_by")
+    can_delete = False
+    extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Flag)
+class FlagAdmin(admin.ModelAdmin[Flag]):
+    list_display = ["__str__", "status", "created_by", "created_at", "updated_at"]
+    list_filter = ["status"]
+    list_select_related = ["created_by", "link", "claim"]
+    search_fields = ["note", "claim__text", "link__explanation"]
+    raw_id_fields = ["link", "claim", "created_by"]
+    inlines = [FlagEventInline]
+    actions = ["confirm", "dismiss", "resolve", "reopen"]
+
+    def has_change_flag_status_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.change_flag_status")
+
+    @admin.action(description="Confirm the selected flags", permissions=["change_flag_status"])
+    def confirm(self, request: HttpRequest, queryset: QuerySet[Flag]) -> None:
+        self._change_status(request, queryset, Flag.Status.CONFIRMED)
+
+    @admin.action(description="Dismiss the selected flags", permissions=["change_flag_status"])
+    def dismiss(self, request: HttpRequest, queryset: QuerySet[Flag]) -> None:
+        self._change_status(request, queryset, Flag.Status.DISMISSED)
+
+    @admin.action(description="Resolve the selected flags", permissions=["change_flag_status"])
+    def resolve(self, request: HttpRequest, queryset: QuerySet[Flag]) -> None:
+        self._change_status(request, queryset, Flag.Status.RESOLVED)
+
+    @admin.action(description="Reopen the selected flags", permissions=["change_flag_status"])
+    def reopen(self, request: HttpRequest, queryset: QuerySet[Flag]) -> None:
+        self._change_status(request, queryset, Flag.Status.OPEN)
+
+    def _change_status(self, request: HttpRequest, queryset: QuerySet[Flag], status: str) -> None:
+        by = request.user if request.user.is_authenticated else None
+        changed = [flag.change_status(status, by=by) for flag in queryset if flag.status != status]
+        self.message_user(request, f"{len(changed)} flag(s) now {status}.")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Flag | None = None) -> list[str]:
+        # A status changes through the actions, which record it in the flag's history.
+        return ["status", "created_by", "created_at", "updated_at"]
+
+    def save_model(self, request: HttpRequest, obj: Flag, form: ModelForm[Flag], change: bool) -> None:
+        if not change:
+            obj.created_by = request.user if request.user.is_authenticated else None
+        super().save_model(request, obj, form, change)
+        if not change:
+            FlagEvent.objects.create(
+                flag=obj, new_status=obj.status, note=obj.note, created_by=obj.created_by
+            )
+
+
+@admin.register(FlagEvent)
+class FlagEventAdmin(ReadOnlyAdmin[FlagEvent]):
+    list_display = ["flag", "old_status", "new_status", "created_by", "created_at"]
+    list_filter = ["new_status"]
+    list_select_related = ["flag", "created_by"]
+    search_fields = ["note"]

@@ -1,0 +1,171 @@
+"""Reading article files: decoding their bytes, finding headline and date line, and the seeds' manifest.
+
+Pure functions without the database, shared by the import commands and by `compare`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+MANIFEST_NAME = "manifest.json"
+
+# Above this mess ratio (how garbled charset-normalizer finds a decoding), its guess is not trusted.
+MAX_CHAOS = 0.1
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_TITLE_MAX = 300
+_HEADER_LINES = 3  # a section label and a date line come before the headline, if at all
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_URL = URLValidator(schemes=["http", "https"])
+_DATE_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%Y-%m-%d")
+
+
+class ArticleFileError(ValueError):
+    """A file that cannot be read as an article; the message is one line, fit to show as is."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    title: str
+    dateline: dt.date | None  # the date printed above the headline, when there is one
+    body: str  # the whole text as decoded: nothing dropped, so offsets index the file's text
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    outlet: str = ""
+    published: dt.date | None = None
+    url: str = ""
+
+
+def decode_article(data: bytes) -> str:
+    """The text of an article file: UTF-8, or a legacy encoding when it can be told with confidence."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleFileError("binary file: not text (broken UTF-16)") from None
+    elif b"\x00" in data:
+        raise ArticleFileError("binary file: not text (it contains NUL bytes)")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data)
+    if not text.strip():
+        raise ArticleFileError("empty file: there is no text to import")
+    return text
+
+
+def _decode_legacy(data: bytes) -> str:
+    matches = list(from_bytes(data))
+    calmest = min((m.chaos for m in matches), default=1.0)
+    if calmest > MAX_CHAOS:
+        raise ArticleFileError("not UTF-8 text, and its encoding could not be detected: save it as UTF-8")
+    candidates = [m for m in matches if m.chaos == calmest]
+    # Equally clean decodings differ only in rarely used letters; Windows-1252 is the usual one for news text.
+    if any("cp1252" in m.could_be_from_charset for m in candidates):
+        return data.decode("cp1252")
+    return str(max(candidates, key=lambda m: m.coherence))
+
+
+def parse_article(text: str) -> ParsedArticle:
+    """Find the headline, skipping a section label ("Top Stories") and a date line ("Mar 28, 2016")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    header = lines[:_HEADER_LINES]
+    dateline: dt.date | None = None
+    title_index = 0
+    for index, line in enumerate(header):
+        dateline = parse_dateline(line)
+        if dateline is not None:
+            title_index = index + 1
+            break
+    title = lines[title_index] if title_index < len(lines) else ""
+    return ParsedArticle(title=_shorten(" ".join(title.split())), dateline=dateline, body=text)
+
+
+def parse_dateline(line: str) -> dt.date | None:
+    """The date of a line that is nothing but a date, such as "Mar 28, 2016" or "Monday 28 March 2016"."""
+    candidate = _WEEKDAY.sub("", line.strip().rstrip("."))
+    if len(candidate) > 30:
+        return None
+    candidate = candidate.replace("Sept ", "Sep ")
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(candidate, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _shorten(title: str) -> str:
+    if len(title) <= _TITLE_MAX:
+        return title
+    return title[: _TITLE_MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
+def read_article(path: Path) -> ParsedArticle:
+    """Read and parse one article file; every failure is an ArticleFileError naming the reason."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleFileError("no such file") from None
+    except IsADirectoryError:
+        raise ArticleFileError("is a folder, not a file") from None
+    except OSError as error:
+        raise ArticleFileError(f"cannot be read: {error.strerror}") from None
+    return parse_article(decode_article(data))
+
+
+def parse_iso_date(value: str) -> dt.date:
+    """A YYYY-MM-DD date; the error message says what was wrong."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date: expected YYYY-MM-DD") from None
+
+
+def check_url(value: str) -> str:
+    """``value`` if it is an http(s) URL; the error message says it is not."""
+    try:
+        _URL(value)
+    except ValidationError:
+        raise ValueError(f"{value!r} is not an http(s) URL") from None
+    return value
+
+
+def read_manifest(directory: Path) -> dict[str, ArticleMeta]:
+    """The metadata of the files in ``directory``, keyed by file name; no manifest means none."""
+    path = directory / MANIFEST_NAME
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ArticleFileError(f"{path}: not valid JSON ({error})") from None
+    if not isinstance(raw, dict):
+        raise ArticleFileError(f"{path}: expected an object keyed by file name")
+    manifest: dict[str, ArticleMeta] = {}
+    for name, entry in raw.items():
+        if not isinstance(entry, dict):
+            raise ArticleFileError(f"{path}: the entry for {name!r} must be an object")
+        try:
+            published = parse_iso_date(str(entry["published"])) if entry.get("published") else None
+            url = check_url(str(entry["url"])) if entry.get("url") else ""
+        except ValueError as error:
+            raise ArticleFileError(f"{path}: {name}: {error}") from None
+        manifest[name] = ArticleMeta(outlet=str(entry.get("outlet") or ""), published=published, url=url)
+    return manifest
+
+
+def metadata_for(path: Path) -> ArticleMeta:
+    """The manifest entry for ``path`` in the manifest beside it, if any."""
+    return read_manifest(path.parent).get(path.name, ArticleMeta())

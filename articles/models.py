@@ -1,0 +1,273 @@
+"""Stored articles, the claims the engine read in them, comparisons of two articles, and editors' flags."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+def content_hash(body: str) -> str:
+    """The identity of an article's text: the same words in two files are the same article."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField("URL", max_length=2000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    # Exactly as decoded from the file: every claim offset indexes into it.
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    filename = models.CharField(max_length=255, blank=True, help_text="The file it was imported from.")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title or self.filename or f"Article {self.pk}"
+
+    def save(self, **kwargs: Any) -> None:
+        self.content_hash = content_hash(self.body)
+        super().save(**kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("article", args=[self.pk])
+
+    def outlet_name(self) -> str:
+        return self.outlet.name if self.outlet else ""
+
+
+class Claim(models.Model):
+    """One checkable fact of an article, as one engine version read it; its text is body[start:end]."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    engine_version = models.CharField(max_length=20)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    sentence = models.PositiveIntegerField(default=0, help_text="Index of the sentence it comes from.")
+    kind = models.CharField(max_length=20)
+    text = models.TextField()
+    quantities = models.JSONField(default=list, blank=True)
+    dates = models.JSONField(default=list, blank=True)
+    entities = models.JSONField(default=list, blank=True)
+    attribution = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["article", "engine_version", "start", "end"]
+        constraints = [
+            # Segmentation does not depend on the other article, so a span names a claim.
+            models.UniqueConstraint(
+                fields=["article", "engine_version", "start", "end"], name="claim_unique_span"
+            ),
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_span_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:79] + "…"
+
+    def clean(self) -> None:
+        if self.article.body[self.start : self.end] != self.text:
+            raise ValidationError("The claim's text must be the article body between start and end.")
+
+
+class Comparison(models.Model):
+    article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comparisons_as_a")
+    article_b = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comparisons_as_b")
+    engine_version = models.CharField(max_length=20)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article_a", "article_b", "engine_version"], name="comparison_unique_pair"
+            ),
+            models.CheckConstraint(condition=~Q(article_a=F("article_b")), name="comparison_of_two_articles"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_a} ↔ {self.article_b}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("comparison", args=[self.pk])
+
+    def counts(self) -> dict[str, int]:
+        """Links per relation, every relation present (uses prefetched links when there are some)."""
+        found = Counter(link.relation for link in self.links.all())
+        return {relation: found[relation] for relation in RELATION_ORDER}
+
+    def claim_relations(self) -> dict[int, str]:
+        """Each claim's most telling relation (a claim may be linked to several): see RELATION_ORDER."""
+        relations: dict[int, str] = {}
+        for link in self.links.all():
+            for claim_id in (link.claim_a_id, link.claim_b_id):
+                if claim_id is None:
+                    continue
+                current = relations.get(claim_id)
+                if current is None or RELATION_ORDER.index(link.relation) < RELATION_ORDER.index(current):
+                    relations[claim_id] = link.relation
+        return relations
+
+
+class Link(models.Model):
+    """One pairwise join between a claim of A and one of B, or a claim found in one article only."""
+
+    class Relation(models.TextChoices):
+        AGREE = "agree", "agree"
+        PARTIAL = "partial", "partial"
+        CONFLICT = "conflict", "conflict"
+        ONLY_A = "only_a", "only in A"
+        ONLY_B = "only_b", "only in B"
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="links")
+    claim_a = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="links_as_a"
+    )
+    claim_b = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="links_as_b"
+    )
+    relation = models.CharField(max_length=10, choices=Relation.choices)
+    score = models.FloatField(default=0.0)
+    explanation = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["comparison", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(relation="only_a", claim_a__isnull=False, claim_b__isnull=True)
+                    | Q(relation="only_b", claim_a__isnull=True, claim_b__isnull=False)
+                    | Q(
+                        relation__in=["agree", "partial", "conflict"],
+                        claim_a__isnull=False,
+                        claim_b__isnull=False,
+                    )
+                ),
+                name="link_claims_match_relation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()}: {self.claim_a or '—'} / {self.claim_b or '—'}"
+
+    def is_discrepancy(self) -> bool:
+        """Both outlets report the fact, but not the same way."""
+        return self.relation in (Link.Relation.PARTIAL, Link.Relation.CONFLICT)
+
+    def is_one_sided(self) -> bool:
+        return self.relation in (Link.Relation.ONLY_A, Link.Relation.ONLY_B)
+
+
+# Most telling first: a conflict matters more than a partial agreement, which matters more than agreement.
+RELATION_ORDER: list[str] = [
+    Link.Relation.CONFLICT,
+    Link.Relation.PARTIAL,
+    Link.Relation.AGREE,
+    Link.Relation.ONLY_A,
+    Link.Relation.ONLY_B,
+]
+
+
+class Flag(models.Model):
+    """An editor's doubt about a link or a claim, with the history of its status in FlagEvent."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        CONFIRMED = "confirmed", "confirmed"
+        DISMISSED = "dismissed", "dismissed"
+        RESOLVED = "resolved", "resolved"
+
+    link = models.ForeignKey(Link, null=True, blank=True, on_delete=models.CASCADE, related_name="flags")
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="flags")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="flags"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        permissions = [("change_flag_status", "Can confirm, dismiss or resolve a flag")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(link__isnull=False, claim__isnull=True) | Q(link__isnull=True, claim__isnull=False)
+                ),
+                name="flag_has_one_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} flag on {self.target}"
+
+    @property
+    def target(self) -> Link | Claim | None:
+        return self.link or self.claim
+
+    def is_open(self) -> bool:
+        return self.status == Flag.Status.OPEN
+
+    @classmethod
+    def open_on(
+        cls, *, link: Link | None = None, claim: Claim | None = None, by: User | None, note: str = ""
+    ) -> Flag:
+        """Flag a link or a claim, recording the opening as the first event of its history."""
+        flag = cls.objects.create(link=link, claim=claim, note=note, created_by=by)
+        FlagEvent.objects.create(flag=flag, new_status=flag.status, note=note, created_by=by)
+        return flag
+
+    def change_status(self, status: str, by: User | None, note: str = "") -> FlagEvent:
+        """Move to ``status`` and record who did it and why."""
+        event = FlagEvent(flag=self, old_status=self.status, new_status=status, note=note, created_by=by)
+        self.status = status
+        self.save(update_fields=["status", "updated_at"])
+        event.save()
+        return event
+
+
+class FlagEvent(models.Model):
+    """One step in a flag's history: its opening (old_status empty) or a change of status."""
+
+    flag = models.ForeignKey(Flag, on_delete=models.CASCADE, related_name="events")
+    old_status = models.CharField(max_length=10, choices=Flag.Status.choices, blank=True)
+    new_status = models.CharField(max_length=10, choices=Flag.Status.choices)
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.old_status or 'new'} → {self.new_status}"

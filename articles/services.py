@@ -1,0 +1,135 @@
+"""Storing what comes in and what the engine finds: articles, their claims, comparisons and their links."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from articles.engine import ENGINE_VERSION, compare_texts, extract_claims
+from articles.importing import ArticleMeta, ParsedArticle
+from articles.models import Article, Claim, Comparison, Link, Outlet, content_hash
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from articles.engine.types import Claim as EngineClaim
+    from articles.engine.types import Link as EngineLink
+
+
+class DuplicateArticle(Exception):
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        super().__init__(f"already imported as article #{article.pk} “{article}”")
+
+
+def import_article(
+    parsed: ParsedArticle, meta: ArticleMeta, *, filename: str = "", added_by: User | None = None
+) -> Article:
+    """Store a parsed file; the publication date falls back on its date line. Raises DuplicateArticle."""
+    existing = Article.objects.filter(content_hash=content_hash(parsed.body)).first()
+    if existing is not None:
+        raise DuplicateArticle(existing)
+    outlet = Outlet.objects.get_or_create(name=meta.outlet)[0] if meta.outlet else None
+    return Article.objects.create(
+        outlet=outlet,
+        title=parsed.title,
+        url=meta.url,
+        published=meta.published or parsed.dateline,
+        body=parsed.body,
+        filename=filename,
+        added_by=added_by,
+    )
+
+
+def store_claims(
+    article: Article, claims: Iterable[EngineClaim], engine_version: str = ENGINE_VERSION
+) -> dict[tuple[int, int], Claim]:
+    """The article's stored claims by span, adding those of ``claims`` not stored yet."""
+    stored = {(c.start, c.end): c for c in article.claims.filter(engine_version=engine_version)}
+    new: list[Claim] = []
+    for claim in claims:
+        span = (claim.start, claim.end)
+        if span in stored:
+            continue
+        if article.body[claim.start : claim.end] != claim.text:
+            raise ValueError(f"claim {claim.id} of article #{article.pk}: its text is not body[start:end]")
+        stored[span] = Claim(
+            article=article,
+            engine_version=engine_version,
+            start=claim.start,
+            end=claim.end,
+            sentence=claim.sentence,
+            kind=claim.kind,
+            text=claim.text,
+            quantities=[dataclasses.asdict(q) for q in claim.quantities],
+            dates=[dataclasses.asdict(d) for d in claim.dates],
+            entities=[dataclasses.asdict(e) for e in claim.entities],
+            attribution=claim.attribution or "",
+        )
+        new.append(stored[span])
+    Claim.objects.bulk_create(new)
+    return stored
+
+
+def ensure_claims(article: Article) -> int:
+    """Extract and store the article's claims for the current engine unless done; how many were added."""
+    if article.claims.filter(engine_version=ENGINE_VERSION).exists():
+        return 0
+    return len(store_claims(article, extract_claims(article.body, article.published, prefix="c")))
+
+
+def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison, bool]:
+    """The comparison of the pair under the current engine, computed and stored unless it exists."""
+    existing = Comparison.objects.filter(
+        article_a=article_a, article_b=article_b, engine_version=ENGINE_VERSION
+    ).first()
+    if existing is not None:
+        return existing, False
+    result = compare_texts(
+        article_a.body,
+        article_b.body,
+        article_a.published,
+        article_b.published,
+        title_a=article_a.title,
+        title_b=article_b.title,
+        source_a=article_a.outlet_name(),
+        source_b=article_b.outlet_name(),
+    )
+    with transaction.atomic():
+        spans_a = store_claims(article_a, result.a.claims)
+        spans_b = store_claims(article_b, result.b.claims)
+        claims_a = {c.id: spans_a[(c.start, c.end)] for c in result.a.claims}
+        claims_b = {c.id: spans_b[(c.start, c.end)] for c in result.b.claims}
+        comparison = Comparison.objects.create(
+            article_a=article_a, article_b=article_b, engine_version=ENGINE_VERSION
+        )
+        Link.objects.bulk_create(
+            row for link in result.links for row in _link_rows(comparison, link, claims_a, claims_b)
+        )
+    return comparison, True
+
+
+def _link_rows(
+    comparison: Comparison, link: EngineLink, claims_a: dict[str, Claim], claims_b: dict[str, Claim]
+) -> list[Link]:
+    """One row per pairwise join, as in the JSON contract; one row per claim for a one-sided link."""
+    if link.relation == "only_a":
+        pairs: list[tuple[Claim | None, Claim | None]] = [(claims_a[a], None) for a in link.a]
+    elif link.relation == "only_b":
+        pairs = [(None, claims_b[b]) for b in link.b]
+    else:
+        pairs = [(claims_a[a], claims_b[b]) for a in link.a for b in link.b]
+    return [
+        Link(
+            comparison=comparison,
+            claim_a=claim_a,
+            claim_b=claim_b,
+            relation=link.relation,
+            score=link.score,
+            explanation=link.explanation,
+        )
+        for claim_a, claim_b in pairs
+    ]

@@ -1,0 +1,72 @@
+"""Typed readers for the environment variables that configure NewsCompare; bad values stop start-up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.utils import get_random_secret_key
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean: use 1/0, true/false, yes/no or on/off")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list; unset gives ``default``, an empty string gives an empty list."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_origins(name: str) -> list[str]:
+    """Origins such as ``https://news.example.com``, as CSRF_TRUSTED_ORIGINS wants them."""
+    origins = env_list(name, [])
+    for origin in origins:
+        if not origin.startswith(("http://", "https://")):
+            raise ImproperlyConfigured(f"{name}: {origin!r} must start with http:// or https://")
+    return origins
+
+
+def database_config(url: str, sqlite_path: Path) -> dj_database_url.DBConfig:
+    """The default database: ``url`` when given (PostgreSQL in production), else the local SQLite file."""
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
+    try:
+        config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
+    except ValueError:
+        # The URL may hold a password: name only its scheme.
+        scheme = url.partition("://")[0] if "://" in url else "(none)"
+        raise ImproperlyConfigured(
+            f"DATABASE_URL has an unsupported scheme {scheme!r}: use postgres://USER:PASSWORD@HOST:PORT/NAME"
+        ) from None
+    return config
+
+
+def local_secret_key(path: Path) -> str:
+    """The key kept in ``path``, generated on first use so that sessions survive restarts."""
+    if path.exists() and (key := path.read_text(encoding="utf-8").strip()):
+        return key
+    key = get_random_secret_key()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(key + "\n")
+    return key

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SEED_A, SEED_B
+
+from articles.importing import (
+    ArticleFileError,
+    ArticleMeta,
+    decode_article,
+    metadata_for,
+    parse_article,
+    parse_dateline,
+    read_article,
+    read_manifest,
+)
+
+GUARDIAN_HEADLINE = "Syrian army recaptures ‘all of Palmyra’ from Islamic State"
+
+
+def test_it_reads_the_headline_under_a_section_label_and_a_date_line() -> None:
+    parsed = read_article(SEED_A)
+    assert parsed.title == "Russia-backed Syrian forces recapture Palmyra from ISIS"
+    assert parsed.dateline == dt.date(2016, 3, 28)
+
+
+def test_it_reads_the_first_line_as_headline_when_a_standfirst_follows() -> None:
+    parsed = read_article(SEED_B)
+    assert parsed.title == GUARDIAN_HEADLINE
+    assert parsed.dateline is None
+
+
+@pytest.mark.parametrize("seed", [SEED_A, SEED_B])
+def test_it_keeps_the_whole_file_as_the_body(seed: Path) -> None:
+    assert read_article(seed).body == seed.read_text(encoding="utf-8")
+
+
+def test_it_finds_the_date_line_below_a_section_label_only_near_the_top() -> None:
+    text = "World\nMonday, 28 March 2016\nThe headline\n\nBody.\nMarch 1, 2016\n"
+    parsed = parse_article(text)
+    assert (parsed.title, parsed.dateline) == ("The headline", dt.date(2016, 3, 28))
+
+
+def test_a_long_first_line_becomes_a_shortened_title() -> None:
+    parsed = parse_article("word " * 200)
+    assert len(parsed.title) <= 300
+    assert parsed.title.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Mar 28, 2016", dt.date(2016, 3, 28)),
+        ("March 28, 2016", dt.date(2016, 3, 28)),
+        ("28 March 2016", dt.date(2016, 3, 28)),
+        ("Monday 28 March 2016", dt.date(2016, 3, 28)),
+        ("Sun, Sept 4, 2016", dt.date(2016, 9, 4)),
+        ("2016-03-28", dt.date(2016, 3, 28)),
+        ("Top Stories", None),
+        ("Palmyra fell on March 27, 2016 after three weeks", None),
+    ],
+)
+def test_parse_dateline_reads_only_lines_that_are_a_date(line: str, expected: dt.date | None) -> None:
+    assert parse_dateline(line) == expected
+
+
+def test_it_decodes_utf8_and_drops_a_byte_order_mark() -> None:
+    assert decode_article("\ufeffCafé “quoted”".encode()) == "Café “quoted”"
+
+
+def test_it_decodes_utf16_with_a_byte_order_mark() -> None:
+    assert decode_article("Palmyra – “retaken”".encode("utf-16")) == "Palmyra – “retaken”"
+
+
+def test_it_decodes_windows_1252_news_text() -> None:
+    text = SEED_B.read_text(encoding="utf-8")
+    assert decode_article(text.encode("cp1252")) == text
+
+
+def test_it_rejects_an_empty_file() -> None:
+    with pytest.raises(ArticleFileError, match=r"^empty file"):
+        decode_article(b"")
+
+
+def test_it_rejects_a_file_of_blank_lines() -> None:
+    with pytest.raises(ArticleFileError, match=r"^empty file"):
+        decode_article(b"\n  \n\t\n")
+
+
+def test_it_rejects_a_binary_file() -> None:
+    with pytest.raises(ArticleFileError, match=r"^binary file"):
+        decode_article(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+
+
+def test_it_rejects_bytes_whose_encoding_cannot_be_told() -> None:
+    with pytest.raises(ArticleFileError, match=r"^not UTF-8 text, and its encoding could not be detected"):
+        decode_article(bytes(range(1, 256)) * 8)
+
+
+def test_read_article_names_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ArticleFileError, match=r"^no such file$"):
+        read_article(tmp_path / "missing.txt")
+
+
+def test_the_seed_manifest_names_outlets_and_dates() -> None:
+    manifest = read_manifest(SEED_A.parent)
+    assert manifest[SEED_A.name] == ArticleMeta("The Straits Times", dt.date(2016, 3, 28), "")
+    assert manifest[SEED_B.name] == ArticleMeta("The Guardian", dt.date(2016, 3, 27), "")
+
+
+def test_a_folder_without_manifest_gives_empty_metadata(tmp_path: Path) -> None:
+    assert read_manifest(tmp_path) == {}
+    assert metadata_for(tmp_path / "a.txt") == ArticleMeta()
+
+
+def test_a_manifest_entry_is_found_by_file_name(tmp_path: Path) -> None:
+    entry = {"outlet": "Reuters", "published": "2020-01-02", "url": "https://example.com/a"}
+    (tmp_path / "manifest.json").write_text(json.dumps({"a.txt": entry}))
+    assert metadata_for(tmp_path / "a.txt") == ArticleMeta(
+        "Reuters", dt.date(2020, 1, 2), "https://example.com/a"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "expected an object keyed by file name"),
+        ('{"a.txt": "Reuters"}', "the entry for 'a.txt' must be an object"),
+        ('{"a.txt": {"published": "28/03/2016"}}', "'28/03/2016' is not a date"),
+        ('{"a.txt": {"url": "ftp://x"}}', "'ftp://x' is not an http"),
+    ],
+)
+def test_a_broken_manifest_is_reported(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "manifest.json").write_text(content)
+    with pytest.raises(ArticleFileError, match=message):
+        read_manifest(tmp_path)
