@@ -1,0 +1,194 @@
+"""Aligns the claims of two articles: weighted content overlap, then a one-to-one assignment with split facts."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from articles.engine.clauses import looks_like_verb
+from articles.engine.lexicon import content_tokens
+from articles.engine.types import Claim, Entity
+
+# A pair below this score is never linked; above it, a greedy one-to-one assignment decides.
+LINK_THRESHOLD = 0.26
+# A further link is kept when its score is this close to the best score of both its claims.
+NEAR_BEST = 0.75
+# ... and never below this score.
+EXTRA_MIN = 0.35
+# Each name in a claim that the other article never mentions makes a match less likely.
+EXCLUSIVE_NAME_FACTOR = 0.75
+
+
+# How much a token counts when it is not the claim's own words.
+ATTRIBUTION_FACTOR = 0.5  # a named source the claim is credited to
+CONTEXT_FACTOR = 0.3  # words of the other clauses of the same sentence (the subject of "have been involved")
+# Clauses with no verb ("For government forces, the recapture of Palmyra") are weaker evidence of a fact.
+FRAGMENT_FACTOR = 0.7
+HEADLINE_REACH = 3  # a headline may link to the other headline or to the first claims of the text
+POSITION_BONUS = 0.04  # claims at similar relative positions in the two articles are likelier to match
+
+
+@dataclass(slots=True)
+class Features:
+    """What alignment compares: concept tokens of one claim, each with a factor for how it was found."""
+
+    claim: Claim
+    index: int
+    factors: dict[str, float] = field(default_factory=dict)
+    position: float = 0.0
+    fragment: bool = False
+    tokens: set[str] = field(default_factory=set)
+    weights: dict[str, float] = field(default_factory=dict)
+    total: float = 0.0
+
+
+def own_tokens(body: str, claim: Claim, masked: list[tuple[int, int]]) -> set[str]:
+    """Concept tokens of a claim's own words: entities by canonical id, dates by value, numbers, content words."""
+    spans = list(masked)
+    tokens: set[str] = set()
+    for ent in claim.entities:
+        if not any(ms <= ent.start and ent.end <= me for ms, me in masked):
+            tokens.add("e:" + ent.canonical)
+        spans.append((ent.start, ent.end))
+    for d in claim.dates:
+        tokens.add("d:" + d.value)
+        spans.append((d.start, d.end))
+    for q in claim.quantities:
+        if q.low is not None and q.low == q.high:
+            tokens.add(f"n:{q.low:g}")
+    for s, e, tok in content_tokens(body[claim.start : claim.end]):
+        s += claim.start
+        e += claim.start
+        if any(ms < e and s < me for ms, me in spans):
+            continue
+        tokens.add(tok)
+    return tokens
+
+
+def build_features(
+    body: str,
+    claims: list[Claim],
+    attribution_spans: dict[str, list[tuple[int, int]]],
+    entities: list[Entity],
+) -> list[Features]:
+    """Features of every claim of one article, with the credited source and the sentence's other clauses."""
+    own = [own_tokens(body, c, attribution_spans.get(c.id, [])) for c in claims]
+    by_sentence: dict[int, set[str]] = {}
+    for c, toks in zip(claims, own, strict=True):
+        by_sentence.setdefault(c.sentence, set()).update(toks)
+    out: list[Features] = []
+    n = max(len(claims) - 1, 1)
+    for i, (c, toks) in enumerate(zip(claims, own, strict=True)):
+        factors = dict.fromkeys(by_sentence[c.sentence] - toks, CONTEXT_FACTOR)
+        for s, e in attribution_spans.get(c.id, []):
+            for ent in entities:
+                if s <= ent.start and ent.end <= e:
+                    factors["e:" + ent.canonical] = max(factors.get("e:" + ent.canonical, 0.0), ATTRIBUTION_FACTOR)
+        factors.update(dict.fromkeys(toks, 1.0))
+        fragment = c.kind != "headline" and not any(
+            looks_like_verb(w) for w in c.text.replace(",", " ").split()
+        )
+        out.append(Features(c, i, factors, i / n, fragment, set(factors)))
+    return out
+
+
+def _weigh(features: list[Features], df: Counter[str], n_docs: int) -> None:
+    for f in features:
+        f.weights = {t: math.log(1.0 + n_docs / df[t]) * factor for t, factor in f.factors.items()}
+        f.total = sum(w for t, w in f.weights.items() if f.factors[t] == 1.0)
+
+
+def score(fa: Features, fb: Features) -> float:
+    """Cosine-style overlap of two claims, each shared token weighted by its rarity in the two articles."""
+    if not fa.total or not fb.total:
+        return 0.0
+    shared = fa.tokens & fb.tokens
+    if sum(1 for t in shared if fa.factors[t] == 1.0 and fb.factors[t] == 1.0) < 2:
+        return 0.0
+    # a token that is only context on both sides says nothing about these two clauses
+    overlap = sum(
+        min(fa.weights[t], fb.weights[t]) for t in shared if fa.factors[t] == 1.0 or fb.factors[t] == 1.0
+    )
+    value = min(1.0, overlap / math.sqrt(fa.total * fb.total))
+    if fa.fragment or fb.fragment:
+        value *= FRAGMENT_FACTOR
+    return value + POSITION_BONUS * (1.0 - abs(fa.position - fb.position))
+
+
+def _headline_allowed(fa: Features, fb: Features) -> bool:
+    """Headlines summarise the top of a story: they link to each other or to the first claims of the text."""
+    if fa.claim.kind == "headline":
+        return fb.claim.kind == "headline" or fb.index < HEADLINE_REACH + _headlines_before(fb)
+    if fb.claim.kind == "headline":
+        return fa.index < HEADLINE_REACH + _headlines_before(fa)
+    return True
+
+
+def _headlines_before(f: Features) -> int:
+    return 1 if f.index and f.claim.kind != "headline" else 0
+
+
+def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[int, int, float]]:
+    """Pairs (index in A, index in B, score): one-to-one best matches between the texts, further links for
+    facts that one article tells twice or splits over two clauses, and each headline's best matches."""
+    df: Counter[str] = Counter()
+    for f in features_a + features_b:
+        df.update(f.tokens)
+    _weigh(features_a + features_b, df, len(features_a) + len(features_b))
+    names_a = {t for f in features_a for t, k in f.factors.items() if k == 1.0 and t.startswith("e:")}
+    names_b = {t for f in features_b for t, k in f.factors.items() if k == 1.0 and t.startswith("e:")}
+    body: dict[tuple[int, int], float] = {}
+    headline: dict[tuple[int, int], float] = {}
+    for fa in features_a:
+        alone_a = _exclusive_names(fa, names_b)
+        for fb in features_b:
+            if not _headline_allowed(fa, fb):
+                continue
+            s = score(fa, fb) * EXCLUSIVE_NAME_FACTOR ** min(2, alone_a + _exclusive_names(fb, names_a))
+            if s >= LINK_THRESHOLD:
+                is_headline = fa.claim.kind == "headline" or fb.claim.kind == "headline"
+                (headline if is_headline else body)[(fa.index, fb.index)] = s
+    claims_a = [f.claim for f in features_a]
+    claims_b = [f.claim for f in features_b]
+    return sorted(_assign(body, claims_a, claims_b) + _assign(headline, claims_a, claims_b))
+
+
+def _exclusive_names(f: Features, other_names: set[str]) -> int:
+    """How many of a claim's own names never occur in the other article (a fact about them cannot match)."""
+    return sum(1 for t, k in f.factors.items() if k == 1.0 and t.startswith("e:") and t not in other_names)
+
+
+def _assign(
+    scores: dict[tuple[int, int], float], claims_a: list[Claim], claims_b: list[Claim]
+) -> list[tuple[int, int, float]]:
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for (i, j), s in scores.items():
+        best_a[i] = max(best_a.get(i, 0.0), s)
+        best_b[j] = max(best_b.get(j, 0.0), s)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    partner_a: dict[int, int] = {}
+    partner_b: dict[int, int] = {}
+    pairs: list[tuple[int, int, float]] = []
+    for (i, j), s in ranked:
+        if i not in partner_a and j not in partner_b:
+            partner_a[i] = j
+            partner_b[j] = i
+            pairs.append((i, j, s))
+    for (i, j), s in ranked:
+        if partner_a.get(i) == j or s < EXTRA_MIN:
+            continue
+        # One fact told twice, or split over clauses of one sentence: each claim is among the other's best
+        # matches, or the claim is a sibling clause of the one its counterpart already matched.
+        near_best = s >= NEAR_BEST * best_a[i] and s >= NEAR_BEST * best_b[j]
+        sibling = (j in partner_b and _same_sentence(claims_a, i, partner_b[j])) or (
+            i in partner_a and _same_sentence(claims_b, j, partner_a[i])
+        )
+        if near_best or sibling:
+            pairs.append((i, j, s))
+    return pairs
+
+
+def _same_sentence(claims: list[Claim], x: int, y: int) -> bool:
+    return claims[x].sentence == claims[y].sentence

@@ -1,0 +1,276 @@
+"""Labels an aligned pair of claims agree / partial / conflict and explains it with the values on both sides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articles.engine.dates import dates_compatible
+from articles.engine.quantities import convert_money, intervals_overlap, same_counted_thing
+from articles.engine.types import Claim, DateRef, Entity, Quantity, Relation
+
+# Relative widening applied to approximate figures ("about 400") before calling two figures incompatible.
+APPROXIMATE_TOLERANCE = 0.1
+# Money in two currencies agrees when the converted amounts are this close (rates are yearly averages).
+MONEY_TOLERANCE = 0.15
+TOTAL_UNITS = frozenset(("shot", "casualty", "victim", "hit", "people shot", "people hit"))
+DEAD_UNITS = frozenset(("dead", "people dead", "people killed"))
+INJURED_UNITS = frozenset(("injured", "people injured"))
+_LIST_JOINER = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*$")
+
+
+@dataclass(slots=True)
+class Side:
+    """One side of a link as the verdict sees it."""
+
+    claim: Claim
+    body: str
+    year: int | None
+    sources: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(slots=True)
+class Finding:
+    relation: Relation
+    text: str
+
+
+def describe_quantity(q: Quantity) -> str:
+    return q.text.strip() or _interval_text(q)
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def _interval_text(q: Quantity) -> str:
+    unit = f" {q.unit}" if q.unit else ""
+    if q.low is not None and q.low == q.high:
+        return f"{'about ' if q.approximate else ''}{_fmt(q.low)}{unit}"
+    if q.high is None and q.low is not None:
+        return f"{'at least' if q.low_inclusive else 'more than'} {_fmt(q.low)}{unit}"
+    if q.low is None and q.high is not None:
+        return f"{'up to' if q.high_inclusive else 'fewer than'} {_fmt(q.high)}{unit}"
+    if q.low is not None and q.high is not None:
+        return f"{_fmt(q.low)}–{_fmt(q.high)}{unit}"
+    return f"an unspecified number{unit}"
+
+
+def _bound_note(qa: Quantity, qb: Quantity) -> str:
+    def kind(q: Quantity) -> str | None:
+        if q.low is not None and q.high is None:
+            return "a lower bound"
+        if q.high is not None and q.low is None:
+            return "an upper bound"
+        if q.approximate:
+            return "an approximate figure"
+        if q.low is not None and q.high is not None and q.low != q.high:
+            return "a range"
+        return None
+
+    ka, kb = kind(qa), kind(qb)
+    if ka and not kb:
+        return f"; A gives {ka} ({describe_quantity(qa)})"
+    if kb and not ka:
+        return f"; B gives {kb} ({describe_quantity(qb)})"
+    return ""
+
+
+def _width(q: Quantity) -> float:
+    if q.low is None or q.high is None:
+        return float("inf")
+    return q.high - q.low
+
+
+def _money_matches(qa: Quantity, qb: Quantity, year: int | None) -> bool | None:
+    if qa.low is None or qb.low is None or not qa.currency or not qb.currency:
+        return None
+    if qa.currency == qb.currency:
+        return None
+    converted = convert_money(qb.low, qb.currency, qa.currency, year)
+    if converted is None:
+        return None
+    return abs(converted - qa.low) <= MONEY_TOLERANCE * max(abs(qa.low), abs(converted), 1.0)
+
+
+def _compare_quantities(a: Side, b: Side) -> list[Finding]:
+    findings: list[Finding] = []
+    matched_b: set[int] = set()
+    for qa in a.claim.quantities:
+        same = [(k, qb) for k, qb in enumerate(b.claim.quantities) if same_counted_thing(qa, qb)]
+        if not same:
+            continue
+        agreeing: list[tuple[int, Quantity]] = []
+        for k, qb in same:
+            money = _money_matches(qa, qb, a.year) if qa.kind == "money" else None
+            if money is True or (money is None and _overlap(qa, qb)):
+                agreeing.append((k, qb))
+        if agreeing:
+            k, qb = agreeing[0]
+            matched_b.add(k)
+            what = qa.unit or "the figure"
+            if qa.kind == "money" and qa.currency != qb.currency:
+                findings.append(
+                    Finding(
+                        "agree",
+                        f"same amount in two currencies: A {describe_quantity(qa)}, B {describe_quantity(qb)}",
+                    )
+                )
+            elif _narrower_range(qa, qb):
+                findings.append(
+                    Finding(
+                        "partial",
+                        f"ranges differ in width: A {describe_quantity(qa)}, B {describe_quantity(qb)} ({what})",
+                    )
+                )
+            else:
+                findings.append(
+                    Finding(
+                        "agree",
+                        f"both report {what}: A {describe_quantity(qa)}, B {describe_quantity(qb)}"
+                        + _bound_note(qa, qb),
+                    )
+                )
+        else:
+            k, qb = same[0]
+            matched_b.add(k)
+            findings.append(
+                Finding(
+                    "conflict",
+                    f"{qa.unit or qa.kind} differ: A says {describe_quantity(qa)}, B says {describe_quantity(qb)}",
+                )
+            )
+    findings.extend(_casualty_totals(a.claim.quantities, b.claim.quantities))
+    return findings
+
+
+def _overlap(qa: Quantity, qb: Quantity) -> bool:
+    tol = APPROXIMATE_TOLERANCE if (qa.approximate or qb.approximate) else 0.0
+    return intervals_overlap(qa, qb, tol)
+
+
+def _narrower_range(qa: Quantity, qb: Quantity) -> bool:
+    """Two genuine ranges where one is strictly narrower ('between 10 and 20' vs 'between 12 and 15')."""
+    wa, wb = _width(qa), _width(qb)
+    both_ranges = wa > 0 and wb > 0 and wa != float("inf") and wb != float("inf")
+    return both_ranges and wa != wb
+
+
+def _exact(q: Quantity) -> float | None:
+    return q.low if q.low is not None and q.low == q.high else None
+
+
+def _casualty_totals(qa_list: list[Quantity], qb_list: list[Quantity]) -> list[Finding]:
+    """'ten shot' against 'one dead and nine injured': a total on one side, its parts on the other."""
+    out: list[Finding] = []
+    for total_side, parts_side, label in ((qa_list, qb_list, ("A", "B")), (qb_list, qa_list, ("B", "A"))):
+        totals = [q for q in total_side if (q.unit or "") in TOTAL_UNITS and _exact(q) is not None]
+        dead = [q for q in parts_side if (q.unit or "") in DEAD_UNITS and _exact(q) is not None]
+        injured = [q for q in parts_side if (q.unit or "") in INJURED_UNITS and _exact(q) is not None]
+        if not totals or not dead or not injured:
+            continue
+        total = _exact(totals[0])
+        parts = (_exact(dead[0]) or 0.0) + (_exact(injured[0]) or 0.0)
+        relation: Relation = "agree" if total == parts else "conflict"
+        out.append(
+            Finding(
+                relation,
+                f"{label[0]} counts {describe_quantity(totals[0])}; {label[1]} counts "
+                f"{describe_quantity(dead[0])} and {describe_quantity(injured[0])} ({_fmt(parts)} in all)",
+            )
+        )
+    return out
+
+
+def _compare_dates(a: Side, b: Side) -> list[Finding]:
+    da, db = a.claim.dates, b.claim.dates
+    if not da or not db:
+        return []
+    for x in da:
+        for y in db:
+            if dates_compatible(x, y):
+                return [Finding("agree", f"same date: A {_date_text(x)}, B {_date_text(y)}")]
+    if len(da) == 1 and len(db) == 1 and _comparable(da[0], db[0]):
+        return [Finding("conflict", f"dates differ: A says {_date_text(da[0])}, B says {_date_text(db[0])}")]
+    return []
+
+
+def _comparable(x: DateRef, y: DateRef) -> bool:
+    return x.precision == y.precision or (x.precision != "year" and y.precision != "year")
+
+
+def _date_text(d: DateRef) -> str:
+    return f"“{d.text.strip()}” ({d.value})" if d.text.strip() and d.text.strip() != d.value else d.value
+
+
+def entity_lists(claim: Claim, body: str) -> list[list[Entity]]:
+    """Runs of entities joined by commas/'and'/'or' ("Sukhnah, Raqqa and Deir Ezzor"), including single ones."""
+    groups: list[list[Entity]] = []
+    ents = sorted((e for e in claim.entities if e.kind in ("place", "other", "person", "org")), key=lambda e: e.start)
+    for e in ents:
+        if groups and _LIST_JOINER.match(body[groups[-1][-1].end : e.start]):
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    return groups
+
+
+def _compare_lists(a: Side, b: Side) -> list[Finding]:
+    out: list[Finding] = []
+    for ga in entity_lists(a.claim, a.body):
+        for gb in entity_lists(b.claim, b.body):
+            if len(ga) < 2 and len(gb) < 2:
+                continue
+            ca = {e.canonical: e.text for e in ga}
+            cb = {e.canonical: e.text for e in gb}
+            if not set(ca) & set(cb) or set(ca) == set(cb):
+                continue
+            only_a = [ca[k] for k in ca if k not in cb]
+            only_b = [cb[k] for k in cb if k not in ca]
+            parts = []
+            if only_a:
+                parts.append("only A names " + ", ".join(only_a))
+            if only_b:
+                parts.append("only B names " + ", ".join(only_b))
+            out.append(
+                Finding(
+                    "partial",
+                    f"lists differ: A {', '.join(e.text for e in ga)}; B {', '.join(e.text for e in gb)} "
+                    f"({'; '.join(parts)})",
+                )
+            )
+    return out
+
+
+def _compare_sources(a: Side, b: Side) -> list[Finding]:
+    if not a.sources or not b.sources or a.sources & b.sources:
+        return []
+    return [
+        Finding(
+            "partial",
+            f"credited to different sources: A {a.claim.attribution}, B {b.claim.attribution}",
+        )
+    ]
+
+
+def _one_sided_figures(a: Side, b: Side) -> list[Finding]:
+    out: list[Finding] = []
+    if a.claim.quantities and not b.claim.quantities:
+        out.append(Finding("agree", "only A gives a figure (" + describe_quantity(a.claim.quantities[0]) + ")"))
+    elif b.claim.quantities and not a.claim.quantities:
+        out.append(Finding("agree", "only B gives a figure (" + describe_quantity(b.claim.quantities[0]) + ")"))
+    return out
+
+
+def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
+    """The relation of two aligned claims and a one-line explanation naming the values on both sides."""
+    findings = _compare_quantities(a, b) + _compare_dates(a, b) + _compare_lists(a, b) + _compare_sources(a, b)
+    for relation in ("conflict", "partial"):
+        hits = [f.text for f in findings if f.relation == relation]
+        if hits:
+            return relation, "; ".join(hits)  # type: ignore[return-value]
+    agreed = [f.text for f in findings if f.relation == "agree"] or [f.text for f in _one_sided_figures(a, b)]
+    lead = "both report the same fact"
+    if shared_words:
+        lead += " (" + ", ".join(shared_words[:4]) + ")"
+    return "agree", "; ".join([lead, *agreed]) if agreed else lead
