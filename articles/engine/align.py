@@ -38,6 +38,7 @@ class Features:
     factors: dict[str, float] = field(default_factory=dict)
     position: float = 0.0
     fragment: bool = False
+    names: set[str] = field(default_factory=set)  # own people, places and organisations
     tokens: set[str] = field(default_factory=set)
     weights: dict[str, float] = field(default_factory=dict)
     total: float = 0.0
@@ -89,7 +90,8 @@ def build_features(
         fragment = c.kind != "headline" and not any(
             looks_like_verb(w) for w in c.text.replace(",", " ").split()
         )
-        out.append(Features(c, i, factors, i / n, fragment, set(factors)))
+        names = {"e:" + e.canonical for e in c.entities if e.kind in ("person", "place", "org")} & toks
+        out.append(Features(c, i, factors, i / n, fragment, names, set(factors)))
     return out
 
 
@@ -136,8 +138,8 @@ def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[
     for f in features_a + features_b:
         df.update(f.tokens)
     _weigh(features_a + features_b, df, len(features_a) + len(features_b))
-    names_a = {t for f in features_a for t, k in f.factors.items() if k == 1.0 and t.startswith("e:")}
-    names_b = {t for f in features_b for t, k in f.factors.items() if k == 1.0 and t.startswith("e:")}
+    names_a = {t for f in features_a for t in f.tokens if t.startswith("e:")}
+    names_b = {t for f in features_b for t in f.tokens if t.startswith("e:")}
     body: dict[tuple[int, int], float] = {}
     headline: dict[tuple[int, int], float] = {}
     for fa in features_a:
@@ -155,8 +157,8 @@ def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[
 
 
 def _exclusive_names(f: Features, other_names: set[str]) -> int:
-    """How many of a claim's own names never occur in the other article (a fact about them cannot match)."""
-    return sum(1 for t, k in f.factors.items() if k == 1.0 and t.startswith("e:") and t not in other_names)
+    """How many people, places and organisations of a claim the other article never mentions."""
+    return sum(1 for t in f.names if t not in other_names)
 
 
 def _assign(

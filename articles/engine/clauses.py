@@ -7,7 +7,7 @@ import re
 # Claims longer than this are cut at the nearest comma or word break.
 MAX_CLAIM_CHARS = 400
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*|\d[\d,.]*")
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*|\d+(?:[.,]\d+)*")
 
 AUXILIARIES = frozenset(
     "is are was were be been being has have had will would can could may might must shall should did does do"

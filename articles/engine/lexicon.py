@@ -197,6 +197,23 @@ def _stem_key(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
+# Nationality adjectives stand for their country when matching ("Russian warplanes" ~ "Russia").
+DEMONYM_COUNTRY = {
+    "afghan": "afghanistan", "american": "united-states", "australian": "australia", "brazilian": "brazil",
+    "british": "united-kingdom", "canadian": "canada", "chinese": "china", "egyptian": "egypt",
+    "french": "france", "german": "germany", "indian": "india", "iranian": "iran", "iraqi": "iraq",
+    "israeli": "israel", "italian": "italy", "japanese": "japan", "jordanian": "jordan", "kenyan": "kenya",
+    "lebanese": "lebanon", "libyan": "libya", "mexican": "mexico", "nigerian": "nigeria",
+    "pakistani": "pakistan", "palestinian": "palestine", "russian": "russia", "saudi": "saudi-arabia",
+    "somali": "somalia", "spanish": "spain", "sudanese": "sudan", "syrian": "syria", "turkish": "turkey",
+    "ukrainian": "ukraine", "yemeni": "yemen", "nepalese": "nepal", "nepali": "nepal",
+    "indonesian": "indonesia", "filipino": "philippines", "greek": "greece", "polish": "poland",
+    "dutch": "netherlands", "swedish": "sweden", "norwegian": "norway", "irish": "ireland",
+    "korean": "korea", "vietnamese": "vietnam", "thai": "thailand", "malaysian": "malaysia",
+    "bangladeshi": "bangladesh", "ethiopian": "ethiopia", "south african": "south-africa",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=20000)
 def concept(word: str) -> str | None:
     """The alignment token for a word: its synonym class or stemmed lemma; None for stopwords and numbers."""
@@ -205,13 +222,16 @@ def concept(word: str) -> str | None:
         low = low[:-2]
     if low in STOPWORDS or low.isdigit() or len(low) < 2:
         return None
+    if low in DEMONYM_COUNTRY:
+        return "e:" + DEMONYM_COUNTRY[low]
     if low in SYNONYMS:
         return SYNONYMS[low]
     lem = lemma(low)
     if lem in STOPWORDS:
         return None
-    if lem in SYNONYMS:
-        return SYNONYMS[lem]
+    for candidate in (lem, lem + "e"):
+        if candidate in SYNONYMS:
+            return SYNONYMS[candidate]
     key = _stem_key(lem)
     return SYNONYMS.get(key, key)
 
