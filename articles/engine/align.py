@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from articles.engine.clauses import looks_like_verb
 from articles.engine.lexicon import content_tokens
-from articles.engine.types import Claim, Entity
+from articles.engine.types import Claim
 
 # A pair below this score is never linked; above it, a greedy one-to-one assignment decides.
 LINK_THRESHOLD = 0.26
@@ -71,7 +71,7 @@ def build_features(
     body: str,
     claims: list[Claim],
     attribution_spans: dict[str, list[tuple[int, int]]],
-    entities: list[Entity],
+    sources: dict[str, frozenset[str]],
 ) -> list[Features]:
     """Features of every claim of one article, with the credited source and the sentence's other clauses."""
     own = [own_tokens(body, c, attribution_spans.get(c.id, [])) for c in claims]
@@ -82,10 +82,8 @@ def build_features(
     n = max(len(claims) - 1, 1)
     for i, (c, toks) in enumerate(zip(claims, own, strict=True)):
         factors = dict.fromkeys(by_sentence[c.sentence] - toks, CONTEXT_FACTOR)
-        for s, e in attribution_spans.get(c.id, []):
-            for ent in entities:
-                if s <= ent.start and ent.end <= e:
-                    factors["e:" + ent.canonical] = max(factors.get("e:" + ent.canonical, 0.0), ATTRIBUTION_FACTOR)
+        for canonical in sources.get(c.id, ()):
+            factors["e:" + canonical] = max(factors.get("e:" + canonical, 0.0), ATTRIBUTION_FACTOR)
         factors.update(dict.fromkeys(toks, 1.0))
         fragment = c.kind != "headline" and not any(
             looks_like_verb(w) for w in c.text.replace(",", " ").split()
@@ -112,6 +110,10 @@ def score(fa: Features, fb: Features) -> float:
     overlap = sum(
         min(fa.weights[t], fb.weights[t]) for t in shared if fa.factors[t] == 1.0 or fb.factors[t] == 1.0
     )
+    return _finish_score(fa, fb, overlap)
+
+
+def _finish_score(fa: Features, fb: Features, overlap: float) -> float:
     value = min(1.0, overlap / math.sqrt(fa.total * fb.total))
     if fa.fragment or fb.fragment:
         value *= FRAGMENT_FACTOR
@@ -140,17 +142,44 @@ def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[
     _weigh(features_a + features_b, df, len(features_a) + len(features_b))
     names_a = {t for f in features_a for t in f.tokens if t.startswith("e:")}
     names_b = {t for f in features_b for t in f.tokens if t.startswith("e:")}
+    alone_a = [_exclusive_names(f, names_b) for f in features_a]
+    alone_b = [_exclusive_names(f, names_a) for f in features_b]
+    # Sparse overlap through inverted indexes of B's tokens: only pairs that share a token are scored, and a
+    # token that is context on both sides is never visited.
+    own_postings: dict[str, list[int]] = {}
+    context_postings: dict[str, list[tuple[int, float]]] = {}
+    for fb in features_b:
+        for t, factor in fb.factors.items():
+            if factor == 1.0:
+                own_postings.setdefault(t, []).append(fb.index)
+            else:
+                context_postings.setdefault(t, []).append((fb.index, fb.weights[t]))
     body: dict[tuple[int, int], float] = {}
     headline: dict[tuple[int, int], float] = {}
     for fa in features_a:
-        alone_a = _exclusive_names(fa, names_b)
-        for fb in features_b:
-            if not _headline_allowed(fa, fb):
+        if not fa.total:
+            continue
+        overlap: dict[int, float] = defaultdict(float)
+        own_shared: dict[int, int] = defaultdict(int)
+        for t, wa in fa.weights.items():
+            if fa.factors[t] == 1.0:
+                for j in own_postings.get(t, ()):
+                    overlap[j] += wa
+                    own_shared[j] += 1
+                for j, wb in context_postings.get(t, ()):
+                    overlap[j] += wb
+            else:
+                for j in own_postings.get(t, ()):
+                    overlap[j] += wa
+        for j, shared_weight in overlap.items():
+            fb = features_b[j]
+            if own_shared[j] < 2 or not fb.total or not _headline_allowed(fa, fb):
                 continue
-            s = score(fa, fb) * EXCLUSIVE_NAME_FACTOR ** min(2, alone_a + _exclusive_names(fb, names_a))
+            s = _finish_score(fa, fb, shared_weight)
+            s *= EXCLUSIVE_NAME_FACTOR ** min(2, alone_a[fa.index] + alone_b[j])
             if s >= LINK_THRESHOLD:
                 is_headline = fa.claim.kind == "headline" or fb.claim.kind == "headline"
-                (headline if is_headline else body)[(fa.index, fb.index)] = s
+                (headline if is_headline else body)[(fa.index, j)] = s
     claims_a = [f.claim for f in features_a]
     claims_b = [f.claim for f in features_b]
     return sorted(_assign(body, claims_a, claims_b) + _assign(headline, claims_a, claims_b))

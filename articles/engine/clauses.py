@@ -98,14 +98,18 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             in_parenthetical = False
         elif low == "that" and not after_comma and _relative_that(words, i):
             cut_at = i
-        elif low == "and" and i + 1 < len(words) and (
-            (after_comma and _has_verb(words[i + 1 : i + 5]))
-            or (
-                looks_like_verb(words[i + 1][2])
-                and words[i + 1][2][0].islower()
-                and not looks_like_verb(words[i - 1][2])
-                and _has_verb(words[_last_cut(cuts) : i])
-                and _no_punctuation(sentence, words, i + 1, i + 4)
+        elif (
+            low == "and"
+            and i + 1 < len(words)
+            and (
+                (after_comma and _has_verb(words[i + 1 : i + 5]))
+                or (
+                    looks_like_verb(words[i + 1][2])
+                    and words[i + 1][2][0].islower()
+                    and not looks_like_verb(words[i - 1][2])
+                    and _has_verb(words[_last_cut(cuts) : i])
+                    and _no_punctuation(sentence, words, i + 1, i + 4)
+                )
             )
         ):
             cut_at = i + 1

@@ -111,7 +111,9 @@ def score_comparison(gold: dict[str, Any], result: dict[str, Any]) -> Score:
             sc.required_found += 1
         else:
             got = sorted({ln[2] for ln in found}) or "no link"
-            sc.problems.append(f"required {pair.get('id', pair['a'][:30])}: got {got}, want {pair['relations']}")
+            sc.problems.append(
+                f"required {pair.get('id', pair['a'][:30])}: got {got}, want {pair['relations']}"
+            )
         if "conflict" not in pair["relations"]:
             sc.false_conflicts += sum(1 for ln in found if ln[2] == "conflict")
     for pair in gold.get("optional", []):
@@ -142,7 +144,12 @@ def score_comparison(gold: dict[str, Any], result: dict[str, Any]) -> Score:
         for c in claims[g["article"]].values():
             for q in c.get("quantities", []):
                 if r and _overlaps(_span(q), r) and q.get("low") == g["low"] and q.get("high") == g["high"]:
-                    ok = ok or "low_inclusive" not in g or g["low"] is None or q["low_inclusive"] == g["low_inclusive"]
+                    ok = (
+                        ok
+                        or "low_inclusive" not in g
+                        or g["low"] is None
+                        or q["low_inclusive"] == g["low_inclusive"]
+                    )
         sc.numbers_read += ok
         if not ok:
             sc.problems.append(f"number {g['quote']!r}: want ({g['low']}, {g['high']})")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from articles.engine.align import Features, align, build_features
 from articles.engine.attribution import Attribution, find_attribution, find_quotes
@@ -82,11 +82,21 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     return not text[before + 1 : start].strip() and not text[end : after if after >= 0 else len(text)].strip()
 
 
-def build_claims(article: ArticleRead, prefix: str) -> tuple[list[Claim], dict[str, list[tuple[int, int]]]]:
-    """Cut each sentence into clause claims; also returns each claim's attribution spans (to leave out of matching)."""
+@dataclass(slots=True)
+class BuiltClaims:
+    """Claims of one article, with where each one's attribution stands and the names it credits."""
+
+    claims: list[Claim]
+    attribution_spans: dict[str, list[tuple[int, int]]]
+    sources: dict[str, frozenset[str]]
+
+
+def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
+    """Cut each sentence into clause claims, each carrying its sentence's attribution."""
     text = article.text
     claims: list[Claim] = []
     attribution_spans: dict[str, list[tuple[int, int]]] = {}
+    sources: dict[str, frozenset[str]] = {}
     for sent in article.sentences:
         spans = [(sent.start, sent.end)] if sent.headline else split_clauses(text, sent.start, sent.end)
         for start, end in spans:
@@ -117,7 +127,12 @@ def build_claims(article: ArticleRead, prefix: str) -> tuple[list[Claim], dict[s
             )
             if attribution:
                 attribution_spans[claim_id] = [(attribution.start, attribution.end)]
-    return claims, attribution_spans
+                sources[claim_id] = frozenset(
+                    e.canonical
+                    for e in sent.entities
+                    if attribution.start <= e.start and e.end <= attribution.end
+                )
+    return BuiltClaims(claims, attribution_spans, sources)
 
 
 def _kind(quantities: list[Quantity], dates: list[DateRef], quotes: list[Quote]) -> str:
@@ -145,14 +160,14 @@ def extract_claims(text: str, published: dt.date | None = None, prefix: str = "c
     """The claims of one article; spans and ids do not depend on any other article."""
     article = read_article(text, published)
     _link_across([article])
-    return build_claims(article, prefix)[0]
+    return build_claims(article, prefix).claims
 
 
-def _sources(claim: Claim, spans: list[tuple[int, int]], entities: list[Entity]) -> frozenset[str]:
+def _named_sources(built: BuiltClaims, claim: Claim) -> frozenset[str]:
     """Canonical ids of the named sources a claim is credited to (generic 'a source' counts as none)."""
     if not claim.attribution or claim.attribution.lower() in _GENERIC_SOURCES:
         return frozenset()
-    return frozenset(e.canonical for e in entities for s, t in spans if s <= e.start and e.end <= t)
+    return built.sources.get(claim.id, frozenset())
 
 
 def _shared_words(body: str, fa: Features, fb: Features) -> list[str]:
@@ -182,23 +197,20 @@ def compare_texts(
     read_a = read_article(text_a, published_a)
     read_b = read_article(text_b, published_b)
     _link_across([read_a, read_b])
-    claims_a, attr_a = build_claims(read_a, "a")
-    claims_b, attr_b = build_claims(read_b, "b")
+    built_a = build_claims(read_a, "a")
+    built_b = build_claims(read_b, "b")
+    claims_a, claims_b = built_a.claims, built_b.claims
     doc_a = Document(title_a, source_a, published_a.isoformat() if published_a else None, text_a, claims_a)
     doc_b = Document(title_b, source_b, published_b.isoformat() if published_b else None, text_b, claims_b)
-    entities_a = [e for s in read_a.sentences for e in s.entities]
-    entities_b = [e for s in read_b.sentences for e in s.entities]
-    features_a = build_features(text_a, claims_a, attr_a, entities_a)
-    features_b = build_features(text_b, claims_b, attr_b, entities_b)
+    features_a = build_features(text_a, claims_a, built_a.attribution_spans, built_a.sources)
+    features_b = build_features(text_b, claims_b, built_b.attribution_spans, built_b.sources)
     links: list[Link] = []
     linked_a: set[int] = set()
     linked_b: set[int] = set()
     for i, j, link_score in align(features_a, features_b):
         ca, cb = claims_a[i], claims_b[j]
-        side_a = Side(ca, text_a, published_a.year if published_a else None)
-        side_b = Side(cb, text_b, published_b.year if published_b else None)
-        side_a = replace(side_a, sources=_sources(ca, attr_a.get(ca.id, []), entities_a))
-        side_b = replace(side_b, sources=_sources(cb, attr_b.get(cb.id, []), entities_b))
+        side_a = Side(ca, text_a, published_a.year if published_a else None, _named_sources(built_a, ca))
+        side_b = Side(cb, text_b, published_b.year if published_b else None, _named_sources(built_b, cb))
         relation, explanation = judge(side_a, side_b, _shared_words(text_a, features_a[i], features_b[j]))
         links.append(Link((ca.id,), (cb.id,), relation, link_score, explanation))
         linked_a.add(i)

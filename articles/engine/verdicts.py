@@ -206,7 +206,9 @@ def _date_text(d: DateRef) -> str:
 def entity_lists(claim: Claim, body: str) -> list[list[Entity]]:
     """Runs of entities joined by commas/'and'/'or' ("Sukhnah, Raqqa and Deir Ezzor"), including single ones."""
     groups: list[list[Entity]] = []
-    ents = sorted((e for e in claim.entities if e.kind in ("place", "other", "person", "org")), key=lambda e: e.start)
+    ents = sorted(
+        (e for e in claim.entities if e.kind in ("place", "other", "person", "org")), key=lambda e: e.start
+    )
     for e in ents:
         if groups and _LIST_JOINER.match(body[groups[-1][-1].end : e.start]):
             groups[-1].append(e)
@@ -256,15 +258,21 @@ def _compare_sources(a: Side, b: Side) -> list[Finding]:
 def _one_sided_figures(a: Side, b: Side) -> list[Finding]:
     out: list[Finding] = []
     if a.claim.quantities and not b.claim.quantities:
-        out.append(Finding("agree", "only A gives a figure (" + describe_quantity(a.claim.quantities[0]) + ")"))
+        out.append(
+            Finding("agree", "only A gives a figure (" + describe_quantity(a.claim.quantities[0]) + ")")
+        )
     elif b.claim.quantities and not a.claim.quantities:
-        out.append(Finding("agree", "only B gives a figure (" + describe_quantity(b.claim.quantities[0]) + ")"))
+        out.append(
+            Finding("agree", "only B gives a figure (" + describe_quantity(b.claim.quantities[0]) + ")")
+        )
     return out
 
 
 def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
     """The relation of two aligned claims and a one-line explanation naming the values on both sides."""
-    findings = _compare_quantities(a, b) + _compare_dates(a, b) + _compare_lists(a, b) + _compare_sources(a, b)
+    findings = (
+        _compare_quantities(a, b) + _compare_dates(a, b) + _compare_lists(a, b) + _compare_sources(a, b)
+    )
     for relation in ("conflict", "partial"):
         hits = [f.text for f in findings if f.relation == relation]
         if hits:

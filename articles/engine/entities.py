@@ -1,0 +1,1390 @@
+"""Find the people, places and organisations named in a sentence, and give every variant of a name one id.
+
+``extract_entities`` reads one sentence; ``link_entities`` joins the mentions of both articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from unidecode import unidecode
+
+from articles.engine.names import GIVEN_NAMES, name_key, same_keys, token_shape, tokens_equivalent
+from articles.engine.types import Entity, EntityKind
+
+__all__ = ["extract_entities", "link_entities"]
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# --- world knowledge -------------------------------------------------------------------------------------
+
+# "kind|canonical|alias|alias...". Aliases of four characters or fewer are matched with their exact case
+# ("US", "IS", "WHO", "Isis"); longer ones case-insensitively.
+_KNOWN = """
+org|islamic-state|Islamic State|ISIS|Isis|ISIL|Isil|IS|Daesh|Daish|Da'esh|Islamic State in Iraq and Syria
+  |Islamic State of Iraq and Syria|Islamic State in Iraq and the Levant|Islamic State of Iraq and the Levant
+  |Islamic State of Iraq and al-Sham|Islamic State of Iraq and ash-Sham
+org|al-qaeda|al-Qaeda|al-Qaida|al Qaeda|al Qaida|Qaeda|Qaida|Al-Qaeda|Al-Qaida|Al Qaeda|Al Qaida
+org|al-qaeda-in-the-arabian-peninsula|al-Qaeda in the Arabian Peninsula|AQAP
+org|al-shabab|al-Shabab|al-Shabaab|al Shabab|Shabab|Shabaab|Al-Shabab|Al-Shabaab
+org|boko-haram|Boko Haram
+org|hezbollah|Hezbollah|Hizbollah|Hizbullah|Hizballah|Hezbullah
+org|hamas|Hamas
+org|taliban|Taliban
+org|nusra-front|Nusra Front|al-Nusra Front|Jabhat al-Nusra|al-Nusra|Al-Nusra|Al-Nusra Front
+org|hayat-tahrir-al-sham|Hayat Tahrir al-Sham|Hayat Tahrir al-Cham|HTS
+org|free-syrian-army|Free Syrian Army|FSA
+org|syrian-democratic-forces|Syrian Democratic Forces|SDF
+org|syrian-observatory-for-human-rights|Syrian Observatory for Human Rights|SOHR
+org|ypg|YPG|People's Protection Units
+org|pkk|PKK|Kurdistan Workers' Party|Kurdistan Workers Party
+org|muslim-brotherhood|Muslim Brotherhood
+org|houthis|Houthis|Houthi|Huthis|Huthi|Ansar Allah
+org|wagner-group|Wagner Group
+org|united-nations|United Nations|UN|U.N.
+org|un-security-council|UN Security Council|U.N. Security Council|United Nations Security Council
+  |Security Council
+org|un-human-rights-council|UN Human Rights Council|United Nations Human Rights Council|Human Rights Council
+org|unesco|Unesco|UNESCO|United Nations Educational, Scientific and Cultural Organization
+org|unicef|Unicef|UNICEF|United Nations Children's Fund
+org|unhcr|UNHCR|UN Refugee Agency|United Nations High Commissioner for Refugees
+org|unrwa|UNRWA|Unrwa
+org|ocha|OCHA
+org|world-health-organization|World Health Organization|World Health Organisation|WHO
+org|world-food-programme|World Food Programme|World Food Program|WFP
+org|international-monetary-fund|International Monetary Fund|IMF
+org|world-bank|World Bank
+org|world-trade-organization|World Trade Organization|World Trade Organisation|WTO
+org|opec|OPEC|Opec|Organization of the Petroleum Exporting Countries
+org|nato|NATO|Nato|North Atlantic Treaty Organization|North Atlantic Treaty Organisation
+org|european-union|European Union|EU|E.U.
+org|european-commission|European Commission
+org|european-parliament|European Parliament
+org|european-central-bank|European Central Bank|ECB
+org|european-court-of-human-rights|European Court of Human Rights|ECHR
+org|african-union|African Union|AU
+org|arab-league|Arab League|League of Arab States
+org|international-criminal-court|International Criminal Court|ICC
+org|international-court-of-justice|International Court of Justice|ICJ
+org|red-cross|Red Cross|International Committee of the Red Cross|ICRC|IFRC
+  |International Federation of Red Cross and Red Crescent Societies
+org|red-crescent|Red Crescent
+org|medecins-sans-frontieres|Doctors Without Borders|Médecins Sans Frontières|Medecins Sans Frontieres|MSF
+org|amnesty-international|Amnesty International|Amnesty
+org|human-rights-watch|Human Rights Watch|HRW
+org|agence-france-presse|Agence France-Presse|Agence France Presse|AFP
+org|associated-press|Associated Press|AP
+org|reuters|Reuters|Thomson Reuters
+org|bbc|BBC|British Broadcasting Corporation
+org|cnn|CNN
+org|sky-news|Sky News
+org|al-jazeera|Al Jazeera|Al-Jazeera|Aljazeera
+org|xinhua|Xinhua
+org|tass|Tass|TASS
+org|ria-novosti|RIA Novosti
+org|interfax|Interfax
+org|sana|SANA
+org|new-york-times|New York Times
+org|washington-post|Washington Post
+org|wall-street-journal|Wall Street Journal|WSJ
+org|bloomberg|Bloomberg
+org|fbi|FBI|Federal Bureau of Investigation
+org|cia|CIA|Central Intelligence Agency
+org|nsa|NSA|National Security Agency
+org|department-of-homeland-security|Department of Homeland Security|Homeland Security|DHS
+org|pentagon|Pentagon|Department of Defense|Defense Department|US Department of Defense
+org|state-department|State Department|Department of State|US State Department
+org|justice-department|Justice Department|Department of Justice|DOJ
+org|white-house|White House
+org|kremlin|Kremlin
+org|us-congress|US Congress|U.S. Congress|United States Congress
+org|scotland-yard|Scotland Yard|Metropolitan Police|Met Police
+org|interpol|Interpol
+org|europol|Europol
+org|internal-revenue-service|Internal Revenue Service|IRS
+org|hmrc|HMRC|HM Revenue and Customs|HM Revenue & Customs
+org|securities-and-exchange-commission|Securities and Exchange Commission|SEC
+org|federal-reserve|Federal Reserve|Fed|US Federal Reserve
+org|bank-of-england|Bank of England
+org|us-geological-survey|US Geological Survey|U.S. Geological Survey|United States Geological Survey|USGS
+org|atf|ATF|Bureau of Alcohol, Tobacco, Firearms and Explosives
+org|dea|DEA|Drug Enforcement Administration
+org|nasa|NASA|Nasa
+org|mi5|MI5
+org|mi6|MI6|Secret Intelligence Service
+org|iaea|IAEA|International Atomic Energy Agency
+org|opcw|OPCW|Organisation for the Prohibition of Chemical Weapons
+  |Organization for the Prohibition of Chemical Weapons
+org|osce|OSCE|Organization for Security and Co-operation in Europe
+  |Organisation for Security and Co-operation in Europe
+org|islamic-revolutionary-guard-corps|Islamic Revolutionary Guard Corps|Revolutionary Guards
+  |Revolutionary Guard|IRGC
+org|mossad|Mossad
+org|israel-defense-forces|Israel Defense Forces|Israeli Defence Forces|Israel Defence Forces|IDF
+org|palestine-liberation-organization|Palestine Liberation Organization|Palestine Liberation Organisation|PLO
+org|fatah|Fatah
+org|irish-republican-army|Irish Republican Army|IRA
+org|fifa|Fifa|FIFA
+org|international-olympic-committee|International Olympic Committee|IOC
+org|world-economic-forum|World Economic Forum|WEF
+org|national-transportation-safety-board|National Transportation Safety Board|NTSB
+org|federal-aviation-administration|Federal Aviation Administration|FAA
+org|centers-for-disease-control-and-prevention|Centers for Disease Control and Prevention
+  |Centers for Disease Control|CDC
+org|federal-emergency-management-agency|Federal Emergency Management Agency|FEMA
+org|general-motors|General Motors
+org|general-electric|General Electric
+org|google|Google
+org|microsoft|Microsoft
+org|facebook|Facebook
+place|united-states|United States|US|U.S.|USA|U.S.A.|America|United States of America
+place|united-kingdom|United Kingdom|UK|U.K.|Britain|Great Britain
+place|russia|Russia|Russian Federation
+place|china|China|People's Republic of China|PRC
+place|north-korea|North Korea|DPRK|Democratic People's Republic of Korea
+place|south-korea|South Korea|Republic of Korea
+place|democratic-republic-of-congo|Democratic Republic of Congo|Democratic Republic of the Congo|DR Congo|DRC
+place|republic-of-congo|Republic of Congo|Republic of the Congo|Congo-Brazzaville
+place|united-arab-emirates|United Arab Emirates|UAE
+place|czech-republic|Czech Republic|Czechia
+place|ivory-coast|Ivory Coast|Côte d'Ivoire|Cote d'Ivoire
+place|myanmar|Myanmar|Burma
+place|netherlands|Netherlands|Holland
+place|east-timor|East Timor|Timor-Leste
+place|bosnia-and-herzegovina|Bosnia and Herzegovina|Bosnia-Herzegovina|Bosnia
+place|eswatini|Eswatini|Swaziland
+place|north-macedonia|North Macedonia|Macedonia
+place|vatican|Vatican|Vatican City|Holy See
+place|gaza|Gaza|Gaza Strip
+place|the-hague|The Hague|Hague
+place|new-york|New York|New York City|NYC
+place|washington|Washington|Washington DC|Washington D.C.|Washington, D.C.|Washington, DC
+place|los-angeles|Los Angeles|LA
+place|kyiv|Kyiv|Kiev
+place|beijing|Beijing|Peking
+place|mumbai|Mumbai|Bombay
+place|kolkata|Kolkata|Calcutta
+place|yangon|Yangon|Rangoon
+place|sao-paulo|São Paulo|Sao Paulo
+place|bogota|Bogotá|Bogota
+place|sanaa|Sanaa|Sana'a
+place|saint-petersburg|Saint Petersburg|St Petersburg
+"""
+
+_PLACES = """
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain
+Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Botswana Brazil Brunei Bulgaria Burundi
+Cambodia Cameroon Canada Chad Chile Colombia Comoros Congo Croatia Cuba Cyprus Denmark Djibouti Dominica
+Ecuador Egypt Eritrea Estonia Ethiopia Fiji Finland France Gabon Gambia Georgia Germany Ghana Greece
+Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel
+Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon
+Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta
+Mauritania Mauritius Mexico Moldova Monaco Mongolia Montenegro Morocco Mozambique Namibia Nepal Nicaragua
+Niger Nigeria Norway Oman Pakistan Palau Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar
+Romania Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname
+Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan
+Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe Scotland England
+Wales Kurdistan Crimea Chechnya Tibet Xinjiang Kashmir Europe Africa Asia Antarctica Balkans Caucasus
+Sahel Mediterranean Caribbean Scandinavia Siberia Sinai Kabul Tirana Algiers Luanda Yerevan Canberra
+Sydney Melbourne Vienna Baku Manama Dhaka Minsk Brussels Brasilia Sofia Ottawa Toronto Montreal
+Vancouver Santiago Shanghai Havana Nicosia Prague Copenhagen Cairo Alexandria Helsinki Paris Marseille
+Lyon Berlin Munich Frankfurt Hamburg Athens Budapest Delhi Jakarta Tehran Baghdad Basra Dublin Jerusalem
+Rome Milan Naples Tokyo Osaka Amman Astana Nairobi Pristina Bishkek Beirut Tripoli Benghazi Vilnius Riga
+Tallinn Chisinau Rabat Casablanca Kathmandu Amsterdam Rotterdam Wellington Auckland Abuja Lagos
+Pyongyang Oslo Muscat Islamabad Karachi Lahore Lima Manila Warsaw Lisbon Doha Bucharest Moscow Riyadh
+Jeddah Mecca Medina Dakar Belgrade Bratislava Ljubljana Mogadishu Johannesburg Pretoria Seoul Juba
+Madrid Barcelona Colombo Khartoum Stockholm Bern Geneva Zurich Damascus Aleppo Taipei Dushanbe Dodoma
+Bangkok Tunis Ankara Istanbul Kampala Kharkiv Odesa Odessa Dubai London Manchester Birmingham Edinburgh
+Glasgow Cardiff Belfast Liverpool Montevideo Tashkent Caracas Hanoi Lusaka Harare Chicago Houston Boston
+Miami Dallas Atlanta Seattle Philadelphia Detroit Denver Kandahar Peshawar Ramallah Hong_Kong
+Burkina_Faso Cape_Verde Central_African_Republic Costa_Rica Dominican_Republic El_Salvador
+Equatorial_Guinea Guinea-Bissau New_Zealand Papua_New_Guinea San_Marino Saudi_Arabia Sierra_Leone
+South_Africa South_Sudan Sri_Lanka Trinidad_and_Tobago Antigua_and_Barbuda Northern_Ireland West_Bank
+Middle_East Latin_America South_America North_America Central_America Golan_Heights Persian_Gulf
+Red_Sea Black_Sea Indian_Ocean Buenos_Aires Rio_de_Janeiro Addis_Ababa New_Delhi Tel_Aviv Kuwait_City
+Kuala_Lumpur Mexico_City Panama_City Cape_Town Dar_es_Salaam Abu_Dhabi Ho_Chi_Minh_City San_Francisco
+Las_Vegas New_Orleans Gaza_City Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+Florida Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico
+North_Carolina North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota
+Tennessee Texas Utah Vermont Virginia West_Virginia Wisconsin Wyoming
+"""
+
+# Nationality, regional and religious adjectives (and their plurals): never a name on their own.
+_DEMONYMS = _words(
+    """
+afghan albanian algerian american angolan argentine argentinian armenian australian austrian azerbaijani
+azeri bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british briton bulgarian burmese
+cambodian cameroonian canadian chadian chilean chinese colombian congolese croatian croat cuban cypriot
+czech danish dutch ecuadorian egyptian emirati english eritrean estonian ethiopian european filipino
+finnish french gabonese georgian german ghanaian greek guatemalan haitian honduran hungarian icelandic
+indian indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan
+korean kosovar kuwaiti kyrgyz laotian latvian lebanese liberian libyan lithuanian macedonian malagasy
+malawian malaysian malian maltese mauritanian mexican moldovan mongolian montenegrin moroccan mozambican
+namibian nepalese nepali nicaraguan nigerian nigerien norwegian omani pakistani palestinian panamanian
+paraguayan persian peruvian polish portuguese qatari romanian russian rwandan saudi scottish scots
+senegalese serbian serb singaporean slovak slovenian somali sudanese spanish swedish swiss syrian
+taiwanese tajik tanzanian thai tibetan togolese tunisian turkish turkmen ugandan ukrainian uruguayan
+uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean kurdish kurd arab arabic pashtun baloch
+uyghur uighur hindu sikh muslim christian jewish jew islamic islamist sunni shia shiite shi'ite alawite
+druze yazidi catholic protestant orthodox buddhist western eastern northern southern african asian
+latin hispanic caribbean scandinavian balkan caucasian soviet roman greco anglo franco sino afro indo
+russo austro byzantine ottoman jihadist salafist wahhabi yankee aussie kiwi
+"""
+)
+_DEMONYMS = _DEMONYMS | frozenset(w + "s" for w in _DEMONYMS) | frozenset(w + "es" for w in _DEMONYMS)
+
+_MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_DAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan eid thanksgiving "
+    "hanukkah diwali passover"
+)
+
+# Words that start sentences with a capital only because they start them.
+_FUNCTION = _words(
+    """
+the a an on in at during after before elsewhere however meanwhile but and or so yet for with without from
+to by as if when while although though because since until despite earlier later then now today
+yesterday tomorrow tonight this that these those there here it its he she they we i you his her their
+our my your who whom whose what which where why how some many most more several all both each every no
+not none one two three four five six seven eight nine ten other another such also even still only just
+about around over under among between into through across against amid following according last next
+first second third further finally instead indeed overall nearly almost few much once again already
+recently currently eventually initially previously separately similarly additionally moreover
+furthermore nevertheless nonetheless otherwise thus therefore hence unlike like including within beyond
+near inside outside toward towards upon via whether unless whereas either neither nor do does did is are
+was were be been has have had will would could should might must can cannot let please yes oh well
+asked speaking having being given officially reportedly allegedly apparently hopefully unfortunately
+sadly fortunately clearly obviously certainly perhaps maybe nor up down off out if what's it's that's half
+there's here's let's don't we're they're i'm i've dear hello thanks
+"""
+)
+# Common nouns often capitalised only at a sentence start; dropped when they stand alone there.
+_COMMON_INITIAL = _words(
+    """
+officials official police authorities witnesses residents troops soldiers rescuers firefighters
+protesters investigators prosecutors doctors drone drones video footage images photos pictures reports
+report sources source critics analysts experts lawmakers militants rebels fighters gunmen survivors
+victims families relatives neighbours neighbors locals students workers shares prices sales profits
+revenue damage emergency security state government people children women men hundreds thousands dozens
+millions scores airstrikes strikes clashes fighting violence tensions talks negotiations trade oil gold
+markets stocks investors companies banks hospitals schools voters citizens refugees migrants civilians
+casualties deaths injuries news breaking update updated photo watch read related advertisement top latest
+live exclusive analysis opinion editorial comment feature share follow click subscribe sign bodies
+officers detectives paramedics mourners supporters opponents members leaders diplomats ministers
+judges lawyers jurors juries documents records data figures estimates tax taxes inflation growth
+unemployment earthquake earthquakes aftershocks tremors shooting shootings bombing bombings explosion
+explosions attack attacks blast blasts fire fires floods flooding storm heavy rain snow winds water food
+aid help medical rescue search evacuation evacuations crowds traffic roads flights trains buses robbers
+thieves attackers assailants burglars suspects hackers gunman shooter bomber bombers passengers
+"""
+)
+
+_ORG_WORDS = _words(
+    """
+ministry army observatory council court agency party police university group committee organisation
+organization inc ltd llc plc corp corporation bank company co service services department forces force
+front brigade brigades battalion battalions regiment commission authority office bureau institute
+institution foundation association union federation league movement network center centre hospital
+school college academy church mosque synagogue trust fund society board tribunal parliament assembly
+senate congress administration guard guards navy airlines airways times post news press television tv
+radio club fc unit units coalition alliance cabinet secretariat directorate prison militia holdings
+industries partners media agency defence defense ag sa gmbh nv bv spa llp lp
+"""
+)
+# Generic heads that, after "the", refer back to an organisation named earlier ("the ministry").
+_HEAD_REFS = _words(
+    """
+observatory ministry agency council committee commission court tribunal university department bank
+company foundation institute organisation organization embassy parliament senate bureau authority
+coalition alliance corporation
+"""
+)
+_PLACE_WORDS = _words(
+    """
+street st road rd avenue ave square bridge river lake mountain mountains mount mt valley island islands
+isle province governorate region district county village desert sea ocean gulf bay strait straits
+peninsula coast airport park heights hills hill canal plain plains basin delta city town cape fort port
+harbour harbor beach falls forest highway motorway boulevard lane republic kingdom emirate oblast
+prefecture municipality neighbourhood neighborhood quarter camp hotel mall stadium station arena plaza
+"""
+)
+_HONORIFICS = _words("mr mrs ms miss mx dr sir dame lord lady mme mlle messrs madam")
+_TITLE_CORE = _words(
+    """
+president premier chancellor minister secretary secretary-general king queen prince princess emperor
+empress sheikh sheik emir sultan ayatollah imam pope cardinal archbishop bishop rev reverend father rabbi
+pastor senator sen rep representative congressman congresswoman governor gov mayor judge justice
+magistrate general gen lieutenant lt colonel col major maj captain capt sergeant sgt corporal cpl
+private pte admiral adm commander cmdr brigadier marshal officer detective det inspector insp
+superintendent supt chief constable sheriff ambassador commissioner coach agent attorney prosecutor
+speaker chairman chairwoman director spokesman spokeswoman spokesperson ceo leader professor prof
+director-general president-elect di dci dsi
+"""
+)
+_TITLE_MODIFIERS = _words(
+    """
+prime vice deputy foreign defence defense interior finance health home trade justice education energy
+economy crown supreme chief former acting assistant associate executive attorney police fire state
+senior grand opposition district county federal first lord high general national security lance
+staff master late then
+"""
+)
+_ABBREVIATIONS = _HONORIFICS | _words(
+    "prof gen col lt sgt capt maj sen rep gov st mt ft jr sr rev det insp supt cpl pte adm cmdr hon"
+)
+# Roles written in lower case before a name ("Observatory director Rami Abdulrahman").
+_LOWER_ROLES = _words(
+    """
+director spokesman spokeswoman spokesperson president minister leader chief head commander official
+chairman chairwoman secretary governor mayor judge prosecutor lawyer attorney analyst expert researcher
+professor correspondent reporter journalist editor coach manager founder executive ceo owner actor
+actress singer player striker captain general colonel officer detective sheriff inspector ambassador
+envoy negotiator senator candidate activist resident witness survivor victim suspect defendant mother
+father son daughter wife husband brother sister teacher student nurse doctor pilot driver gunman shooter
+boyfriend girlfriend partner friend colleague neighbour neighbor uncle aunt cousin grandmother grandfather
+widow lawmaker mp congressman premier chancellor boss chef artist writer author novelist director-general
+secretary-general photographer filmmaker musician rapper star billionaire businessman businesswoman
+entrepreneur economist scientist historian archaeologist curator cleric preacher soldier
+"""
+)
+# Titles that identify one person when used alone ("the governor").
+_TITLE_REFS = _words(
+    """
+president premier governor mayor judge director spokesman spokeswoman spokesperson minister chancellor
+senator sheriff prosecutor king queen pope commander ceo chairman chairwoman ambassador secretary-general
+emir sultan prince princess coroner coach director-general president-elect
+"""
+)
+_TITLE_REFS_2 = frozenset(
+    {
+        ("prime", "minister"),
+        ("chief", "executive"),
+        ("police", "chief"),
+        ("attorney", "general"),
+        ("foreign", "minister"),
+        ("defence", "minister"),
+        ("defense", "minister"),
+        ("interior", "minister"),
+        ("finance", "minister"),
+        ("health", "minister"),
+        ("secretary", "general"),
+        ("fire", "chief"),
+    }
+)
+# Extra words that make a different office ("vice president" is not "the president").
+_OTHER_OFFICE = _words("vice deputy assistant associate former acting late then")
+
+_SAID = _words(
+    "said says told added stated explained wrote tweeted asked insisted claimed denied admitted warned "
+    "noted recalled testified argued replied"
+)
+_PLACE_PREPS = _words("in near outside inside across around towards toward into throughout via within")
+_PLACE_OF = _words(
+    """
+city cities town towns village villages province provinces region district districts capital suburb
+suburbs outskirts north south east west northeast northwest southeast southwest centre center heart
+heartland residents people mayor governor streets parts area areas port state country island coast
+"""
+)
+_PLACE_BEFORE = _words("capital city town village province region district suburb port")
+_PLACE_AFTER = _words(
+    "province governorate region district county countryside neighbourhood neighborhood suburb village "
+    "town city"
+)
+# Connectors inside personal and place names ("Osama bin Laden", "Charles de Gaulle").
+_PLACE_PREFIXES = _words("mount lake cape fort port")
+# Lower-case heads after a name that make it an organisation's ("the Civil Protection agency").
+_ORG_AFTER = _words(
+    "agency department ministry service party militia brigade commission committee council authority bureau"
+)
+_PLACE_MODIFIERS = _words("county district state city")
+_NAME_LINKS = _words("bin ibn bint de da di du del della der den van von la le dos das al el")
+# Lower-case prefixes and suffixes split off hyphenated words ("non-ISIS", "Britain-based").
+_HYPHEN_PREFIXES = _words(
+    "non anti pro ex post pre mid pan neo trans un all inter intra sub super counter semi multi quasi ultra"
+)
+_HYPHEN_SUFFIXES = _words(
+    """
+based backed led held controlled run owned born style era bound made funded linked affiliated allied
+listed registered speaking related inspired sponsored friendly aligned occupied dominated type like wide
+themed focused centred centered headquartered educated trained supported armed area bred
+"""
+)
+_ARTICLE_PREFIXES = _words("al el ad ar as az ash at ez es ed an en")
+# Words that are never names on their own: the pronoun "I", time zones.
+_NOT_NAMES = _words("i gmt utc bst est edt cst cdt pst pdt cet cest eet eest ist jst aest am pm")
+# Letters after a name that are not part of it ("Ian Smith QC").
+_POST_NOMINALS = _words("qc kc mp mep msp obe mbe cbe kbe dbe phd md esq")
+# Objects after a sentence-initial "-ing" word mark it as a verb ("Sentencing him, the judge said").
+_OBJECT_WORDS = _words("him her them it us me the a an his its their this that these those")
+
+_FIRST_NAMES = GIVEN_NAMES | _words(
+    """
+aaron adam adrian ahmad ahmed ahmet aisha alan alejandro alexei ali alicia amir amit amr amy ana andrea
+andrei angela anwar ashley ayman barack bashar bernard bilal boris brandon brian bruce carl carlos
+carmen cheryl christian claire claude craig dalia diana diego dylan elena emily emma emmanuel eric erik
+fadi faisal fatima fernando fouad francois gary george ghassan gordon hafez haider hamid hamza hana hani
+hannah hans hassan heather hillary hiroshi hisham hussein ibrahim igor imad imran issa ivan jacques
+jalal jamal jamil jane janet jason javier jean jeremy joan jorge juan julia julie jurgen justin kamal
+karen karim kevin khaled khalid klaus laura layla leila linda lucia luis mahmoud maher majid marco maria
+mariam marie marine mark martin marwan maryam mehmet michel michelle miguel mohamed mohammad mohammed
+muhammad mustafa nabil narendra nasser natalia nizar noor nour olaf olga omar osama pablo paul pedro
+philippe pierre priya qassem rachel rahul raj rami rania rashid recep reem riad rodrigo rosa ryan saad
+salah salim salma salman sami samir sanjay scott sergei sergey sharif shinzo simon sofia sophie
+svetlana talal tarek tarik tariq tatiana usama waleed walid wolfgang yasir yasmin yasser youssef yuki
+yuri yusuf zaid zainab ziad abdel abdul abdullah abu
+"""
+)
+
+
+# --- tokens ----------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?P<acr>(?:[A-Z]\.){2,})"
+    r"|(?P<word>[^\W\d_](?:[^\W_]|['’](?=[^\W\d_])|-(?=[^\W_]))*)"
+    r"|(?P<num>\d+(?:[.,:]\d+)*)"
+    r"|(?P<punct>[^\w\s])"
+)
+_OPENERS = frozenset('“"‘«(:—–-[.!?;')
+_QUOTE_CHARS = frozenset("'’")
+_CLOSERS = frozenset('"”’)]')
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+_SLUG_BAD = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str  # case-folded, accents removed
+    word: bool
+    cap: bool  # starts with a capital (or "al-" + capital)
+    upper: bool  # an all-capitals word of two letters or more
+    poss: bool = False  # followed by a possessive "'s" / "'" (excluded from the span)
+    initial: bool = False  # first word of the sentence, a quotation or a clause after a colon
+    joined: bool = False  # separated from the previous token by spaces only, on the same line
+    gap_ok: bool = False  # nothing but spaces (or a possessive) between it and the previous token
+    weak: bool = False  # capitalised only because the whole line is in title case ("Gunman Kills 12 At...")
+
+
+@lru_cache(maxsize=16384)
+def _fold(text: str) -> str:
+    return (text if text.isascii() else unidecode(text)).casefold().replace("`", "'")
+
+
+def _make_tok(text: str, start: int, end: int, word: bool) -> _Tok:
+    piece = text[start:end]
+    if not word:
+        return _Tok(start, end, piece, piece, False, False, False)
+    cap = piece[:1].isupper()
+    if not cap and "-" in piece:
+        head, _, rest = piece.partition("-")
+        cap = head.lower() in _ARTICLE_PREFIXES and rest[:1].isupper()
+    upper = piece.isupper() and sum(c.isalpha() for c in piece) >= 2
+    return _Tok(start, end, piece, _fold(piece), True, cap, upper)
+
+
+def _split_word(text: str, start: int, end: int) -> list[_Tok]:
+    """One word, with hyphenated lower-case prefixes and suffixes made tokens of their own."""
+    piece = text[start:end]
+    if "-" not in piece:
+        return [_make_tok(text, start, end, True)]
+    out: list[_Tok] = []
+    parts = piece.split("-")
+    pos = start
+    if (parts[0] in _HYPHEN_PREFIXES or parts[0] == "Ex") and parts[1][:1].isupper():
+        prefix = _make_tok(text, pos, pos + len(parts[0]), True)
+        prefix.cap = False
+        out.append(prefix)
+        pos += len(parts[0]) + 1
+        parts = parts[1:]
+    for k in range(1, len(parts)):
+        if parts[k].islower() and parts[k] in _HYPHEN_SUFFIXES:
+            head_end = pos + len("-".join(parts[:k]))
+            out.append(_make_tok(text, pos, head_end, True))
+            out.append(_make_tok(text, head_end + 1, end, True))
+            return out
+    out.append(_make_tok(text, pos, end, True))
+    return out
+
+
+def _tokenise(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        start, end = m.span()
+        if kind != "word":
+            toks.append(_make_tok(text, start, end, kind == "acr"))
+            continue
+        pieces = _split_word(text, start, end) if "-" in m.group() else [_make_tok(text, start, end, True)]
+        last = pieces[-1]
+        if len(last.text) > 2 and last.text[-2] in _QUOTE_CHARS and last.text[-1] in "sS":
+            last.end -= 2
+            last.text = last.text[:-2]
+            last.low = _fold(last.text)
+            last.poss = True
+        elif (
+            last.text[-1:] in ("s", "S")
+            and end < len(text)
+            and text[end] in _QUOTE_CHARS
+            and not text[end + 1 : end + 2].isalpha()
+        ):
+            last.poss = True
+        toks.extend(pieces)
+    prev: _Tok | None = None
+    for tok in toks:
+        if prev is None:
+            tok.initial = tok.word
+            prev = tok
+            continue
+        gap = text[prev.end : tok.start]
+        newline = "\n" in gap
+        if tok.word and ((not prev.word and prev.text in _OPENERS) or (newline and prev.text != ",")):
+            tok.initial = True
+        if gap:
+            spaces = gap.isspace()
+            tok.joined = spaces and not newline and not prev.poss
+            if prev.poss and gap[0] in _QUOTE_CHARS:
+                bare = gap[2:]
+                tok.gap_ok = "\n" not in bare and (not bare or bare.isspace())
+            else:
+                tok.gap_ok = spaces and not newline
+        else:
+            tok.gap_ok = True
+        prev = tok
+    return toks
+
+
+def _slug(text: str) -> str:
+    slug = _SLUG_BAD.sub("-", _fold(text)).strip("-")
+    return slug or "u" + "-".join(f"{ord(c):x}" for c in text.strip()[:4])
+
+
+# --- the known-names table ---------------------------------------------------------------------------------
+
+_Known = tuple[str, EntityKind]
+_TABLE_EXACT: dict[tuple[str, ...], _Known] = {}
+_TABLE_FOLDED: dict[tuple[str, ...], _Known] = {}
+_TABLE_BY_KEY: dict[str, _Known] = {}
+_TABLE_FIRST: dict[str, int] = {}  # first word of an alias -> its longest alias, in tokens
+_TABLE_ALIAS_KEYS: list[tuple[str, int, _Known]] = []  # long aliases, for near-miss spellings
+
+
+def _add_known(kind: EntityKind, canonical: str, alias: str) -> None:
+    toks = _tokenise(alias)
+    if not toks:
+        return
+    known: _Known = (canonical, kind)
+    if len(alias.replace(".", "")) <= 4:
+        _TABLE_EXACT.setdefault(tuple(t.text for t in toks), known)
+        _TABLE_FIRST[toks[0].text] = max(len(toks), _TABLE_FIRST.get(toks[0].text, 0))
+    else:
+        _TABLE_FOLDED.setdefault(tuple(t.low for t in toks), known)
+        _TABLE_FIRST[toks[0].low] = max(len(toks), _TABLE_FIRST.get(toks[0].low, 0))
+    key = name_key(alias)
+    _TABLE_BY_KEY.setdefault(key, known)
+    compact = key.replace(" ", "")
+    if len(compact) >= 10:
+        _TABLE_ALIAS_KEYS.append((compact, len(key.split()), known))
+
+
+def _build_table() -> None:
+    for line in _KNOWN.strip().replace("\n  |", "|").splitlines():
+        kind, canonical, *aliases = line.split("|")
+        for alias in aliases:
+            _add_known("org" if kind == "org" else "place", canonical, alias)
+    for raw in _PLACES.split():
+        name = raw.replace("_", " ")
+        _add_known("place", _slug(name), name)
+
+
+_build_table()
+_ALIAS_COMPACTS = [a[0] for a in _TABLE_ALIAS_KEYS]
+
+
+# --- side information kept for linking -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    title: str | None = None  # the office named before a person ("governor")
+    honorific: bool = False  # "Mr"/"Mrs"/"Dr": the name is a surname
+    uncertain: bool = False  # a lone capitalised first word of a sentence, with no other cue
+
+
+# ``Entity`` has no field for these, so the reader leaves them here for ``link_entities``; bounded so a
+# long-running process does not grow without limit.
+_META: dict[Entity, _Meta] = {}
+_META_LIMIT = 50_000
+
+
+def _remember(ent: Entity, meta: _Meta) -> None:
+    if len(_META) >= _META_LIMIT:
+        for old in list(_META)[: _META_LIMIT // 4]:
+            del _META[old]
+    _META[ent] = meta
+
+
+# --- reading one sentence --------------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, text: str, base: int) -> None:
+        self.text = text
+        self.base = base
+        self.toks = _tokenise(text)
+        self.title_case = _mark_title_case(self.toks)
+        self.out: list[Entity] = []
+        self.place_chain_end = -1  # token index just after the last place found by context
+        self.known_at: dict[int, tuple[int, _Known] | None] = {}
+
+    # helpers over token positions
+
+    def capword(self, k: int) -> bool:
+        return 0 <= k < len(self.toks) and self.toks[k].word and self.toks[k].cap
+
+    def prev_word(self, k: int, skip_the: bool = True) -> int:
+        k -= 1
+        while k >= 0 and self.toks[k].word and skip_the and self.toks[k].low == "the":
+            k -= 1
+        return k if k >= 0 and self.toks[k].word else -1
+
+    def low(self, k: int) -> str:
+        return self.toks[k].low if 0 <= k < len(self.toks) else ""
+
+    def table_match(self, i: int) -> tuple[int, _Known] | None:
+        """The longest known name starting at token ``i``: its end and (canonical, kind)."""
+        if i in self.known_at:
+            return self.known_at[i]
+        toks = self.toks
+        first = toks[i]
+        found: tuple[int, _Known] | None = None
+        longest = max(_TABLE_FIRST.get(first.low, 0), _TABLE_FIRST.get(first.text, 0))
+        if first.word and first.cap and longest:
+            for length in range(min(longest, len(toks) - i), 0, -1):
+                seg = toks[i : i + length]
+                if length > 1 and not all(t.gap_ok for t in seg[1:]):
+                    continue
+                hit = _TABLE_EXACT.get(tuple(t.text for t in seg)) or _TABLE_FOLDED.get(
+                    tuple(t.low for t in seg)
+                )
+                if hit:
+                    found = (i + length, hit)
+                    break
+        self.known_at[i] = found
+        return found
+
+    # the main loop
+
+    def read(self) -> list[Entity]:
+        toks = self.toks
+        n = len(toks)
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if not tok.word:
+                i += 1
+                continue
+            if tok.low == "the" and i + 1 < n and not toks[i + 1].cap:
+                after = self.lower_reference(i + 1)
+                if after:
+                    i = after
+                    continue
+            if not tok.cap:
+                i += 1
+                continue
+            known = self.table_match(i)
+            filler = tok.weak or (
+                tok.initial and (tok.low in _FUNCTION or (tok.upper and tok.low in _COMMON_INITIAL))
+            )
+            if not known and filler:
+                i += 1
+                continue
+            if known:
+                end, (canonical, kind) = known
+                if not (kind == "place" and self.capword(end) and toks[end].joined):
+                    last = end - 1
+                    if kind == "org" and end < n and toks[end].low == "group" and toks[end].joined:
+                        last = end
+                    self.emit(i, last, kind, canonical)
+                    i = last + 1
+                    continue
+            end = self.extend_run(i)
+            self.resolve([k for k in range(i, end)])
+            i = end
+        return self.out
+
+    def lower_reference(self, k: int) -> int:
+        """'the ministry', 'the governor': a reference to a name given earlier; returns the end or 0."""
+        toks = self.toks
+        n = len(toks)
+        if not toks[k].word or toks[k].cap:
+            return 0
+        pair = (toks[k].low, toks[k + 1].low) if k + 1 < n and toks[k + 1].joined else None
+        if pair in _TITLE_REFS_2:
+            end, kind = k + 2, "person"
+        elif toks[k].low in _TITLE_REFS:
+            end, kind = k + 1, "person"
+        elif toks[k].low in _HEAD_REFS:
+            end, kind = k + 1, "org"
+        else:
+            return 0
+        if self.capword(end) and toks[end].joined:
+            return 0  # "the governor Jane Roe": the title belongs to the name that follows
+        if not toks[end - 1].poss and end < n and toks[end].word and toks[end].low in _ORG_WORDS:
+            return 0  # "the university hospital": a description, not a reference
+        self.emit(k, end - 1, "person" if kind == "person" else "org")
+        return end
+
+    def extend_run(self, i: int) -> int:
+        """The end of a run of capitalised words starting at ``i``, with connectors inside names."""
+        toks = self.toks
+        n = len(toks)
+        j = i
+        tail = False
+        while True:
+            cur = toks[j]
+            if cur.poss:
+                return j + 1
+            k = j + 1
+            if k >= n:
+                return j + 1
+            nxt = toks[k]
+            if (
+                nxt.text == "."
+                and not nxt.word
+                and (cur.low in _ABBREVIATIONS or (len(cur.text) == 1 and cur.text.isupper()))
+                and self.capword(k + 1)
+                and toks[k + 1].joined
+            ):
+                j = k + 1
+                continue
+            if nxt.word and nxt.cap and nxt.joined and not nxt.weak and self.may_continue(i, j, k):
+                j = k
+                continue
+            if not (nxt.word and nxt.joined) and nxt.text != "&":
+                return j + 1
+            after = k + 1
+            if nxt.low in _NAME_LINKS and self.capword(after) and toks[after].joined:
+                j = after
+                continue
+            if nxt.low in ("of", "for", "on", "des") and self.of_head(i, j):
+                if after < n and toks[after].low == "the" and toks[after].joined:
+                    after += 1
+                if self.capword(after) and toks[after].joined:
+                    j = after
+                    tail = True
+                    continue
+            if (
+                nxt.low in ("and", "&")
+                and tail
+                and self.capword(after)
+                and toks[after].joined
+                and not self.table_match(after)
+                and toks[after].low not in _FIRST_NAMES
+            ):
+                j = after
+                continue
+            return j + 1
+
+    def may_continue(self, i: int, j: int, k: int) -> bool:
+        """In a title-case headline only a first name, a title or "al-" reaches over to the next word."""
+        if not self.title_case:
+            return True
+        low = self.toks[j].low.rstrip(".")
+        if low in _TITLE_CORE or low in _HONORIFICS or low in _TITLE_MODIFIERS:
+            return True
+        return (j == i and low in _FIRST_NAMES) or not self.toks[k].text[:1].isupper()
+
+    def of_head(self, i: int, j: int) -> bool:
+        """Whether the run can take an "of"/"for" complement ("Ministry of Defence", "Gulf of Aden")."""
+        last = self.toks[j].low
+        if last in _ORG_WORDS or last in _PLACE_WORDS or last == "secretary":
+            return True
+        return any(self.toks[k].low in _ORG_WORDS for k in range(i, j + 1))
+
+    # deciding what a run is
+
+    def resolve(self, idxs: list[int], title: str | None = None, honorific: bool = False) -> None:
+        toks = self.toks
+        words = [k for k in idxs if toks[k].word]
+        while words and (
+            toks[words[0]].low in ("the", "a", "an")
+            or (toks[words[0]].initial and toks[words[0]].low in _FUNCTION)
+            or not toks[words[0]].cap
+        ):
+            words = words[1:]
+        while words and not toks[words[-1]].cap:
+            words = words[:-1]
+        if not words:
+            return
+        # Months and weekdays split a run, unless a first name or title makes them a surname ("Theresa May").
+        for pos, k in enumerate(words):
+            if toks[k].low in _MONTHS or toks[k].low in _DAYS:
+                prev = toks[words[pos - 1]].low.rstrip(".") if pos else ""
+                if prev and (prev in _FIRST_NAMES or prev in _HONORIFICS or prev in _TITLE_CORE):
+                    continue
+                if not pos and (title or honorific):
+                    continue  # "Mrs May", after the title was cut off
+                self.resolve(words[:pos], title, honorific)
+                self.resolve(words[pos + 1 :])
+                return
+        if title is None and not honorific and self.title_split(words):
+            return
+        self.emit_name(words, title, honorific)
+
+    def title_split(self, words: list[int]) -> bool:
+        """Cut titles out of a run ("Syrian President Bashar al-Assad"); False when it has none."""
+        toks = self.toks
+        lows = [toks[k].low.rstrip(".") for k in words]
+        start = -1
+        for pos, low in enumerate(lows):
+            if low in _TITLE_CORE or low in _HONORIFICS:
+                start = pos
+                break
+            if pos and low in _PLACE_MODIFIERS:
+                continue  # "Wilson County Sheriff Joe Tackitt": the county belongs to the place before
+            if low in _TITLE_MODIFIERS and any(x in _TITLE_CORE for x in lows[pos + 1 : pos + 4]):
+                start = pos
+                break
+        if start < 0:
+            return False
+        end = start
+        while end < len(lows) and (
+            lows[end] in _TITLE_CORE
+            or lows[end] in _HONORIFICS
+            or lows[end] in _TITLE_MODIFIERS
+            or (lows[end] in ("of", "the") and end > start)
+        ):
+            end += 1
+        while end > start and lows[end - 1] in ("of", "the"):
+            end -= 1
+        name = words[end:]
+        if any(toks[k].low in _ORG_WORDS for k in name):
+            return False  # "Judge Business School" is an organisation, not a judge
+        if start > 0:
+            self.resolve(words[:start])
+        phrase = [lw for lw in lows[start:end] if lw not in ("of", "the")]
+        honorific = any(lw in _HONORIFICS for lw in phrase)
+        office = " ".join(lw for lw in phrase if lw not in _HONORIFICS) or None
+        if name:
+            self.resolve(name, office, honorific)
+        elif office and start == 0 and self.low(self.prev_word(words[0], skip_the=False)) == "the":
+            self.emit(words[start], words[end - 1], "person")
+        return True
+
+    def emit_name(self, words: list[int], title: str | None, honorific: bool) -> None:
+        toks = self.toks
+        first, last = words[0], words[-1]
+        lows = [toks[k].low for k in words]
+        if all(_is_demonym(low) for low in lows):
+            return
+        if len(words) == 1:
+            tok = toks[first]
+            if len(tok.text) == 1 or tok.low in _NOT_NAMES:
+                return
+            if tok.initial and tok.low in _COMMON_INITIAL | _FUNCTION and not tok.upper:
+                return
+            if tok.initial and tok.low.endswith("ing") and self.low(first + 1) in _OBJECT_WORDS:
+                return
+        while len(words) > 1 and lows[-1].rstrip(".") in _POST_NOMINALS:
+            words = words[:-1]
+            lows = lows[:-1]
+            last = words[-1]
+        if len(words) == 2 and _is_demonym(lows[0]) and toks[words[1]].upper:
+            first = words[1]  # "Kurdish YPG"
+            words = words[1:]
+            lows = lows[1:]
+        known = None
+        if title is None and not honorific:
+            whole = self.table_match(first)
+            if whole and whole[0] == last + 1:
+                known = whole[1]
+        nxt = last + 1
+        group = nxt < len(toks) and toks[nxt].low == "group" and toks[nxt].joined and not toks[last].poss
+        if known:
+            kind: EntityKind = known[1]
+        else:
+            kind = self.kind_of(words, title, honorific, group)
+        if group and kind == "org":
+            last = nxt
+        if title is None and kind == "person":
+            role = self.low(self.prev_word(first, skip_the=False))
+            two = self.prev_word(self.prev_word(first, skip_the=False), skip_the=False)
+            pair = (self.low(two), role)
+            if pair in _TITLE_REFS_2 and toks[first].joined:
+                title = " ".join(pair)
+            elif role in _TITLE_REFS and toks[first].joined:
+                title = role
+        uncertain = (known is None and self.title_case) or (
+            len(words) == 1
+            and toks[first].initial
+            and kind == "other"
+            and not known
+            and not self.said_after(last)
+        )
+        self.emit(first, last, kind, known[0] if known else None, _Meta(title, honorific, uncertain))
+        if kind == "place" and not known:
+            self.place_chain_end = last + 1
+
+    def kind_of(self, words: list[int], title: str | None, honorific: bool, group: bool) -> EntityKind:
+        toks = self.toks
+        lows = [toks[k].low for k in words]
+        first, last = words[0], words[-1]
+        if title or honorific:
+            return "person"
+        for k in words[1:]:
+            tail = self.table_match(k)
+            if tail and tail[0] == last + 1:
+                return tail[1][1]  # "Pakistani Taliban", "Syrian Arab Red Crescent"
+        if group or any(low in _ORG_WORDS for low in lows):
+            return "org"
+        if any(low in _PLACE_WORDS for low in lows[1:]) or lows[0] in _PLACE_PREFIXES:
+            return "place"
+        if len(words) == 1 and toks[first].upper:
+            return "org"
+        prev = self.prev_word(first, skip_the=False)
+        if toks[first].joined and self.low(prev) in _LOWER_ROLES and not toks[prev].cap:
+            return "person"
+        if lows[0] in _FIRST_NAMES and (len(words) >= 2 or self.said_after(last)):
+            return "person"
+        if self.place_context(first, last):
+            return "place"
+        after = last + 1
+        if after < len(toks) and toks[after].joined and toks[after].low in _ORG_AFTER and not toks[last].poss:
+            return "org"  # "the Civil Protection agency"
+        if self.said_after(last) or self.appositive_after(last):
+            return "person"
+        return "other"
+
+    def place_context(self, first: int, last: int) -> bool:
+        toks = self.toks
+        prev = self.prev_word(first)
+        low = self.low(prev)
+        if low in _PLACE_PREPS or low in _PLACE_BEFORE:
+            return True
+        if low == "of" and self.low(self.prev_word(prev)) in _PLACE_OF:
+            return True
+        if low == "of" and prev > 0 and toks[prev - 1].text == ",":
+            return True  # "John Smith, 45, of Leeds"
+        nxt = last + 1
+        if nxt < len(toks) and toks[nxt].joined and toks[nxt].low in _PLACE_AFTER and not toks[last].poss:
+            return True
+        if 0 <= self.place_chain_end <= first and not self.title_case:
+            # "the towns of Sukhnah, Raqqa and Deir Ezzor": a list continues the place cue.
+            between = [t.low for t in toks[self.place_chain_end : first]]
+            listed = any(w in (",", "and", "or") for w in between)
+            return listed and all(w in (",", "and", "or", "the") for w in between)
+        return False
+
+    def said_after(self, last: int) -> bool:
+        toks = self.toks
+        k = last + 1
+        if k < len(toks) and toks[k].text == ",":
+            k += 1
+        return k < len(toks) and toks[k].low in _SAID and not toks[last].poss
+
+    def appositive_after(self, last: int) -> bool:
+        toks = self.toks
+        k = last + 1
+        if k + 1 >= len(toks) or toks[k].text != "," or toks[last].poss:
+            return False
+        nxt = toks[k + 1]
+        if nxt.low in ("who", "aged"):
+            return True
+        return not nxt.word and nxt.text.isdigit() and k + 2 < len(toks) and toks[k + 2].text == ","
+
+    def emit(
+        self, first: int, last: int, kind: EntityKind, canonical: str | None = None, meta: _Meta | None = None
+    ) -> None:
+        start, end = self.toks[first].start, self.toks[last].end
+        if end <= start:
+            return
+        text = self.text[start:end]
+        ent = Entity(self.base + start, self.base + end, text, canonical or _slug(text), kind)
+        self.out.append(ent)
+        if meta is not None and meta != _Meta():
+            _remember(ent, meta)
+
+
+def _mark_title_case(toks: list[_Tok]) -> bool:
+    """Flag a headline written in title case; there a capital says nothing, so only known words count."""
+    # A sentence full of names ("Prime Minister Theresa May met US President Barack Obama.") still ends
+    # like a sentence; a headline does not, and leaves no long word in lower case.
+    last = next((t.text for t in reversed(toks) if t.text not in _CLOSERS), "")
+    long_words = [t for t in toks[1:] if t.word and len(t.text) >= 4 and t.text[0].isalpha()]
+    lower = sum(not t.cap for t in long_words)
+    if last in (".", "!", "?") or len(long_words) < 3 or lower > len(long_words) // 6:
+        return False
+    for tok in toks:
+        if tok.word and (tok.low in _FUNCTION or tok.low in _COMMON_INITIAL or _is_demonym(tok.low)):
+            tok.weak = True
+    return True
+
+
+def _is_demonym(low: str) -> bool:
+    return low in _DEMONYMS or ("-" in low and all(p in _DEMONYMS for p in low.split("-")))
+
+
+def _extract(text: str, base: int) -> list[Entity]:
+    return _Reader(text, base).read()
+
+
+def extract_entities(text: str, base: int = 0) -> list[Entity]:
+    """Mentions of people, places and organisations in one sentence; ``base`` is the sentence's offset."""
+    try:
+        return _extract(text, base)
+    except Exception:  # one unreadable sentence must not sink the comparison of two articles
+        return []
+
+
+# --- linking ---------------------------------------------------------------------------------------------
+
+_CONTENT_SKIP = _words("of for and the in on at de du des la le al el a an to &")
+_GROUP_SUFFIX = re.compile(r"\s+group$")  # the lower-case "group" the reader adds to an organisation
+_PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|region|district|county)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Node:
+    ent: Entity
+    sent: int
+    role: str  # "name", "acronym", "head" (the Observatory) or "title" (the governor)
+    key: str
+    compact: str
+    known: _Known | None
+    words: tuple[str, ...]  # surface words, split at spaces and hyphens
+    meta: _Meta
+
+
+def _node(ent: Entity, sent: int) -> _Node:
+    text = ent.text.strip()
+    base = _PLACE_SUFFIX.sub("", _GROUP_SUFFIX.sub("", text)) or text
+    key = name_key(base)
+    known = _TABLE_BY_KEY.get(key)
+    folded = _fold(text)
+    words = tuple(w for w in re.split(r"[\s\-]+", text) if w)
+    if known:
+        role = "name"
+    elif ent.kind == "person" and (folded in _TITLE_REFS or tuple(folded.split()) in _TITLE_REFS_2):
+        role = "title"
+    elif len(words) == 1 and folded in _ORG_WORDS:
+        role = "head"
+    elif _ACRONYM.fullmatch(text):
+        role = "acronym"
+    else:
+        role = "name"
+    return _Node(ent, sent, role, key, key.replace(" ", ""), known, words, _META.get(ent, _Meta()))
+
+
+class _Sets:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The earlier mention stays the root, so the first reading wins ties.
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _initials(words: Iterable[str], skip: bool) -> str:
+    return "".join(
+        w[0] for w in words if w and w[0].isalpha() and not (skip and w.lower() in _CONTENT_SKIP)
+    ).upper()
+
+
+def _nearest(candidates: Sequence[int], here: int) -> int | None:
+    """The latest candidate before ``here``, else the first one after it."""
+    before = [c for c in candidates if c < here]
+    if before:
+        return before[-1]
+    after = [c for c in candidates if c > here]
+    return after[0] if after else None
+
+
+class _Linker:
+    def __init__(self, mentions: list[list[Entity]]) -> None:
+        self.nodes = [_node(e, s) for s, sent in enumerate(mentions) for e in sent]
+        self.sets = _Sets(len(self.nodes))
+
+    def run(self) -> tuple[list[str], list[EntityKind]]:
+        self.join_names()
+        self.join_near_misses()
+        self.join_acronyms()
+        self.join_heads()
+        self.join_surnames()
+        self.join_titles()
+        return self.labels()
+
+    def names(self) -> list[int]:
+        return [i for i, nd in enumerate(self.nodes) if nd.role in ("name", "acronym") and nd.compact]
+
+    def join_names(self) -> None:
+        nodes, sets = self.nodes, self.sets
+        by_known: dict[str, int] = {}
+        by_compact: dict[str, int] = {}
+        for i in self.names():
+            nd = nodes[i]
+            if nd.known:
+                sets.union(by_known.setdefault(nd.known[0], i), i)
+            sets.union(by_compact.setdefault(nd.compact, i), i)
+        # Spelling variants: compare distinct keys only within blocks that could match at all.
+        blocks: dict[tuple[int, str], list[int]] = {}
+        for i in by_compact.values():
+            toks = nodes[i].key.split()
+            blocks.setdefault((len(toks), token_shape(toks[-1]).skeleton[:1]), []).append(i)
+        for members in blocks.values():
+            for x, a in enumerate(members):
+                for b in members[x + 1 :]:
+                    if self.kinds_clash(a, b):
+                        continue
+                    if same_keys(nodes[a].key, nodes[b].key):
+                        sets.union(a, b)
+
+    def kinds_clash(self, a: int, b: int) -> bool:
+        ka, kb = self.nodes[a].ent.kind, self.nodes[b].ent.kind
+        return ka != kb and "other" not in (ka, kb)
+
+    def join_near_misses(self) -> None:
+        """'Islamist State group' for 'Islamic State': one or two letters off a long organisation name."""
+        nodes, sets = self.nodes, self.sets
+        orgs: dict[str, int] = {}  # one mention per spelling
+        for i in self.names():
+            nd = nodes[i]
+            if nd.role == "name" and nd.ent.kind in ("org", "other") and len(nd.compact) >= 10:
+                orgs.setdefault(nd.compact, i)
+        for i in orgs.values():
+            nd = nodes[i]
+            if nd.known:
+                continue
+            ntok = len(nd.key.split())
+            hit = process.extractOne(nd.compact, _ALIAS_COMPACTS, scorer=Levenshtein.distance, score_cutoff=2)
+            if hit is not None:
+                compact, ntok_alias, known = _TABLE_ALIAS_KEYS[hit[2]]
+                if ntok_alias == ntok and compact[0] == nd.compact[0]:
+                    nd.known = known
+                    continue
+            for j in orgs.values():
+                other = nodes[j]
+                if (
+                    j != i
+                    and other.ent.kind == "org"
+                    and len(other.key.split()) == ntok
+                    and other.compact[0] == nd.compact[0]
+                    and Levenshtein.distance(nd.compact, other.compact, score_cutoff=2) <= 2
+                ):
+                    sets.union(i, j)
+                    break
+        by_known: dict[str, int] = {}
+        for i, nd in enumerate(nodes):
+            if nd.known:
+                sets.union(by_known.setdefault(nd.known[0], i), i)
+
+    def join_acronyms(self) -> None:
+        nodes, sets = self.nodes, self.sets
+        by_initials: dict[str, int] = {}
+        for i, nd in enumerate(nodes):
+            if nd.role == "name" and len(nd.words) >= 2:
+                by_initials.setdefault(_initials(nd.words, True), i)
+                by_initials.setdefault(_initials(nd.words, False), i)
+        for i, nd in enumerate(nodes):
+            if nd.role != "acronym" or nd.known:
+                continue
+            letters = nd.ent.text.replace(".", "")
+            prev = nodes[i - 1] if i > 0 else None
+            if (
+                prev is not None
+                and prev.sent == nd.sent
+                and prev.role == "name"
+                and len(prev.words) >= 2
+                and 0 <= nd.ent.start - prev.ent.end <= 3
+                and prev.words[0][:1].upper() == letters[:1]
+            ):
+                sets.union(i - 1, i)  # "Syrian Observatory for Human Rights (SOHR)"
+                continue
+            target = by_initials.get(letters.upper())
+            if target is not None:
+                sets.union(target, i)
+
+    def join_heads(self) -> None:
+        nodes, sets = self.nodes, self.sets
+        by_word: dict[str, list[int]] = {}
+        for i, nd in enumerate(nodes):
+            if nd.role == "name" and len(nd.words) >= 2 and nd.ent.kind in ("org", "other"):
+                for w in {_fold(w) for w in nd.words}:
+                    by_word.setdefault(w, []).append(i)
+        for i, nd in enumerate(nodes):
+            if nd.role == "head":
+                target = _nearest(by_word.get(_fold(nd.ent.text), []), i)
+                if target is not None:
+                    sets.union(target, i)
+        # "Civil Protection" for "Civil Protection Department": a name without its organisation head noun.
+        stripped: dict[str, int] = {}
+        for i, nd in enumerate(nodes):
+            toks = nd.key.split()
+            if nd.role == "name" and len(toks) >= 3 and _fold(nd.words[-1]) in _ORG_WORDS and not nd.known:
+                stripped.setdefault(" ".join(toks[:-1]), i)
+        for i, nd in enumerate(nodes):
+            bare = nd.role == "name" and not nd.known and _fold(nd.words[-1]) not in _ORG_WORDS
+            if bare and nd.ent.kind in ("org", "other") and nd.key in stripped and len(nd.key.split()) >= 2:
+                sets.union(stripped[nd.key], i)
+
+    def cluster_kinds(self) -> dict[int, EntityKind]:
+        votes: dict[int, dict[str, int]] = {}
+        fixed: dict[int, EntityKind] = {}
+        for i, nd in enumerate(self.nodes):
+            root = self.sets.find(i)
+            if nd.known:
+                fixed.setdefault(root, nd.known[1])
+            kind = {"head": "org", "title": "person"}.get(nd.role, nd.ent.kind)
+            if kind != "other" and not nd.meta.uncertain:
+                tally = votes.setdefault(root, {})
+                tally[kind] = tally.get(kind, 0) + 1
+        out: dict[int, EntityKind] = {}
+        for root in {self.sets.find(i) for i in range(len(self.nodes))}:
+            if root in fixed:
+                out[root] = fixed[root]
+                continue
+            tally = votes.get(root, {})
+            best: EntityKind = "other"
+            for kind in _VOTE_ORDER:
+                if tally.get(kind, 0) > tally.get(best, 0):
+                    best = kind
+            out[root] = best
+        return out
+
+    def join_surnames(self) -> None:
+        """'Assad' for 'Bashar al-Assad', 'Mr Deng' for 'Deng Xiaoping': a part of a person's full name."""
+        nodes, sets = self.nodes, self.sets
+        kinds = self.cluster_kinds()
+        # Full names by key, so each distinct short name is compared with each distinct full name once.
+        people: dict[str, list[int]] = {}
+        for i, nd in enumerate(nodes):
+            if nd.role == "name" and len(nd.key.split()) >= 2 and kinds[sets.find(i)] in ("person", "other"):
+                people.setdefault(nd.key, []).append(i)
+        if not people:
+            return
+        found: dict[tuple[str, bool, bool], list[int]] = {}
+        for i, nd in enumerate(nodes):
+            if nd.role not in ("name", "acronym") or nd.known or not nd.key:
+                continue
+            if kinds[sets.find(i)] in ("place", "org") or nd.ent.kind in ("place", "org"):
+                continue
+            # A bare unknown name may only join a full name known to be a person; "Mr Deng" may join any.
+            any_kind = nd.ent.kind == "person"
+            cache_key = (nd.key, nd.meta.honorific, any_kind)
+            if cache_key not in found:
+                toks = nd.key.split()
+                found[cache_key] = sorted(
+                    j
+                    for key, members in people.items()
+                    if self.part_of(toks, nd.compact, key, nd.meta.honorific)
+                    for j in members
+                    if any_kind or kinds[sets.find(j)] == "person"
+                )
+            target = _nearest(found[cache_key], i)
+            if target is not None:
+                sets.union(target, i)
+
+    @staticmethod
+    def part_of(toks: list[str], compact: str, full_key: str, honorific: bool) -> bool:
+        ftoks = full_key.split()
+        if len(toks) >= len(ftoks):
+            return False
+        tail = ftoks[-len(toks) :]
+        if all(tokens_equivalent(a, b) for a, b in zip(toks, tail, strict=True)):
+            return True
+        if honorific and len(toks) == 1 and tokens_equivalent(toks[0], ftoks[0]):
+            return True
+        # Joined spellings of a split surname ("Abdulrahman" for "Rami Abdel Rahman").
+        return any("".join(ftoks[cut:]) == compact for cut in range(1, len(ftoks)))
+
+    def join_titles(self) -> None:
+        nodes, sets = self.nodes, self.sets
+        titled = [(i, nd.meta.title) for i, nd in enumerate(nodes) if nd.meta.title and nd.role == "name"]
+        for i, nd in enumerate(nodes):
+            if nd.role != "title":
+                continue
+            ref = " ".join(_fold(nd.ent.text).replace("-", " ").split())
+            matches = [j for j, title in titled if title and _same_office(ref, title)]
+            # Only when the office points at one person: two governors leave "the governor" unresolved.
+            if matches and len({sets.find(j) for j in matches}) == 1:
+                sets.union(matches[0], i)
+
+    def labels(self) -> tuple[list[str], list[EntityKind]]:
+        nodes, sets = self.nodes, self.sets
+        kinds = self.cluster_kinds()
+        best: dict[int, int] = {}
+        known: dict[int, str] = {}
+        for i, nd in enumerate(nodes):
+            root = sets.find(i)
+            if nd.known and root not in known:
+                known[root] = nd.known[0]
+            if nd.role != "name":
+                continue
+            current = best.get(root)
+            if current is None or _fullness(nd) > _fullness(nodes[current]):
+                best[root] = i
+        by_root: dict[int, str] = {}
+        for root in {sets.find(i) for i in range(len(nodes))}:
+            source = nodes[best.get(root, root)].ent.text
+            by_root[root] = known.get(root) or _slug(_GROUP_SUFFIX.sub("", source))
+        roots = [sets.find(i) for i in range(len(nodes))]
+        return [by_root[r] for r in roots], [kinds[r] for r in roots]
+
+
+# On a tie the earlier kind wins: a title or "said" is better evidence than a preposition.
+_VOTE_ORDER: tuple[EntityKind, ...] = ("person", "org", "place")
+
+
+def _fullness(nd: _Node) -> tuple[int, int, int]:
+    return (0 if nd.meta.uncertain else 1, len(nd.words), len(nd.ent.text))
+
+
+def _same_office(ref: str, title: str) -> bool:
+    title = " ".join(title.replace("-", " ").split())
+    if ref == title:
+        return True
+    extra = title[: -len(ref)].split() if title.endswith(" " + ref) else None
+    return extra is not None and not any(w in _OTHER_OFFICE for w in extra)
+
+
+def link_entities(mentions: list[list[Entity]]) -> list[list[Entity]]:
+    """The same mentions with one ``canonical`` id (and one kind) for all variants of each name."""
+    try:
+        canon, kinds = _Linker(mentions).run()
+    except Exception:  # unlinked names are still better than no comparison at all
+        return [list(sent) for sent in mentions]
+    out: list[list[Entity]] = []
+    k = 0
+    for sent in mentions:
+        row: list[Entity] = []
+        for ent in sent:
+            new = replace(ent, canonical=canon[k], kind=kinds[k])
+            meta = _META.get(ent)
+            if meta is not None and new != ent:
+                _remember(new, meta)
+            row.append(new)
+            k += 1
+        out.append(row)
+    return out

@@ -1,0 +1,338 @@
+"""Transliteration-aware matching of names: a normalised key and a conservative same-name test.
+
+Used to give "Deir al-Zor" and "Deir Ezzor", or "Bob Smith" and "Robert Smith", one identity.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz.distance import Levenshtein
+from unidecode import unidecode
+
+# Arabic definite articles written as their own word ("Abd al Rahman") or hyphenated ("al-Zor", "ez-Zor").
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "ez", "es", "ed", "ul"})
+# Dropped only before a hyphen ("an-Nusra"): as separate words these are English or Romance words.
+_HYPHEN_ARTICLES = _ARTICLES | {"an", "en", "et", "adh", "ath", "ud"}
+
+_POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?![a-z])")
+_APOSTROPHES = re.compile(r"['`]")
+_NON_ALNUM = re.compile(r"[^a-z0-9\s-]+")
+_DOUBLED = re.compile(r"(.)\1+")
+# Sun-letter assimilation of "el-" after an e ("Ezzor" for "el-Zor"); a-initial forms are left alone
+# because "Assad"/"Asad" and "Anna" are far more often plain spellings than an assimilated article.
+_ASSIMILATED = re.compile(r"^e(sh|th|dh|[tdrsz])\1(?=[a-z]{2})")
+_ABD_ALLAH = re.compile(r"^abd[aeiou]?l{0,2}ah?$")
+
+# Transliteration variants, applied in this order to one lower-case ASCII token.
+_PHONETIC: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"ph", "f"),
+        (r"kh", "k"),
+        (r"ck", "k"),
+        (r"q", "k"),
+        (r"dh", "d"),
+        (r"gh", "g"),
+        (r"dj", "j"),
+        (r"(?<=.)y(?![aeiou])", "i"),
+        (r"aw(?![aeiouy])", "o"),
+        (r"ou|oo", "u"),
+        (r"ee", "i"),
+        (r"ai|ay", "ei"),
+        (r"ie$", "i"),
+        (r"(?<=[aeiou])h$", ""),
+    )
+)
+
+_VOWEL_GROUPS = re.compile(r"[aeiou]+")
+_CONSONANT_MAP = str.maketrans({"g": "k", "q": "k", "c": "k", "w": "v"})
+_SINGLE_VOWEL_PAIRS = frozenset({frozenset("ae"), frozenset("ei"), frozenset("ou")})
+
+# Common English given names and their familiar forms (general knowledge, not tuned to any article).
+_NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("robert", "bob", "bobby", "rob", "robbie", "bert"),
+    ("william", "bill", "billy", "will", "willie", "liam"),
+    ("elizabeth", "liz", "lizzie", "beth", "betty", "eliza", "betsy", "libby", "lisa"),
+    ("michael", "mike", "mikey", "mick", "mickey"),
+    ("sandra", "sandy", "sandi"),
+    ("alexander", "alex", "sandy", "xander", "sasha", "alec"),
+    ("alexandra", "alex", "sandy", "sandra", "lexi", "sasha"),
+    ("james", "jim", "jimmy", "jamie"),
+    ("john", "jack", "johnny", "jon"),
+    ("jonathan", "jon", "jonny", "nathan"),
+    ("joseph", "joe", "joey", "jo"),
+    ("thomas", "tom", "tommy"),
+    ("richard", "rick", "ricky", "dick", "rich", "richie"),
+    ("charles", "charlie", "chuck", "chas"),
+    ("edward", "ed", "eddie", "ted", "teddy", "ned"),
+    ("christopher", "chris", "kit"),
+    ("christine", "chris", "chrissy"),
+    ("christina", "chris", "tina", "chrissy"),
+    ("daniel", "dan", "danny"),
+    ("danielle", "dani"),
+    ("david", "dave", "davey"),
+    ("matthew", "matt"),
+    ("andrew", "andy", "drew"),
+    ("anthony", "tony", "antony"),
+    ("benjamin", "ben", "benny"),
+    ("samuel", "sam", "sammy"),
+    ("samantha", "sam", "sammie"),
+    ("steven", "stephen", "steve"),
+    ("nicholas", "nick", "nicky", "nico"),
+    ("patrick", "pat", "paddy"),
+    ("patricia", "pat", "patty", "trish", "tricia"),
+    ("margaret", "maggie", "meg", "peggy", "marge", "margie", "greta", "madge"),
+    ("katherine", "catherine", "kathryn", "kate", "katie", "kathy", "cathy", "kat", "kitty"),
+    ("jennifer", "jen", "jenny"),
+    ("jessica", "jess", "jessie"),
+    ("rebecca", "becky", "becca"),
+    ("susan", "sue", "susie", "suzy"),
+    ("suzanne", "sue", "suzy"),
+    ("deborah", "debra", "deb", "debbie"),
+    ("victoria", "vicky", "tori"),
+    ("timothy", "tim", "timmy"),
+    ("gregory", "greg"),
+    ("jeffrey", "geoffrey", "jeff", "geoff"),
+    ("kenneth", "ken", "kenny"),
+    ("ronald", "ron", "ronnie"),
+    ("donald", "don", "donnie"),
+    ("lawrence", "laurence", "larry"),
+    ("leonard", "len", "lenny", "leo"),
+    ("raymond", "ray"),
+    ("gerald", "gerry", "jerry"),
+    ("peter", "pete"),
+    ("philip", "phillip", "phil"),
+    ("frederick", "fred", "freddie", "freddy"),
+    ("francis", "frank", "fran"),
+    ("franklin", "frank"),
+    ("henry", "harry", "hank"),
+    ("harold", "harry", "hal"),
+    ("walter", "walt"),
+    ("albert", "al", "bert"),
+    ("alfred", "alf", "alfie"),
+    ("arthur", "art"),
+    ("douglas", "doug"),
+    ("eugene", "gene"),
+    ("gabriel", "gabe"),
+    ("joshua", "josh"),
+    ("zachary", "zach", "zack"),
+    ("nathaniel", "nathan", "nate", "nat"),
+    ("abraham", "abe"),
+    ("jacob", "jake"),
+    ("vincent", "vince"),
+    ("stanley", "stan"),
+    ("theodore", "ted", "teddy", "theo"),
+    ("terence", "terrence", "terry"),
+    ("dorothy", "dot", "dottie"),
+    ("judith", "judy"),
+    ("barbara", "barb", "barbie"),
+    ("cynthia", "cindy"),
+    ("pamela", "pam"),
+    ("kimberly", "kimberley", "kim"),
+    ("abigail", "abby"),
+    ("amanda", "mandy"),
+    ("jacqueline", "jackie"),
+    ("josephine", "jo", "josie"),
+    ("joanne", "joanna", "jo"),
+    ("eleanor", "elinor", "ellie", "nell", "nora"),
+    ("helen", "nell"),
+    ("caroline", "carolyn", "carrie", "carol"),
+    ("frances", "fran", "frankie"),
+    ("alice", "allie"),
+    ("allison", "alison", "ally"),
+    ("angela", "angie"),
+    ("melissa", "mel", "missy"),
+    ("melanie", "mel"),
+    ("natalie", "nat"),
+    ("natasha", "tasha", "nat"),
+    ("valerie", "val"),
+    ("veronica", "ronnie"),
+    ("teresa", "theresa", "terry", "tess", "tessa"),
+    ("anne", "ann", "annie", "anna"),
+    ("mary", "molly", "polly", "mae"),
+    ("sarah", "sara", "sally"),
+    ("beatrice", "bea"),
+    ("gwendolyn", "gwen"),
+    ("matilda", "mathilda", "tilly"),
+    ("louise", "louisa", "lou"),
+    ("louis", "lou"),
+    ("maximilian", "maxwell", "max"),
+    ("oliver", "ollie"),
+    ("reginald", "reg", "reggie"),
+    ("russell", "russ"),
+    ("sebastian", "seb"),
+    ("stuart", "stewart", "stu"),
+    ("wallace", "wally"),
+    ("vladimir", "vlad"),
+    ("dmitry", "dmitri", "dima"),
+    ("mikhail", "misha"),
+    ("aleksandr", "alexandr", "sasha"),
+    ("yekaterina", "ekaterina", "katya"),
+    ("nikolai", "kolya"),
+    ("francisco", "paco", "pancho"),
+    ("jose", "pepe"),
+    ("ignacio", "nacho"),
+    ("roberto", "beto"),
+    ("guillermo", "memo"),
+    ("giuseppe", "beppe"),
+)
+
+
+# Every given name of the table, for readers that want a first-name cue.
+GIVEN_NAMES = frozenset(name for group in _NICKNAME_GROUPS for name in group)
+
+
+class _Shape(NamedTuple):
+    skeleton: str  # consonants only, with g/k/q/c and v/w merged
+    pattern: str  # "C"/"V" for each run of consonants or vowels
+    vowels: tuple[str, ...]
+
+
+def _phonetic(token: str) -> str:
+    for pattern, replacement in _PHONETIC:
+        token = pattern.sub(replacement, token)
+    return _DOUBLED.sub(r"\1", token)
+
+
+def _normalise_token(token: str) -> list[str]:
+    if token.isdigit():
+        return [token]
+    if token.startswith("abd") and len(token) > 3:
+        if _ABD_ALLAH.match(token):
+            return ["abd", "ala"]
+        rest = token[3:]
+        if rest[:2] in ("el", "ul", "al", "il", "ol"):
+            rest = rest[2:]
+        elif len(rest) > 2 and rest[0] in "aeiou" and rest[1] == rest[2] and rest[1] in "tdrsz":
+            rest = rest[1:]  # "Abdurrahman": the article assimilated to the next letter
+        if not rest:
+            return ["abd"]
+        if len(rest) >= 3:
+            return ["abd", _phonetic(rest)]
+    match = _ASSIMILATED.match(token)
+    if match and len(token) - match.end() >= 1:
+        token = token[1 + len(match.group(1)) :]
+    return [_phonetic(token)]
+
+
+@lru_cache(maxsize=16384)
+def name_key(name: str) -> str:
+    """A matching key: ASCII, case-folded, without articles or possessives, with spelling variants merged."""
+    s = unidecode(name).casefold()
+    s = _POSSESSIVE.sub("", s)
+    s = _APOSTROPHES.sub("", s).replace(".", "")
+    s = _NON_ALNUM.sub(" ", s)
+    words = s.split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    out: list[str] = []
+    for word_index, word in enumerate(words):
+        parts = [p for p in word.split("-") if p]
+        for index, part in enumerate(parts):
+            if len(parts) > 1 and index < len(parts) - 1 and part in _HYPHEN_ARTICLES:
+                continue
+            if len(parts) == 1 and len(words) > 1 and part in _ARTICLES:
+                continue
+            if part in ("ibn", "bin", "ben") and word_index > 0:
+                out.append("bin")
+                continue
+            out.extend(_normalise_token(part))
+    if not out:
+        out = [_phonetic(p) for w in words for p in w.split("-") if p]
+    return " ".join(out)
+
+
+@lru_cache(maxsize=16384)
+def token_shape(token: str) -> _Shape:
+    """Consonant skeleton and vowel pattern of one key token, for vowel-tolerant comparison."""
+    skeleton = _DOUBLED.sub(r"\1", _VOWEL_GROUPS.sub("", token).translate(_CONSONANT_MAP))
+    pattern = "".join("V" if c in "aeiou" else "C" for c in token)
+    pattern = _DOUBLED.sub(r"\1", pattern)
+    return _Shape(skeleton, pattern, tuple(_VOWEL_GROUPS.findall(token)))
+
+
+def _vowels_compatible(a: str, b: str, first: bool, final: bool) -> bool:
+    if a == b:
+        return True
+    if final:
+        # A final vowel often marks another name ("Christina", "Daniela"), so it must agree.
+        return {a, b} == {"o", "u"}
+    if len(a) == 1 and len(b) == 1:
+        if frozenset((a, b)) in _SINGLE_VOWEL_PAIRS:
+            return True
+        # An unstressed later "e" is written for almost any short vowel ("Yusef"/"Yusuf").
+        return not first and "e" in (a, b)
+    return bool(set(a) & set(b))
+
+
+def tokens_equivalent(a: str, b: str) -> bool:
+    """Two key tokens that are spellings of one name part ("kaled"/"kalid", "gadafi"/"kadafi")."""
+    if a == b:
+        return True
+    if a.isdigit() or b.isdigit():
+        return False
+    sa, sb = token_shape(a), token_shape(b)
+    if (
+        len(sa.skeleton) >= 2
+        and sa.skeleton == sb.skeleton
+        and sa.pattern == sb.pattern
+        and all(
+            _vowels_compatible(x, y, i == 0, i == len(sa.vowels) - 1 and sa.pattern.endswith("V"))
+            for i, (x, y) in enumerate(zip(sa.vowels, sb.vowels, strict=True))
+        )
+    ):
+        return True
+    # One letter off inside a long name; a different ending is usually another name ("Michaela", "Roberta").
+    return min(len(a), len(b)) >= 7 and a[0] == b[0] and a[-1] == b[-1] and Levenshtein.distance(a, b) <= 1
+
+
+def _build_nicknames() -> dict[str, frozenset[int]]:
+    table: dict[str, set[int]] = {}
+    for index, group in enumerate(_NICKNAME_GROUPS):
+        for name in group:
+            table.setdefault(name_key(name), set()).add(index)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+_NICKNAMES = _build_nicknames()
+
+
+def nickname_equivalent(a: str, b: str) -> bool:
+    """Whether two first-name key tokens are a given name and its familiar form ("bob"/"robert")."""
+    ga = _NICKNAMES.get(a)
+    gb = _NICKNAMES.get(b)
+    return ga is not None and gb is not None and not ga.isdisjoint(gb)
+
+
+def same_keys(ka: str, kb: str) -> bool:
+    """``same_name`` on two already computed keys."""
+    if ka == kb:
+        return bool(ka)
+    if not ka or not kb:
+        return False
+    ca, cb = ka.replace(" ", ""), kb.replace(" ", "")
+    if ca == cb:
+        return True
+    ta, tb = ka.split(), kb.split()
+    if len(ta) == len(tb):
+        for index, (x, y) in enumerate(zip(ta, tb, strict=True)):
+            if tokens_equivalent(x, y):
+                continue
+            if index == 0 and (nickname_equivalent(x, y) or _initial_of(x, y) or _initial_of(y, x)):
+                continue
+            return False
+        return True
+    # Joined against split spellings ("Abu Bakr" / "Abubakr") with the same vowel tolerance.
+    return min(len(ca), len(cb)) >= 6 and tokens_equivalent(ca, cb)
+
+
+def _initial_of(initial: str, name: str) -> bool:
+    return len(initial) == 1 and len(name) > 1 and name[0] == initial
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two written names are variants of one name; conservative (wrong merges cost more)."""
+    return same_keys(name_key(a), name_key(b))

@@ -1,0 +1,325 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.engine.entities import _extract, extract_entities, link_entities
+from articles.engine.types import Entity
+
+
+def names(text: str) -> list[str]:
+    return [e.text for e in extract_entities(text)]
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {e.text: e.kind for e in extract_entities(text)}
+
+
+def linked(*sentences: str) -> list[list[Entity]]:
+    return link_entities([extract_entities(s) for s in sentences])
+
+
+def canon(rows: list[list[Entity]]) -> dict[str, str]:
+    return {e.text: e.canonical for row in rows for e in row}
+
+
+# --- mention boundaries ----------------------------------------------------------------------------------
+
+
+def test_spans_are_offsets_into_the_article_given_the_sentence_base() -> None:
+    sentence = "ISIS fighters pulled out of Palmyra's ruins."
+    for e in extract_entities(sentence, base=500):
+        assert sentence[e.start - 500 : e.end - 500] == e.text
+    assert names(sentence) == ["ISIS", "Palmyra"]
+
+
+def test_it_leaves_out_the_and_possessives() -> None:
+    assert names("The Observatory said Isis’s fighters left Palmyra’s ruins and ISIS' links broke.") == [
+        "Observatory",
+        "Isis",
+        "Palmyra",
+        "ISIS",
+    ]
+
+
+def test_it_keeps_connectors_inside_names() -> None:
+    assert names("The Syrian Observatory for Human Rights said so.") == [
+        "Syrian Observatory for Human Rights"
+    ]
+    assert names("Osama bin Laden and Charles de Gaulle are dead.") == [
+        "Osama bin Laden",
+        "Charles de Gaulle",
+    ]
+    assert names("The Ministry of Defence and the Bank of England agreed.") == [
+        "Ministry of Defence",
+        "Bank of England",
+    ]
+    assert names("Troops of President Bashar al-Assad advanced.") == ["Bashar al-Assad"]
+
+
+def test_a_long_known_name_is_read_whole() -> None:
+    text = "Troops took the city from the Islamic State in Iraq and Syria (ISIS) yesterday."
+    assert names(text) == ["Islamic State in Iraq and Syria", "ISIS"]
+
+
+def test_a_trailing_group_belongs_to_an_organisation() -> None:
+    assert names("a defeat on the Islamist State group which had held it") == ["Islamist State group"]
+    assert names("the Islamic State group said") == ["Islamic State group"]
+
+
+def test_titles_and_roles_are_not_part_of_a_persons_name() -> None:
+    assert kinds("Observatory director Rami Abdulrahman said 400 died.") == {
+        "Observatory": "org",
+        "Rami Abdulrahman": "person",
+    }
+    assert kinds("Mr Deng said the talks had failed.") == {"Deng": "person"}
+    assert names("Prime Minister Theresa May met US President Barack Obama.") == [
+        "Theresa May",
+        "US",
+        "Barack Obama",
+    ]
+    assert names("Syrian President Bashar al-Assad spoke.") == ["Bashar al-Assad"]
+    assert names("Wilson County Sheriff Joe Tackitt said.") == ["Wilson County", "Joe Tackitt"]
+
+
+def test_capitals_at_the_start_of_a_sentence_are_read_with_care() -> None:
+    assert names("SYRIAN troops backed by Russian forces recaptured the city.") == []
+    assert names("During its occupation, ISIS blew up temples.") == ["ISIS"]
+    assert names("Elsewhere in Syria, a ceasefire held.") == ["Syria"]
+    assert names("On Thursday, the Iraqi army announced an offensive.") == []
+    assert names("Witnesses said the gunman fled.") == []
+
+
+def test_months_weekdays_and_nationalities_are_not_entities() -> None:
+    assert names("Russian warplanes flew from Friday to Saturday in May last year and on Feb 27.") == []
+    assert names("Syrian troops and Greco-Roman ruins near the Iraqi border.") == []
+    assert names("Prime Minister Theresa May spoke on Monday.") == ["Theresa May"]
+
+
+def test_hyphenated_prefixes_and_suffixes_are_split_off() -> None:
+    assert names("non-ISIS rebels held Unesco-listed sites in the Britain-based group's view") == [
+        "ISIS",
+        "Unesco",
+        "Britain",
+    ]
+
+
+def test_a_title_case_headline_yields_separate_names() -> None:
+    assert names("Syrian Army Recaptures Palmyra From Islamic State") == [
+        "Army",
+        "Recaptures",
+        "Palmyra",
+        "Islamic State",
+    ]
+    assert names("Joe Biden Wins Pennsylvania") == ["Joe Biden", "Wins", "Pennsylvania"]
+    rows = linked(
+        "Syrian Army Recaptures Palmyra From Islamic State", "Troops entered the city of Palmyra on Sunday."
+    )
+    assert rows[0][2].canonical == rows[1][0].canonical == "palmyra"
+    assert rows[0][2].kind == "place"
+
+
+def test_post_nominals_and_verbs_at_the_start_are_left_out() -> None:
+    assert names("Sentencing him, the judge praised Ian Smith QC.") == ["judge", "Ian Smith"]
+
+
+def test_lower_case_references_are_mentions() -> None:
+    assert kinds("the ministry said 40 targets were hit.") == {"ministry": "org"}
+    assert kinds("The governor said she would veto it.") == {"governor": "person"}
+
+
+# --- kinds -----------------------------------------------------------------------------------------------
+
+
+def test_it_tells_people_places_and_organisations_apart() -> None:
+    found = kinds(
+        "Rami Abdel Rahman told Agence France-Presse that fighters retreated to the towns of "
+        "Al-Sukhnah and Deir al-Zor, near Raqqa province."
+    )
+    assert found == {
+        "Rami Abdel Rahman": "person",
+        "Agence France-Presse": "org",
+        "Al-Sukhnah": "place",
+        "Deir al-Zor": "place",
+        "Raqqa": "place",
+    }
+
+
+def test_org_keywords_and_the_table_make_organisations() -> None:
+    found = kinds("Leeds Crown Court heard the Internal Revenue Service and Volkswagen AG were involved.")
+    assert found == {"Leeds Crown Court": "org", "Internal Revenue Service": "org", "Volkswagen AG": "org"}
+
+
+def test_place_cues_and_known_countries_make_places() -> None:
+    found = kinds("John Smith, 45, of Leeds, was shot near Amatrice in Italy.")
+    assert found == {"John Smith": "person", "Leeds": "place", "Amatrice": "place", "Italy": "place"}
+
+
+def test_a_name_followed_by_said_is_a_person() -> None:
+    assert kinds("Hamdi Okur said the building fell.") == {"Hamdi Okur": "person"}
+
+
+# --- linking ---------------------------------------------------------------------------------------------
+
+
+def test_it_links_variants_across_the_two_articles() -> None:
+    rows = linked(
+        "ISIS lost 400 fighters, the Syrian Observatory for Human Rights said.",
+        "Rami Abdel Rahman told Agence France-Presse they fled to Al-Sukhnah and Deir al-Zor.",
+        "The Observatory said the pullout was ordered.",
+        "Isis fighters retreated to the towns of Sukhnah and Deir Ezzor.",
+        "The British-based Syrian Observatory for Human Rights (SOHR) said so.",
+        "Observatory director Rami Abdulrahman said 400 Islamic State fighters died, AFP reported.",
+        "It inflicted a major defeat on the Islamist State group, and ISIL’s capital Raqqa.",
+    )
+    ids = canon(rows)
+    assert ids["ISIS"] == ids["Isis"] == ids["Islamic State"] == ids["ISIL"] == "islamic-state"
+    assert ids["Islamist State group"] == "islamic-state"
+    assert ids["SOHR"] == ids["Observatory"] == "syrian-observatory-for-human-rights"
+    assert ids["Rami Abdel Rahman"] == ids["Rami Abdulrahman"] == "rami-abdel-rahman"
+    assert ids["Deir al-Zor"] == ids["Deir Ezzor"]
+    assert ids["Al-Sukhnah"] == ids["Sukhnah"]
+    assert ids["AFP"] == ids["Agence France-Presse"]
+    assert len({ids["Raqqa"], ids["Deir al-Zor"], ids["Al-Sukhnah"], ids["ISIS"]}) == 4
+
+
+def test_linking_keeps_the_shape_of_the_input() -> None:
+    mentions = [extract_entities(s) for s in ("Assad spoke.", "", "Bashar al-Assad and Vladimir Putin met.")]
+    rows = link_entities(mentions)
+    assert [len(r) for r in rows] == [len(m) for m in mentions]
+    assert [(e.start, e.end, e.text) for r in rows for e in r] == [
+        (e.start, e.end, e.text) for m in mentions for e in m
+    ]
+
+
+def test_an_acronym_joins_the_name_it_abbreviates() -> None:
+    ids = canon(linked("The National Union of Teachers (NUT) went on strike.", "NUT members voted."))
+    assert ids["NUT"] == ids["National Union of Teachers"] == "national-union-of-teachers"
+    ids = canon(linked("The IRC condemned it.", "The International Rescue Committee condemned it."))
+    assert ids["IRC"] == ids["International Rescue Committee"] == "international-rescue-committee"
+
+
+def test_a_surname_joins_the_earlier_full_name() -> None:
+    ids = canon(linked("President Bashar al-Assad spoke.", "Russia is an ally of Assad."))
+    assert ids["Assad"] == "bashar-al-assad"
+    ids = canon(linked("Deng Xiaoping met officials.", "Mr Deng said the talks failed."))
+    assert ids["Deng"] == "deng-xiaoping"
+    ids = canon(linked("Robert Smith, 45, was shot.", "Smith died in hospital.", "Bob Smith was a teacher."))
+    assert ids["Smith"] == ids["Bob Smith"] == "robert-smith"
+
+
+def test_a_surname_prefers_the_nearest_earlier_person() -> None:
+    rows = linked("John Smith was shot.", "Jane Smith was injured.", "Mr Smith said.")
+    assert rows[2][0].canonical == "jane-smith"
+    assert rows[0][0].canonical != rows[1][0].canonical
+
+
+def test_a_title_joins_the_one_person_named_with_it() -> None:
+    rows = linked(
+        "Governor Jane Roe signed the bill.",
+        "Deputy Governor Tom Poe disagreed.",
+        "The governor said she would not back down.",
+    )
+    assert rows[2][0].canonical == "jane-roe"
+    assert rows[2][0].kind == "person"
+
+
+def test_a_title_held_by_two_named_people_stays_unresolved() -> None:
+    rows = linked("Governor Jane Roe met Governor Tom Poe.", "The governor said no.")
+    assert rows[1][0].canonical not in (rows[0][0].canonical, rows[0][1].canonical)
+
+
+def test_a_head_noun_joins_the_nearest_organisation_named_with_it() -> None:
+    rows = linked(
+        "The Ministry of Defence said 40 sorties were flown.",
+        "The Ministry of Health said 12 were hurt.",
+        "the ministry said more would follow.",
+    )
+    assert rows[2][0].canonical == "ministry-of-health"
+
+
+def test_the_known_names_table_joins_names_that_share_no_letters() -> None:
+    ids = canon(
+        linked(
+            "Daesh fighters held the city.",
+            "The Islamic State of Iraq and the Levant lost it.",
+            "The United States and Britain said so; the UK and America agreed, as did the U.S.",
+            "The World Health Organization and the WHO.",
+        )
+    )
+    assert ids["Daesh"] == ids["Islamic State of Iraq and the Levant"] == "islamic-state"
+    assert ids["United States"] == ids["America"] == ids["U.S."] == "united-states"
+    assert ids["Britain"] == ids["UK"] == "united-kingdom"
+    assert ids["WHO"] == ids["World Health Organization"]
+
+
+def test_near_misses_stay_tight() -> None:
+    ids = canon(linked("The Islamic Front took the town.", "Islamic State fighters fled.", "Homs and Hama."))
+    assert ids["Islamic Front"] != ids["Islamic State"]
+    assert ids["Homs"] != ids["Hama"]
+
+
+def test_linking_unifies_the_kind_of_a_name() -> None:
+    rows = linked("President Bashar al-Assad spoke.", "Russia is a long-time ally of Assad.")
+    assert rows[1][1].kind == "person"
+
+
+# --- robustness ------------------------------------------------------------------------------------------
+
+
+def test_empty_and_odd_input() -> None:
+    assert extract_entities("") == []
+    assert extract_entities("   \n\t ") == []
+    assert link_entities([]) == []
+    assert link_entities([[], []]) == [[], []]
+    assert names("“‘(The") == []
+
+
+_PIECES = st.sampled_from(
+    [
+        "al-",
+        "Mr ",
+        "The ",
+        "the ",
+        "ISIS",
+        "US",
+        " of ",
+        " and ",
+        " group",
+        "’s",
+        "'",
+        "Bashar ",
+        "President ",
+        "governor ",
+        "Deir al-Zor",
+        "U.S.",
+        "May ",
+        "non-",
+        "-based",
+        "Jr.",
+        "(",
+        ")",
+        "“",
+        "\n",
+        ", ",
+        "É",
+        "ß",
+        "İ",
+        "ﬁ",
+        "12",
+        "A.",
+        "Z",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=30).map("".join)), st.integers(0, 10_000))
+def test_random_text_never_raises_and_yields_valid_spans(text: str, base: int) -> None:
+    found = _extract(text, base)  # the unguarded reader, so a bug would surface here
+    for e in found:
+        assert base <= e.start < e.end <= base + len(text)
+        assert text[e.start - base : e.end - base] == e.text
+        assert e.canonical
+    rows = link_entities([found, found])
+    assert [len(r) for r in rows] == [len(found), len(found)]
