@@ -14,6 +14,7 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,9 @@ def naive_baseline(text_a: str, text_b: str) -> list[tuple[int, int, float]]:
     sb = [text_b[s:e] for s, e in split_sentences(text_b)]
     pairs = []
     for i, x in enumerate(sa):
-        best = max(((difflib.SequenceMatcher(None, x, y).ratio(), j) for j, y in enumerate(sb)), default=(0.0, -1))
+        best = max(
+            ((difflib.SequenceMatcher(None, x, y).ratio(), j) for j, y in enumerate(sb)), default=(0.0, -1)
+        )
         pairs.append((i, best[1], best[0]))
     return pairs
 
@@ -68,11 +71,13 @@ def main() -> None:
     a, b = SEED_A.read_text(encoding="utf-8"), SEED_B.read_text(encoding="utf-8")
     cases = [("seed pair", a, b, 30), ("10x longer pair", lengthen(a, 10), lengthen(b, 10), 5)]
     seed_engine = 0.0
-    print(f"{'case':<18}{'words A+B':>10}{'engine ms':>11}{'baseline ms':>13}{'speed-up':>10}{'peak MiB':>10}")
+    print(
+        f"{'case':<18}{'words A+B':>10}{'engine ms':>11}{'baseline ms':>13}{'speed-up':>10}{'peak MiB':>10}"
+    )
     for name, ta, tb, runs in cases:
-        engine = median_seconds(lambda ta=ta, tb=tb: compare_texts(ta, tb, PUBLISHED_A, PUBLISHED_B), runs)
-        baseline = median_seconds(lambda ta=ta, tb=tb: naive_baseline(ta, tb), max(3, runs // 3))
-        memory = peak_mib(lambda ta=ta, tb=tb: compare_texts(ta, tb, PUBLISHED_A, PUBLISHED_B))
+        engine = median_seconds(partial(compare_texts, ta, tb, PUBLISHED_A, PUBLISHED_B), runs)
+        baseline = median_seconds(partial(naive_baseline, ta, tb), max(3, runs // 3))
+        memory = peak_mib(partial(compare_texts, ta, tb, PUBLISHED_A, PUBLISHED_B))
         words = len(ta.split()) + len(tb.split())
         print(
             f"{name:<18}{words:>10}{engine * 1000:>11.1f}{baseline * 1000:>13.1f}"
@@ -82,7 +87,9 @@ def main() -> None:
             seed_engine = engine
         else:
             print(f"10x longer / seed pair engine time: {engine / seed_engine:.1f}x")
-    print("targets: seed pair < 40 ms and >= 3x faster than the baseline; 10x longer pair < 15x the seed pair")
+    print(
+        "targets: seed pair < 40 ms and >= 3x faster than the baseline; 10x longer pair < 15x the seed pair"
+    )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,13 @@ def test_it_cuts_at_but() -> None:
 
 
 def test_it_cuts_a_trailing_participle_clause() -> None:
-    got = clauses("Rebels pulled out on Sunday morning, retreating to the towns of Hama and Homs to the north.")
-    assert got == ["Rebels pulled out on Sunday morning", "retreating to the towns of Hama and Homs to the north."]
+    got = clauses(
+        "Rebels pulled out on Sunday morning, retreating to the towns of Hama and Homs to the north."
+    )
+    assert got == [
+        "Rebels pulled out on Sunday morning",
+        "retreating to the towns of Hama and Homs to the north.",
+    ]
 
 
 def test_it_cuts_an_including_clause() -> None:
@@ -38,7 +43,9 @@ def test_it_keeps_a_verbless_subject_with_its_relative_clause() -> None:
 
 
 def test_it_cuts_a_relative_clause_after_a_complete_clause() -> None:
-    got = clauses("The fire started in the kitchen of a large hotel, which had failed two safety inspections in 2019.")
+    got = clauses(
+        "The fire started in the kitchen of a large hotel, which had failed two safety inspections in 2019."
+    )
     assert got == [
         "The fire started in the kitchen of a large hotel",
         "which had failed two safety inspections in 2019.",

@@ -273,10 +273,11 @@ def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
     findings = (
         _compare_quantities(a, b) + _compare_dates(a, b) + _compare_lists(a, b) + _compare_sources(a, b)
     )
-    for relation in ("conflict", "partial"):
+    strongest: tuple[Relation, ...] = ("conflict", "partial")
+    for relation in strongest:
         hits = [f.text for f in findings if f.relation == relation]
         if hits:
-            return relation, "; ".join(hits)  # type: ignore[return-value]
+            return relation, "; ".join(hits)
     agreed = [f.text for f in findings if f.relation == "agree"] or [f.text for f in _one_sided_figures(a, b)]
     lead = "both report the same fact"
     if shared_words:
