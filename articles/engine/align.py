@@ -54,6 +54,9 @@ def own_tokens(body: str, claim: Claim, masked: list[tuple[int, int]]) -> set[st
         spans.append((ent.start, ent.end))
     for d in claim.dates:
         tokens.add("d:" + d.value)
+        if len(d.value) > 4:
+            # a month or day also meets another month or day of the same year ("May 2015" ~ "June 2015")
+            tokens.add("y:" + d.value[:4])
         spans.append((d.start, d.end))
     for q in claim.quantities:
         if q.low is not None and q.low == q.high:

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from articles.engine import compare_texts, result_to_dict
+from articles.engine.evaluation import score_comparison
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((ROOT / "tests" / "data" / "palmyra.gold.json").read_text(encoding="utf-8"))
+
+
+def seed_result() -> dict[str, object]:
+    text_a = (ROOT / "seeds" / GOLD["a"]["file"]).read_text(encoding="utf-8")
+    text_b = (ROOT / "seeds" / GOLD["b"]["file"]).read_text(encoding="utf-8")
+    result = compare_texts(
+        text_a,
+        text_b,
+        dt.date.fromisoformat(GOLD["a"]["published"]),
+        dt.date.fromisoformat(GOLD["b"]["published"]),
+    )
+    return result_to_dict(result)
+
+
+def test_the_seed_pair_meets_the_hand_labelled_alignment() -> None:
+    score = score_comparison(GOLD, seed_result())
+    assert score.recall == 1.0, score.problems
+    assert score.precision >= 0.9, score.problems
+    assert score.only >= 0.9, score.problems
+    assert score.numbers == 1.0, score.problems
+    assert score.dates >= 0.9, score.problems
+    assert score.aliases == 1.0, score.problems
+    assert score.false_conflicts == 0, score.problems
+
+
+def test_the_scorer_catches_a_missing_link() -> None:
+    result = seed_result()
+    links = result["links"]
+    assert isinstance(links, list)
+    result["links"] = [ln for ln in links if "400" not in result_claim_text(result, "a", ln["a"])]
+    score = score_comparison(GOLD, result)
+    assert score.recall < 1.0
+    assert any("fighters-400" in p for p in score.problems)
+
+
+def test_the_scorer_counts_a_conflict_on_an_agreeing_pair_as_false() -> None:
+    result = seed_result()
+    links = result["links"]
+    assert isinstance(links, list)
+    for ln in links:
+        ln["relation"] = "conflict"
+    assert score_comparison(GOLD, result).false_conflicts > 0
+
+
+def result_claim_text(result: dict[str, object], side: str, claim_id: str) -> str:
+    doc = result[side]
+    assert isinstance(doc, dict)
+    return next(c["text"] for c in doc["claims"] if c["id"] == claim_id)

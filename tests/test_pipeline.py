@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.engine import compare_texts, extract_claims, result_to_dict
+from articles.engine.types import ComparisonResult, Link
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_A = (SEEDS / "000_475460b12f2ee23d.txt").read_text(encoding="utf-8")
+SEED_B = (SEEDS / "004_d796ff16ba98fff6.txt").read_text(encoding="utf-8")
+MARCH_28 = dt.date(2016, 3, 28)
+MARCH_27 = dt.date(2016, 3, 27)
+
+
+def links_between(result: ComparisonResult, a_words: str, b_words: str) -> list[Link]:
+    """Links whose A claim contains ``a_words`` and whose B claim contains ``b_words``."""
+    a_ids = {c.id for c in result.a.claims if a_words in c.text}
+    b_ids = {c.id for c in result.b.claims if b_words in c.text}
+    return [ln for ln in result.links if set(ln.a) & a_ids and set(ln.b) & b_ids]
+
+
+def relations(result: ComparisonResult, a_words: str, b_words: str) -> set[str]:
+    return {ln.relation for ln in links_between(result, a_words, b_words)}
+
+
+def test_the_seed_pair_agrees_on_the_death_toll() -> None:
+    result = compare_texts(SEED_A, SEED_B, MARCH_28, MARCH_27)
+    assert relations(result, "at least 400 fighters", "400 Islamic State fighters") == {"agree"}
+
+
+def test_a_changed_death_toll_is_a_conflict() -> None:
+    changed = SEED_B.replace("400 Islamic State fighters", "300 Islamic State fighters")
+    result = compare_texts(SEED_A, changed, MARCH_28, MARCH_27)
+    links = links_between(result, "at least 400 fighters", "300 Islamic State fighters")
+    assert [ln.relation for ln in links] == ["conflict"]
+    assert "400" in links[0].explanation and "300" in links[0].explanation
+
+
+def test_a_changed_month_is_a_conflict() -> None:
+    changed = SEED_B.replace("in May 2015", "in June 2015")
+    result = compare_texts(SEED_A, changed, MARCH_28, MARCH_27)
+    assert relations(result, "after capturing the city in May last year", "in June 2015") == {"conflict"}
+
+
+def test_a_lower_bound_agrees_with_a_compatible_lower_bound() -> None:
+    changed = SEED_B.replace("400 Islamic State fighters", "more than 350 Islamic State fighters")
+    result = compare_texts(SEED_A, changed, MARCH_28, MARCH_27)
+    assert relations(result, "at least 400 fighters", "more than 350 Islamic State fighters") == {"agree"}
+
+
+def test_a_list_with_an_extra_town_is_partial() -> None:
+    result = compare_texts(SEED_A, SEED_B, MARCH_28, MARCH_27)
+    links = links_between(result, "Al-Sukhnah and Deir al-Zor", "Sukhnah, Raqqa and Deir Ezzor")
+    assert [ln.relation for ln in links] == ["partial"]
+    assert "Raqqa" in links[0].explanation
+
+
+SHOOTING_A = """Gunman opens fire at Ohio shopping mall
+
+A gunman opened fire at a shopping mall in Columbus on Saturday, police said.
+Fifteen people were hurt in the shooting, according to the city's fire department.
+The suspect, a 34-year-old man, was arrested at the scene.
+"""
+SHOOTING_B = """Shooting at Columbus mall leaves 16 injured
+
+A man opened fire inside a busy shopping mall in Columbus on Saturday afternoon.
+Sixteen people were injured in the shooting, a fire department spokesman said.
+The mall will reopen on Monday, its owners said.
+"""
+
+
+def test_fifteen_hurt_against_sixteen_injured_is_a_conflict() -> None:
+    result = compare_texts(SHOOTING_A, SHOOTING_B, dt.date(2019, 6, 9), dt.date(2019, 6, 9))
+    links = links_between(result, "Fifteen people were hurt", "Sixteen people were injured")
+    assert [ln.relation for ln in links] == ["conflict"]
+
+
+def test_unrelated_claims_stay_apart() -> None:
+    result = compare_texts(SHOOTING_A, SHOOTING_B, dt.date(2019, 6, 9), dt.date(2019, 6, 9))
+    assert not links_between(result, "34-year-old man", "will reopen on Monday")
+    assert any("34-year-old" in result_claim.text for result_claim in result.a.claims)
+    only_a = {c.text for c in result.a.claims if c.id in result.only_a}
+    assert any("34-year-old" in text for text in only_a)
+
+
+def test_weekday_dates_resolve_against_each_publication_date() -> None:
+    result = compare_texts(SHOOTING_A, SHOOTING_B, dt.date(2019, 6, 9), dt.date(2019, 6, 9))
+    values = {d.value for c in result.a.claims for d in c.dates}
+    assert "2019-06-08" in values
+
+
+def test_extracted_claims_do_not_depend_on_the_other_article() -> None:
+    alone = extract_claims(SEED_A, MARCH_28, prefix="a")
+    compared = compare_texts(SEED_A, SEED_B, MARCH_28, MARCH_27).a.claims
+    assert [(c.start, c.end) for c in alone] == [(c.start, c.end) for c in compared]
+
+
+def test_every_claim_is_inside_one_sentence_and_matches_its_span() -> None:
+    result = compare_texts(SEED_A, SEED_B, MARCH_28, MARCH_27)
+    for doc in (result.a, result.b):
+        for c in doc.claims:
+            assert doc.body[c.start : c.end] == c.text
+            assert "\n" not in c.text
+            for q in c.quantities:
+                assert c.start <= q.start < q.end <= c.end
+
+
+def test_every_claim_is_linked_or_kept_apart() -> None:
+    data = result_to_dict(compare_texts(SEED_A, SEED_B, MARCH_28, MARCH_27))
+    linked_a = {ln["a"] for ln in data["links"]} | set(data["only_a"])
+    linked_b = {ln["b"] for ln in data["links"]} | set(data["only_b"])
+    assert linked_a == {c["id"] for c in data["a"]["claims"]}
+    assert linked_b == {c["id"] for c in data["b"]["claims"]}
+    assert not {ln["a"] for ln in data["links"]} & set(data["only_a"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=600), st.text(max_size=600))
+def test_any_text_compares_without_error_and_with_valid_spans(text_a: str, text_b: str) -> None:
+    result = compare_texts(text_a, text_b, MARCH_28, None)
+    for doc in (result.a, result.b):
+        ids = [c.id for c in doc.claims]
+        assert len(ids) == len(set(ids))
+        for c in doc.claims:
+            assert 0 <= c.start < c.end <= len(doc.body)
+            assert doc.body[c.start : c.end] == c.text

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from articles.engine import extract_claims
+from articles.engine.types import Claim
+from articles.engine.verdicts import Side, judge
+
+
+def claim(text: str, published: dt.date = dt.date(2016, 3, 28)) -> Claim:
+    claims = extract_claims(text, published)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def verdict(text_a: str, text_b: str, sources: tuple[set[str], set[str]] = (set(), set())) -> tuple[str, str]:
+    a, b = claim(text_a), claim(text_b)
+    return judge(
+        Side(a, text_a, 2016, frozenset(sources[0])), Side(b, text_b, 2016, frozenset(sources[1])), []
+    )
+
+
+def test_an_exact_figure_inside_a_lower_bound_agrees() -> None:
+    relation, why = verdict(
+        "ISIS lost at least 400 fighters in the battle.", "400 fighters died in the battle."
+    )
+    assert relation == "agree"
+    assert "lower bound" in why
+
+
+def test_fifteen_hurt_against_sixteen_injured_conflicts() -> None:
+    relation, why = verdict("Fifteen people were hurt in the blast.", "The blast left 16 injured.")
+    assert relation == "conflict"
+    assert "15" in why or "Fifteen" in why
+    assert "16" in why
+
+
+def test_five_dead_against_twenty_four_dead_conflicts() -> None:
+    relation, _ = verdict("Five people died in the collapse.", "The collapse killed 24 people.")
+    assert relation == "conflict"
+
+
+def test_twelve_killed_against_no_dead_conflicts() -> None:
+    relation, _ = verdict(
+        "The bombing killed 12 people in the market.", "There were no dead or wounded in the market."
+    )
+    assert relation == "conflict"
+
+
+def test_a_total_shot_agrees_with_its_dead_and_injured() -> None:
+    relation, why = verdict("Police said ten people were shot.", "One person died and nine were injured.")
+    assert relation == "agree"
+    assert "10" in why or "ten" in why
+
+
+def test_the_same_amount_in_two_currencies_agrees() -> None:
+    relation, why = verdict("The thieves took $2.6 million in cash.", "The thieves took £1.8m in cash.")
+    assert relation == "agree"
+    assert "two currencies" in why
+
+
+def test_different_ages_conflict() -> None:
+    relation, _ = verdict("The victim, an 82-year-old man, died.", "The victim, a 79-year-old man, died.")
+    assert relation == "conflict"
+
+
+def test_different_months_conflict() -> None:
+    relation, why = verdict("Rebels captured the city in May 2015.", "Rebels captured the city in June 2015.")
+    assert relation == "conflict"
+    assert "2015-05" in why and "2015-06" in why
+
+
+def test_a_relative_date_agrees_with_the_absolute_one() -> None:
+    relation, _ = verdict(
+        "Rebels captured the city in May last year.", "Rebels captured the city in May 2015."
+    )
+    assert relation == "agree"
+
+
+def test_a_list_with_an_extra_town_is_partial() -> None:
+    relation, why = verdict(
+        "The fighters fled to the towns of Hama and Homs.",
+        "The fighters fled to the towns of Hama, Idlib and Homs.",
+    )
+    assert relation == "partial"
+    assert "Idlib" in why
+
+
+def test_a_figure_credited_to_different_sources_is_partial() -> None:
+    relation, why = verdict(
+        "Twelve people died, the ministry said.",
+        "Twelve people died, the Red Cross said.",
+        ({"ministry"}, {"red-cross"}),
+    )
+    assert relation == "partial"
+    assert "different sources" in why
+
+
+def test_a_range_against_a_narrower_range_is_partial() -> None:
+    relation, _ = verdict("Between 10 and 20 people were injured.", "Between 12 and 15 people were injured.")
+    assert relation == "partial"
+
+
+def test_figures_of_different_things_do_not_conflict() -> None:
+    relation, _ = verdict(
+        "188 troops were killed on the government side.", "400 fighters died in the battle."
+    )
+    assert relation != "conflict"
