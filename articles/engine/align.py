@@ -38,6 +38,7 @@ class Features:
     factors: dict[str, float] = field(default_factory=dict)
     position: float = 0.0
     fragment: bool = False
+    lead: bool = False  # among the first claims of the text after the headline
     names: set[str] = field(default_factory=set)  # own people, places and organisations
     tokens: set[str] = field(default_factory=set)
     weights: dict[str, float] = field(default_factory=dict)
@@ -83,7 +84,10 @@ def build_features(
         by_sentence.setdefault(c.sentence, set()).update(toks)
     out: list[Features] = []
     n = max(len(claims) - 1, 1)
+    body_rank = 0
     for i, (c, toks) in enumerate(zip(claims, own, strict=True)):
+        lead = c.kind != "headline" and body_rank < HEADLINE_REACH
+        body_rank += c.kind != "headline"
         factors = dict.fromkeys(by_sentence[c.sentence] - toks, CONTEXT_FACTOR)
         for canonical in sources.get(c.id, ()):
             factors["e:" + canonical] = max(factors.get("e:" + canonical, 0.0), ATTRIBUTION_FACTOR)
@@ -92,7 +96,7 @@ def build_features(
             looks_like_verb(w) for w in c.text.replace(",", " ").split()
         )
         names = {"e:" + e.canonical for e in c.entities if e.kind in ("person", "place", "org")} & toks
-        out.append(Features(c, i, factors, i / n, fragment, names, set(factors)))
+        out.append(Features(c, i, factors, i / n, fragment, lead, names, set(factors)))
     return out
 
 
@@ -126,14 +130,10 @@ def _finish_score(fa: Features, fb: Features, overlap: float) -> float:
 def _headline_allowed(fa: Features, fb: Features) -> bool:
     """Headlines summarise the top of a story: they link to each other or to the first claims of the text."""
     if fa.claim.kind == "headline":
-        return fb.claim.kind == "headline" or fb.index < HEADLINE_REACH + _headlines_before(fb)
+        return fb.claim.kind == "headline" or fb.lead
     if fb.claim.kind == "headline":
-        return fa.index < HEADLINE_REACH + _headlines_before(fa)
+        return fa.lead
     return True
-
-
-def _headlines_before(f: Features) -> int:
-    return 1 if f.index and f.claim.kind != "headline" else 0
 
 
 def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[int, int, float]]:

@@ -171,13 +171,18 @@ def _named_sources(built: BuiltClaims, claim: Claim) -> frozenset[str]:
 
 
 def _shared_words(body: str, fa: Features, fb: Features) -> list[str]:
+    """The words of A's claim behind the match, one per concept, names first."""
     shared = fa.tokens & fb.tokens
     words: list[str] = []
+    seen: set[str] = set()
     for ent in fa.claim.entities:
-        if "e:" + ent.canonical in shared and ent.text not in words:
+        token = "e:" + ent.canonical
+        if token in shared and token not in seen:
+            seen.add(token)
             words.append(ent.text)
     for s, e, tok in content_tokens(fa.claim.text):
-        if tok in shared and body[fa.claim.start + s : fa.claim.start + e] not in words:
+        if tok in shared and tok not in seen:
+            seen.add(tok)
             words.append(body[fa.claim.start + s : fa.claim.start + e])
     return words
 
