@@ -33,6 +33,7 @@ class Mark:
     end: int
     anchor: str  # the element id, so that links elsewhere on the page can point at the claim
     relation: str = ""  # empty for a claim outside any comparison
+    partners: tuple[str, ...] = ()  # anchors of the claims it is linked with in the other article
 
 
 def highlight(body: str, marks: Iterable[Mark]) -> SafeString:
@@ -48,11 +49,13 @@ def highlight(body: str, marks: Iterable[Mark]) -> SafeString:
         pieces.append(escape(body[position : mark.start]))
         pieces.append(
             format_html(
-                '<mark class="claim rel-{relation}" id="{anchor}" title="{label}">'
+                '<mark class="claim rel-{relation}" id="{anchor}" title="{label}" tabindex="0"'
+                ' data-partners="{partners}">'
                 '<span class="rel-icon" aria-hidden="true">{icon}</span>'
                 '<span class="visually-hidden">({label}) </span>{text}</mark>',
                 relation=mark.relation or "none",
                 anchor=mark.anchor,
+                partners=" ".join(mark.partners),
                 label=relation_label(mark.relation),
                 icon=RELATION_ICONS.get(mark.relation, "•"),
                 text=body[mark.start : mark.end],

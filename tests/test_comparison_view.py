@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_claim, make_comparison, make_link
+from conftest import make_article, make_claim, make_comparison, make_link, make_user
 from django.test import Client
 
-from articles.models import Comparison
+from articles.models import Comparison, Link
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,8 @@ def test_it_shows_both_articles_with_claims_marked_by_relation(journalist_client
     assert "(conflict) " in html
     assert "A says Monday, B says Sunday" in html
     assert f'href="#claim-{only.pk}"' in html
-    assert "Only in A (1)" in html and "Only in B (0)" in html
+    assert 'Only in A <span class="tab-count">1</span>' in html
+    assert 'Only in B <span class="tab-count">0</span>' in html
 
 
 def test_the_seed_comparison_page_marks_every_stored_claim(
@@ -55,3 +56,104 @@ def test_an_htmx_request_gets_the_link_list_alone(journalist_client: Client) -> 
 
 def test_an_unknown_comparison_is_not_found(journalist_client: Client) -> None:
     assert journalist_client.get("/comparisons/999/").status_code == 404
+
+
+def _seed_conflict(comparison: Comparison) -> Link:
+    """A conflict link in ``comparison``: the engine's own, or one made between its first two claims."""
+    link = comparison.links.filter(relation="conflict").first()
+    if link is not None:
+        return link
+    claim_a = comparison.article_a.claims.first()
+    claim_b = comparison.article_b.claims.first()
+    return make_link(comparison, relation="conflict", claim_a=claim_a, claim_b=claim_b)
+
+
+def test_the_conflicts_tab_lists_only_conflicts(
+    journalist_client: Client, seed_comparison: Comparison
+) -> None:
+    link = _seed_conflict(seed_comparison)
+    html = journalist_client.get(seed_comparison.get_absolute_url() + "?relation=conflict").content.decode()
+    assert f'id="link-{link.pk}"' in html
+    assert html.count('class="link-row rel-conflict"') == html.count('class="link-row ')
+    assert 'class="tab rel-conflict is-active"' in html
+
+
+def test_the_filter_fragment_swaps_the_link_list_alone(
+    journalist_client: Client, seed_comparison: Comparison
+) -> None:
+    _seed_conflict(seed_comparison)
+    response = journalist_client.get(
+        seed_comparison.get_absolute_url() + "?relation=conflict", headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="link-list"')
+    assert "<html" not in html and '<mark class="claim' not in html
+    assert 'class="link-row rel-conflict"' in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_each_tab_is_a_real_link_that_htmx_follows_too(journalist_client: Client) -> None:
+    comparison = make_comparison()
+    html = journalist_client.get(comparison.get_absolute_url()).content.decode()
+    for value in ("all", "conflict", "partial", "agree", "only_a", "only_b"):
+        assert f'href="?relation={value}" hx-get="?relation={value}"' in html
+
+
+def test_an_unknown_filter_shows_every_link(journalist_client: Client) -> None:
+    comparison = make_comparison()
+    claim = make_claim(comparison.article_a, "At least 12 people died.")
+    link = make_link(comparison, relation="only_a", claim_a=claim)
+    html = journalist_client.get(comparison.get_absolute_url() + "?relation=nonsense").content.decode()
+    assert f'id="link-{link.pk}"' in html
+
+
+def test_a_link_row_marks_the_words_that_differ_and_has_a_permalink(journalist_client: Client) -> None:
+    comparison = make_comparison(
+        article_a=make_article(body="Rebels took the town on Monday."),
+        article_b=make_article(body="Rebels took the town on Sunday."),
+    )
+    a = make_claim(comparison.article_a, "Rebels took the town on Monday.")
+    b = make_claim(comparison.article_b, "Rebels took the town on Sunday.")
+    link = make_link(comparison, relation="conflict", claim_a=a, claim_b=b, explanation="days differ")
+    html = journalist_client.get(comparison.get_absolute_url()).content.decode()
+    assert '<mark class="word-diff">Monday.</mark>' in html
+    assert '<mark class="word-diff">Sunday.</mark>' in html
+    assert f'href="{comparison.get_absolute_url()}#link-{link.pk}"' in html
+    assert f'data-partners="claim-{b.pk}"' in html
+
+
+def test_claims_and_explanations_are_escaped(journalist_client: Client) -> None:
+    body = '<script>alert(1)</script> said "onmouseover=alert(2) the army.'
+    comparison = make_comparison(
+        article_a=make_article(title="<script>alert(3)</script>", body=body),
+        article_b=make_article(body="The army said nothing."),
+    )
+    a = make_claim(comparison.article_a, body)
+    b = make_claim(comparison.article_b, "The army said nothing.")
+    make_link(comparison, relation="partial", claim_a=a, claim_b=b, explanation='<b>"onmouseover=x</b>')
+    html = journalist_client.get(comparison.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+    assert '"onmouseover=' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
+    assert "&lt;b&gt;&quot;onmouseover=x&lt;/b&gt;" in html
+
+
+def test_journalists_see_no_flag_buttons(journalist_client: Client) -> None:
+    comparison = make_comparison()
+    claim = make_claim(comparison.article_a, "At least 12 people died.")
+    make_link(comparison, relation="only_a", claim_a=claim)
+    html = journalist_client.get(comparison.get_absolute_url()).content.decode()
+    assert "Flag a discrepancy" not in html
+
+
+def test_editors_get_a_flag_form_on_each_row(client: Client) -> None:
+    client.force_login(make_user(group="Editors"))
+    comparison = make_comparison()
+    claim = make_claim(comparison.article_a, "At least 12 people died.")
+    link = make_link(comparison, relation="only_a", claim_a=claim)
+    html = client.get(comparison.get_absolute_url()).content.decode()
+    assert f'hx-post="/links/{link.pk}/flags/"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert "X-CSRFToken" in html

@@ -5,7 +5,7 @@ from articles.highlight import Mark, highlight, relation_badge
 
 def test_it_marks_each_span_and_keeps_the_text_between() -> None:
     html = highlight("One. Two. Three.", [Mark(5, 9, "claim-2", "agree"), Mark(0, 4, "claim-1", "only_a")])
-    assert html.startswith('<mark class="claim rel-only_a" id="claim-1" title="only in A">')
+    assert html.startswith('<mark class="claim rel-only_a" id="claim-1" title="only in A" tabindex="0"')
     icon = '<span class="rel-icon" aria-hidden="true">✓</span>'
     assert icon + '<span class="visually-hidden">(agree) </span>Two.</mark>' in html
     assert html.endswith("</mark> Three.")
@@ -38,3 +38,8 @@ def test_a_claim_outside_a_comparison_is_marked_plainly() -> None:
 def test_the_relation_badge_has_an_icon_and_words() -> None:
     assert relation_badge("conflict") == '<span class="rel-icon" aria-hidden="true">✗</span> conflict'
     assert relation_badge("only_b").endswith(" only in B")
+
+
+def test_it_names_the_linked_claims_of_the_other_article() -> None:
+    html = highlight("Fact.", [Mark(0, 5, "claim-1", "agree", partners=("claim-7", "claim-9"))])
+    assert 'data-partners="claim-7 claim-9"' in html

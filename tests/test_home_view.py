@@ -52,3 +52,34 @@ def test_an_htmx_request_gets_the_comparison_list_alone(journalist_client: Clien
 
 def test_it_accepts_only_get(journalist_client: Client) -> None:
     assert journalist_client.post("/").status_code == 405
+
+
+def test_it_searches_comparisons_by_headline_outlet_or_text(journalist_client: Client) -> None:
+    quake = make_comparison(article_a=make_article(title="Quake hits the coast"))
+    floods = make_comparison(article_b=make_article(title="Floods", body="Rivers burst their banks."))
+    html = journalist_client.get("/?q=quake").content.decode()
+    assert quake.get_absolute_url() in html and floods.get_absolute_url() not in html
+    html = journalist_client.get("/?q=banks").content.decode()
+    assert floods.get_absolute_url() in html and quake.get_absolute_url() not in html
+    html = journalist_client.get("/?q=daily+example").content.decode()
+    assert floods.get_absolute_url() in html and quake.get_absolute_url() in html
+
+
+def test_the_search_is_a_real_form_that_htmx_runs_as_one_types(journalist_client: Client) -> None:
+    html = journalist_client.get("/").content.decode()
+    assert '<form method="get" action="/"' in html
+    assert 'hx-trigger="input changed delay:250ms, search"' in html
+
+
+def test_a_search_as_htmx_gets_the_matching_list_alone(journalist_client: Client) -> None:
+    make_comparison(article_a=make_article(title="Quake hits the coast"))
+    html = journalist_client.get("/?q=nothing-like-it", headers={"HX-Request": "true"}).content.decode()
+    assert 'id="comparison-list"' in html and "<html" not in html
+    assert "No comparison matches" in html
+
+
+def test_headlines_are_escaped(journalist_client: Client) -> None:
+    make_comparison(article_a=make_article(title='<script>alert(1)</script>"onmouseover=x'))
+    html = journalist_client.get("/?q=%3Cscript%3E").content.decode()
+    assert "<script>alert" not in html and '"onmouseover=' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=x" in html
