@@ -9,7 +9,7 @@ from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from articles.models import Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet
+from articles.models import Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet, Upload
 
 
 class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
@@ -151,3 +151,12 @@ class FlagEventAdmin(ReadOnlyAdmin[FlagEvent]):
     list_filter = ["new_status"]
     list_select_related = ["flag", "created_by"]
     search_fields = ["note"]
+
+
+@admin.register(Upload)
+class UploadAdmin(ReadOnlyAdmin[Upload]):
+    list_display = ["__str__", "filename", "status", "article", "created_by", "created_at"]
+    list_filter = ["status", "created_at"]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["title", "filename", "outlet", "error", "batch"]
+    filter_horizontal = ["compare_with"]

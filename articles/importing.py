@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import trafilatura
 from charset_normalizer import from_bytes
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -169,3 +170,42 @@ def read_manifest(directory: Path) -> dict[str, ArticleMeta]:
 def metadata_for(path: Path) -> ArticleMeta:
     """The manifest entry for ``path`` in the manifest beside it, if any."""
     return read_manifest(path.parent).get(path.name, ArticleMeta())
+
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div)", re.IGNORECASE)
+
+
+def looks_like_html(name: str, text: str) -> bool:
+    """HTML by its file name, or pasted text that starts like a web page."""
+    return name.lower().endswith((".html", ".htm")) or bool(_HTML_START.match(text))
+
+
+def parse_html(html: str) -> tuple[ParsedArticle, ArticleMeta]:
+    """The article text of a web page (menus, adverts, comments and scripts dropped) and its metadata.
+
+    The headline, outlet, date and URL come from the page's meta and Open Graph tags where it has them.
+    """
+    document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    text = getattr(document, "text", None) or ""
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    if not paragraphs:
+        raise ArticleFileError("no article text found in this HTML page")
+    title = " ".join(str(getattr(document, "title", None) or "").split())
+    if title and paragraphs[0] != title:
+        paragraphs.insert(0, title)
+    body = "\n\n".join(paragraphs) + "\n"
+    parsed = parse_article(body)
+    published: dt.date | None = None
+    raw_date = str(getattr(document, "date", None) or "")
+    if raw_date:
+        try:
+            published = parse_iso_date(raw_date[:10])
+        except ValueError:
+            published = None
+    url = str(getattr(document, "url", None) or "")
+    try:
+        url = check_url(url) if url else ""
+    except ValueError:
+        url = ""
+    meta = ArticleMeta(outlet=str(getattr(document, "sitename", None) or ""), published=published, url=url)
+    return ParsedArticle(title=_shorten(title) or parsed.title, dateline=parsed.dateline, body=body), meta

@@ -135,6 +135,15 @@ class Comparison(models.Model):
                     relations[claim_id] = link.relation
         return relations
 
+    def claim_partners(self) -> dict[int, list[int]]:
+        """Each claim's counterparts in the other article (uses prefetched links when there are some)."""
+        partners: dict[int, list[int]] = {}
+        for link in self.links.all():
+            if link.claim_a_id is not None and link.claim_b_id is not None:
+                partners.setdefault(link.claim_a_id, []).append(link.claim_b_id)
+                partners.setdefault(link.claim_b_id, []).append(link.claim_a_id)
+        return partners
+
 
 class Link(models.Model):
     """One pairwise join between a claim of A and one of B, or a claim found in one article only."""
@@ -271,3 +280,47 @@ class FlagEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_status or 'new'} → {self.new_status}"
+
+
+class Upload(models.Model):
+    """A file or pasted text an admin uploaded: reviewed, saved as an article, then analysed in background.
+
+    Uploads of one submission share a batch, which is what the review and progress pages show.
+    """
+
+    class Status(models.TextChoices):
+        REVIEW = "review", "awaiting review"
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "reading claims"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    batch = models.UUIDField(db_index=True)
+    filename = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REVIEW)
+    # What was read from the file, correctable on the review page before the article is saved.
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField("URL", max_length=2000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    body = models.TextField()
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads"
+    )
+    compare_with = models.ManyToManyField(Article, blank=True, related_name="+")
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title or self.filename or f"Upload {self.pk}"
+
+    def is_pending(self) -> bool:
+        """Still waiting for, or inside, the background task."""
+        return self.status in (Upload.Status.QUEUED, Upload.Status.RUNNING)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,8 @@ import pytest
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django.test import Client
+    from playwright.sync_api import Browser, Page
+    from pytest_django.live_server_helper import LiveServer
 
     from articles.models import Article, Claim, Comparison, Link
 
@@ -25,6 +27,17 @@ SEED_A = SEEDS / "000_475460b12f2ee23d.txt"
 SEED_B = SEEDS / "004_d796ff16ba98fff6.txt"
 
 _unique = itertools.count(1)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -44,6 +57,8 @@ def _fast_test_settings(request: pytest.FixtureRequest) -> Iterator[None]:
         STATIC_ROOT=None,
         WHITENOISE_USE_FINDERS=True,
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # Background tasks run at once, inside the request that queues them; browser tests use the worker.
+        TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}},
     ):
         yield
 
@@ -114,6 +129,39 @@ def editor(db: None) -> User:
 def journalist_client(client: Client, journalist: User) -> Client:
     client.force_login(journalist)
     return client
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium, driven by Playwright (tests/browser/browsing.py has the page helpers)."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests drive Debian's Chromium "
+            "(apt-get install chromium; .ci/run installs it).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser, live_server: LiveServer) -> Iterator[Callable[[User], Page]]:
+    """Opens pages signed in as a user; closes them before the live server stops, so no request lingers."""
+    from browsing import open_page_as
+
+    pages: list[Page] = []
+
+    def open_as(user: User) -> Page:
+        pages.append(open_page_as(browser, live_server, user))
+        return pages[-1]
+
+    yield open_as
+    for page in pages:
+        page.context.close()
 
 
 @pytest.fixture

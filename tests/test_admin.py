@@ -9,7 +9,7 @@ from articles.models import Flag
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ["outlet", "article", "claim", "comparison", "link", "flag", "flagevent"]
+MODELS = ["outlet", "article", "claim", "comparison", "link", "flag", "flagevent", "upload"]
 
 
 @pytest.fixture

@@ -138,3 +138,44 @@ def test_a_broken_manifest_is_reported(tmp_path: Path, content: str, message: st
     (tmp_path / "manifest.json").write_text(content)
     with pytest.raises(ArticleFileError, match=message):
         read_manifest(tmp_path)
+
+
+PAGE = """<!doctype html><html><head><title>Rebels retake Palmyra - The Paper</title>
+<meta property="og:title" content="Rebels retake Palmyra">
+<meta property="og:site_name" content="The Paper">
+<meta property="article:published_time" content="2016-03-28T10:00:00Z">
+<link rel="canonical" href="https://example.com/palmyra"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Rebels retake Palmyra</h1>
+<p>Rebels took the town on Monday, officials said. At least 12 people died in the fighting that followed.</p>
+<p>The army said 20 soldiers were wounded during the operation, which lasted three days.</p>
+<script>alert("x")</script></article><footer>Copyright The Paper</footer></body></html>"""
+
+
+def test_an_html_page_becomes_its_article_text_and_metadata() -> None:
+    from articles.importing import parse_html
+
+    parsed, meta = parse_html(PAGE)
+    assert parsed.title == "Rebels retake Palmyra"
+    assert parsed.body.startswith("Rebels retake Palmyra\n\nRebels took the town on Monday")
+    assert "alert" not in parsed.body and "Home | World" not in parsed.body
+    assert "Copyright" not in parsed.body
+    assert meta.outlet == "The Paper"
+    assert meta.url == "https://example.com/palmyra"
+    assert str(meta.published) == "2016-03-28"
+
+
+def test_an_html_page_without_article_text_is_refused() -> None:
+    import pytest
+
+    from articles.importing import ArticleFileError, parse_html
+
+    with pytest.raises(ArticleFileError, match="no article text"):
+        parse_html("<html><body><script>var a = 1;</script></body></html>")
+
+
+def test_html_is_told_by_its_name_or_its_start() -> None:
+    from articles.importing import looks_like_html
+
+    assert looks_like_html("page.HTML", "plain words")
+    assert looks_like_html("", "  <!DOCTYPE html><p>x</p>")
+    assert not looks_like_html("story.txt", "Rebels took the town.")

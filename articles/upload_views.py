@@ -1,0 +1,184 @@
+"""Admins' uploads: files or pasted text read into drafts, reviewed, saved, then analysed in the background.
+
+Reading a file takes about a millisecond, so it happens in the request; claims and comparisons do not.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from articles.engine import ENGINE_VERSION
+from articles.forms import CompareWithForm, UploadForm, UploadReviewForm
+from articles.importing import (
+    ArticleFileError,
+    ArticleMeta,
+    ParsedArticle,
+    decode_article,
+    looks_like_html,
+    parse_article,
+    parse_html,
+)
+from articles.models import Article, Comparison, Upload, content_hash
+from articles.services import DuplicateArticle, import_article
+from articles.tasks import analyse_upload
+from articles.views import HtmxHttpRequest, _page
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+View = Callable[..., HttpResponse]
+
+
+def staff_required(view: View) -> View:
+    """Staff only; everyone else signed in is refused (sign-in itself is required site-wide)."""
+
+    @wraps(view)
+    def wrapper(request: HtmxHttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def read_upload(name: str, data: bytes) -> tuple[ParsedArticle, ArticleMeta]:
+    """A file's article and what its metadata says; ArticleFileError when it is not an article."""
+    text = decode_article(data)
+    if looks_like_html(name, text):
+        return parse_html(text)
+    return parse_article(text), ArticleMeta()
+
+
+def _stage(batch: uuid.UUID, name: str, data: bytes, user: User, seen: dict[str, Upload]) -> Upload:
+    """One upload row: a draft to review, or a refusal saying why (unreadable, or a duplicate)."""
+    upload = Upload(batch=batch, filename=name, created_by=user)
+    try:
+        parsed, meta = read_upload(name, data)
+    except ArticleFileError as error:
+        upload.status, upload.error = Upload.Status.FAILED, str(error)
+        upload.save()
+        return upload
+    upload.body = parsed.body
+    upload.title = parsed.title
+    upload.outlet, upload.url = meta.outlet, meta.url
+    upload.published = meta.published or parsed.dateline
+    digest = content_hash(parsed.body)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        upload.status, upload.article = Upload.Status.FAILED, existing
+        upload.error = "a duplicate: this text is already stored"
+    elif digest in seen:
+        upload.status = Upload.Status.FAILED
+        upload.error = f"a duplicate of {seen[digest].filename or 'another upload'} in this upload"
+    else:
+        seen[digest] = upload
+    upload.save()
+    return upload
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def upload(request: HtmxHttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if request.method == "POST" and form.is_valid():
+        batch = uuid.uuid4()
+        seen: dict[str, Upload] = {}
+        user: User = request.user  # type: ignore[assignment]
+        for uploaded in form.cleaned_data["documents"]:
+            _stage(batch, uploaded.name or "", uploaded.read(), user, seen)
+        pasted = form.cleaned_data["pasted"]
+        if pasted.strip():
+            _stage(batch, "", pasted.encode("utf-8"), user, seen)
+        return redirect("upload_review", batch=batch)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "articles/upload.html", {"form": form}, status=status)
+
+
+def _batch(batch: uuid.UUID) -> QuerySet[Upload]:
+    uploads = Upload.objects.filter(batch=batch).select_related("article__outlet")
+    if not uploads.exists():
+        raise Http404("No such upload.")
+    return uploads
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def upload_review(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    uploads = list(_batch(batch))
+    drafts = [u for u in uploads if u.status == Upload.Status.REVIEW]
+    if not drafts and any(u.status != Upload.Status.FAILED for u in uploads):
+        return redirect("upload_progress", batch=batch)
+    data = request.POST if request.method == "POST" else None
+    forms = [(u, UploadReviewForm(data, instance=u, prefix=f"u{u.pk}")) for u in drafts]
+    compare_form = CompareWithForm(data)
+    compare_form.fields["compare_with"].queryset = Article.objects.select_related(  # type: ignore[attr-defined]
+        "outlet"
+    ).exclude(uploads__batch=batch)
+    if data is not None and compare_form.is_valid() and all(f.is_valid() for _, f in forms):
+        for draft, form in forms:
+            _save_draft(draft, form, compare_form.cleaned_data["compare_with"], user)
+        return redirect("upload_progress", batch=batch)
+    refused = [u for u in uploads if u.status == Upload.Status.FAILED]
+    context = {"batch": batch, "forms": forms, "refused": refused, "compare_form": compare_form}
+    return render(request, "articles/upload_review.html", context, status=400 if data else 200)
+
+
+def _save_draft(draft: Upload, form: UploadReviewForm, compare_with: QuerySet[Article], user: User) -> None:
+    if not form.cleaned_data["include"]:
+        draft.delete()
+        return
+    draft = form.save(commit=False)
+    parsed = ParsedArticle(title=draft.title, dateline=None, body=draft.body)
+    meta = ArticleMeta(outlet=draft.outlet.strip(), published=draft.published, url=draft.url)
+    try:
+        draft.article = import_article(parsed, meta, filename=draft.filename, added_by=user)
+    except DuplicateArticle as duplicate:
+        draft.status, draft.article = Upload.Status.FAILED, duplicate.article
+        draft.error = "a duplicate: this text is already stored"
+        draft.save()
+        return
+    draft.status = Upload.Status.QUEUED
+    draft.save()
+    draft.compare_with.set(compare_with)
+    analyse_upload.enqueue(draft.pk)
+
+
+@require_GET
+@staff_required
+def upload_progress(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
+    uploads = list(
+        _batch(batch)
+        .exclude(status=Upload.Status.REVIEW)
+        .annotate(
+            claim_count=Count("article__claims", filter=Q(article__claims__engine_version=ENGINE_VERSION))
+        )
+        .prefetch_related("compare_with")
+    )
+    saved = [u.article_id for u in uploads if u.status != Upload.Status.FAILED and u.article_id]
+    comparisons = Comparison.objects.filter(
+        article_b__in=saved, engine_version=ENGINE_VERSION
+    ).select_related("article_a__outlet")
+    by_article: dict[int, list[Comparison]] = {}
+    for comparison in comparisons:
+        by_article.setdefault(comparison.article_b_id, []).append(comparison)
+    rows = [
+        (u, by_article.get(u.article_id or 0, []) if u.status == Upload.Status.DONE else []) for u in uploads
+    ]
+    context = {
+        "batch": batch,
+        "rows": rows,
+        "pending": any(u.is_pending() for u in uploads),
+        "done": sum(u.status == Upload.Status.DONE for u in uploads),
+        "total": sum(u.status != Upload.Status.FAILED for u in uploads),
+    }
+    return render(request, _page(request, "articles/upload_progress.html", "upload-status"), context)
