@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 from articles.engine.clauses import looks_like_verb
-from articles.engine.lexicon import content_tokens
+from articles.engine.counting import noun_and_state
+from articles.engine.lexicon import content_tokens, lemma
 from articles.engine.types import Claim
 
-# A pair below this score is never linked; above it, a greedy one-to-one assignment decides.
+# Above this score a greedy one-to-one assignment decides; between MUTUAL_MIN and it, only mutual best matches.
 LINK_THRESHOLD = 0.26
+MUTUAL_MIN = 0.2
 # A further link is kept when its score is this close to the best score of both its claims.
 NEAR_BEST = 0.75
 # ... and never below this score.
 EXTRA_MIN = 0.35
 # Each name in a claim that the other article never mentions makes a match less likely.
 EXCLUSIVE_NAME_FACTOR = 0.75
+# Figures of the same thing more than this many times apart are about different facts.
+MAGNITUDE_APART = 20.0
+MAGNITUDE_FACTOR = 0.5
 
 
 # How much a token counts when it is not the claim's own words.
@@ -40,6 +46,7 @@ class Features:
     fragment: bool = False
     lead: bool = False  # among the first claims of the text after the headline
     names: set[str] = field(default_factory=set)  # own people, places and organisations
+    figures: list[tuple[str, float]] = field(default_factory=list)  # (what is counted, a value) pairs
     tokens: set[str] = field(default_factory=set)
     weights: dict[str, float] = field(default_factory=dict)
     total: float = 0.0
@@ -62,6 +69,16 @@ def own_tokens(body: str, claim: Claim, masked: list[tuple[int, int]]) -> set[st
     for q in claim.quantities:
         if q.low is not None and q.low == q.high:
             tokens.add(f"n:{q.low:g}")
+        # what is counted, so "11 minutes" meets "less than eight minutes", £ meets $, "1,000 people were
+        # injured" meets "640 others were injured"
+        if q.kind in ("money", "age", "percent"):
+            tokens.add("q:" + q.kind)
+        else:
+            noun, state = noun_and_state(q, body)
+            if noun:
+                tokens.add(f"q:{q.kind}:{lemma(noun)}")
+            if state:
+                tokens.add(f"q:{state}")
     for s, e, tok in content_tokens(body[claim.start : claim.end]):
         s += claim.start
         e += claim.start
@@ -74,21 +91,29 @@ def own_tokens(body: str, claim: Claim, masked: list[tuple[int, int]]) -> set[st
 def build_features(
     body: str,
     claims: list[Claim],
-    attribution_spans: dict[str, list[tuple[int, int]]],
+    masked_spans: dict[str, list[tuple[int, int]]],
     sources: dict[str, frozenset[str]],
 ) -> list[Features]:
     """Features of every claim of one article, with the credited source and the sentence's other clauses."""
-    own = [own_tokens(body, c, attribution_spans.get(c.id, [])) for c in claims]
+    own = [own_tokens(body, c, masked_spans.get(c.id, [])) for c in claims]
     by_sentence: dict[int, set[str]] = {}
     for c, toks in zip(claims, own, strict=True):
         by_sentence.setdefault(c.sentence, set()).update(toks)
+    previous_sentence: dict[int, int] = {}
+    order = sorted(by_sentence)
+    for before, after in pairwise(order):
+        previous_sentence[after] = before
     out: list[Features] = []
     n = max(len(claims) - 1, 1)
     body_rank = 0
     for i, (c, toks) in enumerate(zip(claims, own, strict=True)):
         lead = c.kind != "headline" and body_rank < HEADLINE_REACH
         body_rank += c.kind != "headline"
-        factors = dict.fromkeys(by_sentence[c.sentence] - toks, CONTEXT_FACTOR)
+        context = by_sentence[c.sentence] - toks
+        if _opens_with_reference(c.text) and c.sentence in previous_sentence:
+            # "That was down from £7.1 million" speaks of the previous sentence's subject
+            context |= by_sentence[previous_sentence[c.sentence]] - toks
+        factors = dict.fromkeys(context, CONTEXT_FACTOR)
         for canonical in sources.get(c.id, ()):
             factors["e:" + canonical] = max(factors.get("e:" + canonical, 0.0), ATTRIBUTION_FACTOR)
         factors.update(dict.fromkeys(toks, 1.0))
@@ -96,8 +121,39 @@ def build_features(
             looks_like_verb(w) for w in c.text.replace(",", " ").split()
         )
         names = {"e:" + e.canonical for e in c.entities if e.kind in ("person", "place", "org")} & toks
-        out.append(Features(c, i, factors, i / n, fragment, lead, names, set(factors)))
+        out.append(Features(c, i, factors, i / n, fragment, lead, names, _figures(body, c), set(factors)))
     return out
+
+
+_REFERENCES = frozenset("that this it he she they these those its his her their there such".split())
+
+
+def _opens_with_reference(text: str) -> bool:
+    first = text.lstrip("“\"‘' ").split(" ", 1)[0].lower().strip(",")
+    return first in _REFERENCES
+
+
+def _figures(body: str, claim: Claim) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+    for q in claim.quantities:
+        value = q.low if q.low is not None else q.high
+        if value is None or q.kind != "count":
+            continue
+        noun, state = noun_and_state(q, body)
+        for key in (state, noun and lemma(noun)):
+            if key:
+                out.append((key, value))
+    return out
+
+
+def _magnitudes_apart(fa: Features, fb: Features) -> bool:
+    """Both claims count the same thing but orders of magnitude apart: two different facts (a war's
+    270,000 dead is not a battle's 400)."""
+    for key, va in fa.figures:
+        for other, vb in fb.figures:
+            if key == other and max(va, vb) > MAGNITUDE_APART * max(min(va, vb), 1.0):
+                return True
+    return False
 
 
 def _weigh(features: list[Features], df: Counter[str], n_docs: int) -> None:
@@ -111,13 +167,24 @@ def score(fa: Features, fb: Features) -> float:
     if not fa.total or not fb.total:
         return 0.0
     shared = fa.tokens & fb.tokens
-    if sum(1 for t in shared if fa.factors[t] == 1.0 and fb.factors[t] == 1.0) < 2:
+    own = [t for t in shared if fa.factors[t] == 1.0 and fb.factors[t] == 1.0]
+    if not _enough_evidence(len(own), sum(1 for t in own if _is_word(t))):
         return 0.0
     # a token that is only context on both sides says nothing about these two clauses
     overlap = sum(
         min(fa.weights[t], fb.weights[t]) for t in shared if fa.factors[t] == 1.0 or fb.factors[t] == 1.0
     )
     return _finish_score(fa, fb, overlap)
+
+
+def _is_word(token: str) -> bool:
+    """A word or a name, as opposed to a number, date or kind of figure."""
+    return token[:2] not in ("n:", "d:", "y:", "q:")
+
+
+def _enough_evidence(own_shared: int, words_shared: int) -> bool:
+    """Two claims are compared only when they share two of their own tokens, one of them a word or name."""
+    return own_shared >= 2 and words_shared >= 1
 
 
 def _finish_score(fa: Features, fb: Features, overlap: float) -> float:
@@ -164,11 +231,14 @@ def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[
             continue
         overlap: dict[int, float] = defaultdict(float)
         own_shared: dict[int, int] = defaultdict(int)
+        words_shared: dict[int, int] = defaultdict(int)
         for t, wa in fa.weights.items():
             if fa.factors[t] == 1.0:
+                is_word = _is_word(t)
                 for j in own_postings.get(t, ()):
                     overlap[j] += wa
                     own_shared[j] += 1
+                    words_shared[j] += is_word
                 for j, wb in context_postings.get(t, ()):
                     overlap[j] += wb
             else:
@@ -176,11 +246,18 @@ def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[
                     overlap[j] += wa
         for j, shared_weight in overlap.items():
             fb = features_b[j]
-            if own_shared[j] < 2 or not fb.total or not _headline_allowed(fa, fb):
+            if (
+                not _enough_evidence(own_shared[j], words_shared[j])
+                or not fb.total
+                or not _headline_allowed(fa, fb)
+            ):
                 continue
             s = _finish_score(fa, fb, shared_weight)
             s *= EXCLUSIVE_NAME_FACTOR ** min(2, alone_a[fa.index] + alone_b[j])
-            if s >= LINK_THRESHOLD:
+            if fa.figures and fb.figures and _magnitudes_apart(fa, fb):
+                s *= MAGNITUDE_FACTOR
+            # a weak match needs two shared words, not one word and a date
+            if s >= LINK_THRESHOLD or (s >= MUTUAL_MIN and words_shared[j] >= 2):
                 is_headline = fa.claim.kind == "headline" or fb.claim.kind == "headline"
                 (headline if is_headline else body)[(fa.index, j)] = s
     claims_a = [f.claim for f in features_a]
@@ -206,6 +283,10 @@ def _assign(
     partner_b: dict[int, int] = {}
     pairs: list[tuple[int, int, float]] = []
     for (i, j), s in ranked:
+        # below the link threshold, only two claims that are each other's best match are joined
+        mutual = s >= best_a[i] and s >= best_b[j]
+        if s < LINK_THRESHOLD and not mutual:
+            continue
         if i not in partner_a and j not in partner_b:
             partner_a[i] = j
             partner_b[j] = i
@@ -216,9 +297,9 @@ def _assign(
         # One fact told twice, or split over clauses of one sentence: each claim is among the other's best
         # matches, or the claim is a sibling clause of the one its counterpart already matched.
         near_best = s >= NEAR_BEST * best_a[i] and s >= NEAR_BEST * best_b[j]
-        sibling = (j in partner_b and _same_sentence(claims_a, i, partner_b[j])) or (
-            i in partner_a and _same_sentence(claims_b, j, partner_a[i])
-        )
+        sibling = (
+            j in partner_b and _same_sentence(claims_a, i, partner_b[j]) and s >= NEAR_BEST * best_a[i]
+        ) or (i in partner_a and _same_sentence(claims_b, j, partner_a[i]) and s >= NEAR_BEST * best_b[j])
         if near_best or sibling:
             pairs.append((i, j, s))
     return pairs

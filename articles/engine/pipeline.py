@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from articles.engine.align import Features, align, build_features
@@ -34,6 +35,7 @@ class SentenceRead:
     entities: list[Entity]
     quotes: list[Quote]
     attribution: Attribution | None
+    dateline: tuple[int, int] | None = None  # "TEHRAN —" before a story's first sentence
 
 
 @dataclass(slots=True)
@@ -71,9 +73,19 @@ def read_article(text: str, published: dt.date | None) -> ArticleRead:
                 entities=extract_entities(chunk, start),
                 quotes=find_quotes(chunk, start),
                 attribution=find_attribution(chunk, start),
+                dateline=_dateline(chunk, start),
             )
         )
     return ArticleRead(text, published, sentences)
+
+
+# "TEHRAN —", "TOLEDO, Ohio —", "LONDON (Reuters) -": where a story was filed, not part of its facts.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s+[A-Z][A-Za-z. ]+)?(?:\s*\([A-Za-z ]+\))?\s*[—–-]{1,2}\s")
+
+
+def _dateline(chunk: str, start: int) -> tuple[int, int] | None:
+    m = _DATELINE.match(chunk)
+    return (start, start + m.end()) if m else None
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -84,10 +96,11 @@ def _whole_line(text: str, start: int, end: int) -> bool:
 
 @dataclass(slots=True)
 class BuiltClaims:
-    """Claims of one article, with where each one's attribution stands and the names it credits."""
+    """Claims of one article, with the spans left out of matching (attribution, dateline) and the names
+    each claim is credited to."""
 
     claims: list[Claim]
-    attribution_spans: dict[str, list[tuple[int, int]]]
+    masked_spans: dict[str, list[tuple[int, int]]]
     sources: dict[str, frozenset[str]]
 
 
@@ -95,7 +108,7 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
     """Cut each sentence into clause claims, each carrying its sentence's attribution."""
     text = article.text
     claims: list[Claim] = []
-    attribution_spans: dict[str, list[tuple[int, int]]] = {}
+    masked_spans: dict[str, list[tuple[int, int]]] = {}
     sources: dict[str, frozenset[str]] = {}
     for sent in article.sentences:
         spans = [(sent.start, sent.end)] if sent.headline else split_clauses(text, sent.start, sent.end)
@@ -125,14 +138,18 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
                     quotes=quotes,
                 )
             )
+            masked = [(attribution.start, attribution.end)] if attribution else []
+            if sent.dateline and start <= sent.dateline[0] < end:
+                masked.append(sent.dateline)
+            if masked:
+                masked_spans[claim_id] = masked
             if attribution:
-                attribution_spans[claim_id] = [(attribution.start, attribution.end)]
                 sources[claim_id] = frozenset(
                     e.canonical
                     for e in sent.entities
                     if attribution.start <= e.start and e.end <= attribution.end
                 )
-    return BuiltClaims(claims, attribution_spans, sources)
+    return BuiltClaims(claims, masked_spans, sources)
 
 
 def _kind(quantities: list[Quantity], dates: list[DateRef], quotes: list[Quote]) -> str:
@@ -207,8 +224,8 @@ def compare_texts(
     claims_a, claims_b = built_a.claims, built_b.claims
     doc_a = Document(title_a, source_a, published_a.isoformat() if published_a else None, text_a, claims_a)
     doc_b = Document(title_b, source_b, published_b.isoformat() if published_b else None, text_b, claims_b)
-    features_a = build_features(text_a, claims_a, built_a.attribution_spans, built_a.sources)
-    features_b = build_features(text_b, claims_b, built_b.attribution_spans, built_b.sources)
+    features_a = build_features(text_a, claims_a, built_a.masked_spans, built_a.sources)
+    features_b = build_features(text_b, claims_b, built_b.masked_spans, built_b.sources)
     links: list[Link] = []
     linked_a: set[int] = set()
     linked_b: set[int] = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from articles.engine.counting import noun_and_state
 from articles.engine.dates import dates_compatible
 from articles.engine.quantities import convert_money, intervals_overlap, same_counted_thing
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Relation
@@ -17,26 +18,6 @@ TOTAL_UNITS = frozenset(("shot", "casualty", "victim", "hit"))
 DEAD_UNITS = frozenset(("dead",))
 INJURED_UNITS = frozenset(("injured",))
 _LIST_JOINER = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*$")
-# What happened to the people counted, read from the words right after the figure ("ten people were shot").
-_STATE_AFTER = re.compile(
-    r"^[\s,]*(?:(?:people|persons?|others?|more|men|women|children|were|was|are|is|have|has|had|been|"
-    r"reportedly|also|later|seriously|critically|badly|slightly|fatally|being)\s+){0,4}"
-    r"(died|dead|killed|fatally|injured|hurt|wounded|shot|missing|arrested|detained)\b",
-    re.IGNORECASE,
-)
-_STATES: dict[str, str] = {
-    "died": "dead",
-    "dead": "dead",
-    "killed": "dead",
-    "fatally": "dead",
-    "injured": "injured",
-    "hurt": "injured",
-    "wounded": "injured",
-    "shot": "shot",
-    "missing": "missing",
-    "arrested": "arrested",
-    "detained": "arrested",
-}
 
 
 @dataclass(slots=True)
@@ -113,25 +94,14 @@ def _money_matches(qa: Quantity, qb: Quantity, year: int | None) -> bool | None:
     return abs(converted - qa.low) <= MONEY_TOLERANCE * max(abs(qa.low), abs(converted), 1.0)
 
 
-def noun_and_state(q: Quantity, body: str) -> tuple[str | None, str | None]:
-    """What a figure counts and what happened to them: ("fighter", "dead") for "400 fighters died"."""
-    words = (q.unit or "").split()
-    state = _STATES.get(words[-1]) if words else None
-    if state:
-        words = words[:-1]
-    elif q.kind == "count":
-        m = _STATE_AFTER.match(body[q.end : q.end + 80])
-        state = _STATES[m.group(1).lower()] if m else None
-    return (" ".join(words) or None), state
-
-
 def _same_thing(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
     noun_a, state_a = noun_and_state(qa, body_a)
     noun_b, state_b = noun_and_state(qb, body_b)
     if state_a and state_b and state_a != state_b:
         return False
     if qa.kind == "count" and qb.kind == "count" and (noun_a is None or noun_b is None):
-        return bool(state_a or state_b) or noun_a == noun_b
+        # "16 injured" is comparable with "15 people hurt", but two bare figures say nothing of what they count
+        return state_a is not None and state_a == state_b
     return same_counted_thing(replace(qa, unit=noun_a), replace(qb, unit=noun_b))
 
 
