@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from articles.engine.clauses import looks_like_verb
 from articles.engine.counting import noun_and_state
