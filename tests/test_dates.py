@@ -240,6 +240,33 @@ def test_next_weekday_is_strictly_after_publication() -> None:
     assert values("Talks resume next Tuesday.") == ["2016-03-29"]
 
 
+@pytest.mark.parametrize(
+    "form",
+    [
+        "{} evening",
+        "on {} morning",
+        "late {} night",
+        "{} afternoon",
+        "early {}",
+        "early on {}",
+        "before dawn on {}",
+        "shortly after midnight on {}",
+        "at 9 p.m. on {}",
+    ],
+)
+@pytest.mark.parametrize(
+    "published", [datetime.date(2019, 6, 10) + datetime.timedelta(days=n) for n in range(7)]
+)
+def test_a_weekday_with_a_time_of_day_resolves_like_the_bare_weekday(
+    form: str, published: datetime.date
+) -> None:
+    for weekday in ("Monday", "Wednesday", "Saturday", "Sunday"):
+        bare = values(f"The crowd gathered on {weekday}.", published)
+        assert values(f"The crowd gathered {form.format(weekday)}.", published) == bare
+    day_name = published.strftime("%A")
+    assert values(f"The crowd gathered {form.format(day_name)}.", published) == [published.isoformat()]
+
+
 def test_a_weekday_with_part_of_day_keeps_the_part_in_its_span() -> None:
     assert only("Gunfire was heard Thursday night.").text == "Thursday night"
 
@@ -386,6 +413,119 @@ def test_next_to_is_a_place_not_a_future_cue() -> None:
 
 def test_a_future_cue_after_the_date_does_not_apply() -> None:
     assert values("On Thursday the minister said he will resign.") == ["2016-03-24"]
+
+
+# --- spans and deadlines ahead ----------------------------------------------------------------------
+
+WED_30_MAR_2016 = datetime.date(2016, 3, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Officials shut the border crossing until Sunday.", "2016-04-03"),
+        ("The court let him stay out of jail until Tuesday.", "2016-04-05"),
+        ("The bridge stays shut till Friday.", "2016-04-01"),
+        ("The museum is open through Sunday.", "2016-04-03"),
+        ("The governor ordered offices closed through Friday.", "2016-04-01"),
+        ("Ministers suspended the tax through the end of June.", "2016-06"),
+        ("The curfew is in force until 6 a.m. on Saturday.", "2016-04-02"),
+        ("Trains remain halted until April 4.", "2016-04-04"),
+        ("He has until Friday to file an appeal.", "2016-04-01"),
+        ("The board gave bidders until Wednesday.", "2016-03-30"),
+    ],
+)
+def test_the_end_of_a_span_lies_ahead(sentence: str, value: str) -> None:
+    assert values(sentence, WED_30_MAR_2016) == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The company must repay the loan by Friday.", "2016-04-01"),
+        ("Bidders need to lodge offers by April 8.", "2016-04-08"),
+        ("He was ordered to hand over his guns by Monday.", "2016-04-04"),
+        ("Ballots must be received by the end of April.", "2016-04"),
+        ("Tenants have to leave before Sunday.", "2016-04-03"),
+        ("Investors should expect a decision by Tuesday.", "2016-04-05"),
+    ],
+)
+def test_a_deadline_lies_ahead(sentence: str, value: str) -> None:
+    assert values(sentence, WED_30_MAR_2016) == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The judge fixed the retrial for May 9.", "2016-05-09"),
+        ("A memorial service is planned for Saturday afternoon.", "2016-04-02"),
+        ("The vote was scheduled for Tuesday.", "2016-04-05"),
+        ("Elders booked the hall for April 2.", "2016-04-02"),
+    ],
+)
+def test_a_date_set_for_something_lies_ahead(sentence: str, value: str) -> None:
+    assert values(sentence, WED_30_MAR_2016) == [value]
+
+
+def test_a_hearing_moved_or_extended_to_a_day_lies_ahead() -> None:
+    assert values("The court moved the hearing to Tuesday.", WED_30_MAR_2016) == ["2016-04-05"]
+    assert values("The ceasefire was extended until Sunday.", WED_30_MAR_2016) == ["2016-04-03"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The suspect had stayed with relatives until Sunday.", "2016-03-27"),
+        ("Rescue teams searched the rubble until Sunday.", "2016-03-27"),
+        ("The pass was closed through Monday.", "2016-03-28"),
+        ("The market stayed shut until Monday.", "2016-03-28"),
+        ("The streets were deserted until Tuesday morning.", "2016-03-29"),
+        ("Police did not name the victims until Monday.", "2016-03-28"),
+        ("Until Sunday, the border had been open.", "2016-03-27"),
+        ("By Monday, the fire had burned 4,000 acres.", "2016-03-28"),
+        ("By Monday it had reached the coast.", "2016-03-28"),
+        ("Prices climbed to a record by Tuesday.", "2016-03-29"),
+        ("Forty patients were discharged by Sunday evening.", "2016-03-27"),
+        ("Two suspects were arrested and charged by March 3.", "2016-03-03"),
+        ("The envoy left the capital before Sunday.", "2016-03-27"),
+        ("The trial, which had been set for Monday, collapsed.", "2016-03-28"),
+    ],
+)
+def test_a_span_or_deadline_told_in_the_past_stays_in_the_past(sentence: str, value: str) -> None:
+    assert values(sentence, WED_30_MAR_2016) == [value]
+
+
+def test_an_event_after_by_is_not_a_deadline() -> None:
+    assert values("The coast, hit by Sunday's storm, is recovering.", WED_30_MAR_2016) == ["2016-03-27"]
+    assert values("Firms must file by Monday's deadline.", WED_30_MAR_2016) == ["2016-04-04"]
+
+
+def test_a_range_follows_the_tense_of_its_clause() -> None:
+    assert values("The fair ran from Thursday through Sunday.", WED_30_MAR_2016) == [
+        "2016-03-24",
+        "2016-03-27",
+    ]
+    assert values("The fair runs from Friday through Sunday.", WED_30_MAR_2016) == [
+        "2016-04-01",
+        "2016-04-03",
+    ]
+
+
+def test_a_deadline_on_the_publication_day_is_that_day() -> None:
+    assert values("Staff must vacate the building by Wednesday.", WED_30_MAR_2016) == ["2016-03-30"]
+    assert values("Offices are closed until Wednesday.", WED_30_MAR_2016) == ["2016-03-30"]
+
+
+def test_since_and_on_still_look_back() -> None:
+    assert values("The road has been closed since Monday.", WED_30_MAR_2016) == ["2016-03-28"]
+    assert values("Officials closed the road on Friday.", WED_30_MAR_2016) == ["2016-03-25"]
+    assert values("The road has been closed since March 3.", WED_30_MAR_2016) == ["2016-03-03"]
+
+
+def test_a_name_is_not_a_verb_of_the_clause() -> None:
+    # "Will" and "May" are names here, not "will" and "may".
+    assert values("Will Barker stayed in Leeds until Sunday.", WED_30_MAR_2016) == ["2016-03-27"]
+    assert values("Rose Hill worked there from May until July.", WED_30_MAR_2016) == ["2015-05", "2015-07"]
 
 
 _PAST_WORDS = st.lists(

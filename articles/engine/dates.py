@@ -211,10 +211,77 @@ _FUTURE_RE = re.compile(
 )
 # "adjourned until June 28": a hearing put off is put off into the future.
 _PUT_OFF_RE = re.compile(
-    r"(?i)\b(?:adjourn|postpon|defer|remand|bail|delay|put\s+off|push\s+back|pushed\s+back)\w*\b"
-    r"(?:(?![.;!?]).){0,60}?\b(?:until|till|to)\s+$"
+    r"(?i)\b(?:adjourn|postpon|defer|remand|bail|delay|extend|reschedul|mov(?:e|ed|es|ing)\b|put\s+off"
+    r"|push\s+back|pushed\s+back)\w*\b(?:(?![.;!?]).){0,60}?\b(?:until|till|to)\s+$"
 )
+# The preposition before a date that may end a span or set a deadline ("until Saturday", "by 6 a.m. on
+# Monday", "through the end of June"), anchored at the start of the date.
+_LEAD_PREP_RE = re.compile(
+    r"(?i)(?:\b(?P<prep>until|till|through|thru|by|before|from|for)|['’](?P<til>til))\s+"
+    r"(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)|noon|midnight|midday)\s+(?:on\s+)?)?"
+    r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)?$"
+)
+_LEAD_GATE = ("til", "thr", "by", "before", "from", "for")
+# "from Thursday through Sunday": the end of a range follows the tense of the range, not the preposition.
+_RANGE_FROM_RE = re.compile(r"(?i)\bfrom\s+[^,;.!?]{1,30}$")
+# "set sentencing for June 28", "a vigil is planned for Monday": a date fixed for something to come.
+_SCHEDULE_RE = re.compile(
+    r"(?i)\b(?:set|sets|setting|(?:re)?schedul\w*|fix(?:ed|es|ing)?|plans?|plann(?:ed|ing)|slated|booked"
+    r"|earmarked|pencill?ed\s+in)\b"
+)
+_PLUPERFECT_RE = re.compile(r"(?i)\bhad(?:n['’]t)?\b")
+_TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+# Words that settle whether the clause around "until/by/through <date>" looks back or ahead.
+_MODALS = _words(
+    """
+    will shall must should would could can cannot might may ought need needs won't can't mustn't
+    shouldn't wouldn't couldn't needn't won’t can’t mustn’t shouldn’t wouldn’t couldn’t needn’t
+    """
+)
+_PRESENT_VERBS = _words(
+    """
+    is are am isn't aren't isn’t aren’t has have remain remains stays runs lasts continues expires ends
+    opens closes applies begins starts takes faces holds
+    """
+)
+_PAST_AUX = _words("had was were did hadn't wasn't weren't didn't hadn’t wasn’t weren’t didn’t")
+# A participle after these belongs to a passive or perfect ("was closed"), a linking verb ("stayed
+# closed") or an earlier verb ("treated and released"): that word decides the tense.
+_PARTICIPLE_AUX = _words(
+    """
+    be been being get gets got getting is are was were has have had isn't aren't wasn't weren't hadn't
+    isn’t aren’t wasn’t weren’t hadn’t remain remains remained stay stays stayed keep keeps kept left
+    and or
+    """
+)
+_SKIP_ADVERBS = _words("not never also still already just then only again since ever")
+_IRREGULAR_PAST = _words(
+    """
+    rose fell grew went came became began got made took gave found left saw said told knew thought brought
+    bought built caught drove fled fought flew held kept led lost met paid ran sent sold spent stood struck
+    swept threw won wrote broke chose spoke stole woke hid shot drew dug froze hung lay lit meant rode rang
+    sank shook slid stuck swore swam tore wore wept withdrew arose sought taught felt dealt slept swung sat
+    bled sped heard overtook undertook forbade given taken shown known seen done gone
+    """
+)
+# Past verbs that impose a state for a time ("closed schools until Saturday"): the span runs ahead.
+_IMPOSING_VERBS = _words(
+    """
+    closed ordered lowered suspended extended banned barred halted cancelled canceled imposed declared
+    granted allowed permitted gave given scheduled postponed adjourned delayed deferred remanded locked
+    restricted blocked sealed grounded paused froze frozen capped
+    """
+)
+# "rose to 30 by Monday": "to" after these leads to an amount or a place, not an infinitive.
+_NOT_INFINITIVE_BEFORE = _QUANTITY_LEADS | _words(
+    "spread moved returned went came fled travelled traveled flew headed rushed sent transferred taken"
+    " according due next close prior back related"
+)
+_CONJUNCTIONS = _words("and but or so then yet")
 _CLAUSE_BOUND_RE = re.compile(r"[.;!?:\n,\"“”()\[\]]")
+# The end of the clause after a date; a dot ends it only where it ends a sentence (not in "U.S. troops").
+_CLAUSE_END_RE = re.compile(r"[;!?:\n,\"“”()\[\]]|\.(?!\w)(?!\s+[a-z])")
 _DETERMINERS = _words("the a an his her its their our my your this that these those")
 _MONTH_CUES_OK_WITH_NAME = frozenset({"last", "this", "next", "coming", "this past", "this coming"})
 
@@ -305,6 +372,51 @@ def _weekday_date(pub: _Date, weekday: int, mode: str) -> _Date:
     return pub + datetime.timedelta(days=delta)
 
 
+def _is_past_verb(word: str) -> bool:
+    return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+
+
+def _tense(tokens: list[str], order: range, kind: str) -> str | None:
+    """'ahead' or 'past' from the verb nearest a date (``order`` walks away from it), or None.
+
+    ``kind`` is the date's role: 'span' (until/through), 'deadline' (by/before) or 'start' (from).
+    """
+    for i in order:
+        token = tokens[i]
+        if token[0].isupper():
+            # Names, not verbs: "Will Smith", "Rose", "May".
+            continue
+        word = token.lower()
+        if word in _MODALS or word.endswith(("'ll", "’ll")):
+            return "ahead"
+        if word in _PAST_AUX:
+            return "past"
+        if word in _PRESENT_VERBS:
+            return "ahead"
+        if word == "to":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            prev = tokens[i - 1].lower() if i > 0 else ""
+            # "allowed to remain free until ...", but not "rose to 30 by ..." or "went to the city by ...".
+            if (
+                nxt[:1].islower()
+                and nxt not in _DETERMINERS
+                and not nxt.endswith("ing")
+                and prev not in _NOT_INFINITIVE_BEFORE
+            ):
+                return "ahead"
+            continue
+        if _is_past_verb(word):
+            j = i - 1
+            while j >= 0 and (tokens[j].lower() in _SKIP_ADVERBS or tokens[j].lower().endswith("ly")):
+                j -= 1
+            if j >= 0 and tokens[j].lower() in _PARTICIPLE_AUX:
+                continue
+            if kind == "span" and word in _IMPOSING_VERBS:
+                return "ahead"
+            return "past"
+    return None
+
+
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     total = year * 12 + (month - 1) + n
     return total // 12, total % 12 + 1
@@ -328,13 +440,60 @@ class _Ctx:
 
     def future(self, pos: int) -> bool:
         """True when a future cue ("will", "is due to", "next" ...) precedes ``pos`` in its clause."""
-        i = bisect_right(self.bounds, pos) - 1
-        start = self.bounds[i] if i >= 0 else 0
-        # A boundary inside "Mar." or "U.S." would cut the clause short; cap the look-back instead.
-        start = max(start, pos - 120)
+        start = self.clause_start(pos)
         if _FUTURE_RE.search(self.text, start, pos) is not None:
             return True
         return _PUT_OFF_RE.search(self.text, max(0, pos - 100), pos) is not None
+
+    def clause_start(self, pos: int) -> int:
+        i = bisect_right(self.bounds, pos) - 1
+        # A boundary inside "Mar." or "U.S." would cut the clause short; cap the look-back instead.
+        return max(self.bounds[i] if i >= 0 else 0, pos - 120)
+
+    def ahead(self, start: int, end: int) -> bool:
+        """True when the date at ``start``-``end`` lies on or after publication.
+
+        Besides a future cue, a date that ends a span or sets a deadline looks ahead ("remain free until
+        Saturday", "must surrender his passport by Monday", "set sentencing for June 28") unless its
+        clause is told in the past ("had remained free until Saturday", "by Monday it had spread").
+        """
+        if self.future(start):
+            return True
+        window = max(0, start - 48)
+        near = self.text[window:start].lower()
+        if not any(word in near for word in _LEAD_GATE):
+            return False
+        lead = _LEAD_PREP_RE.search(self.text, window, start)
+        if lead is None:
+            return False
+        prep = (lead.group("prep") or "till").lower()
+        left = self.clause_start(lead.start())
+        if prep == "for":
+            schedule = _SCHEDULE_RE.search(self.text, left, lead.start())
+            return schedule is not None and _PLUPERFECT_RE.search(self.text, left, lead.start()) is None
+        kind = {"by": "deadline", "before": "deadline", "from": "start"}.get(prep, "span")
+        # "from"/"before", the end of a "from ... through" range and an event ("hit by Sunday's storm")
+        # look ahead only with a cue.
+        needs_cue = (
+            kind == "start"
+            or prep == "before"
+            or self.text.startswith(("'s", "’s"), end)
+            or (
+                kind == "span"
+                and _RANGE_FROM_RE.search(self.text, max(left, lead.start() - 40), lead.start())
+            )
+        )
+        tokens = _TOKEN_RE.findall(self.text, left, lead.start())
+        tense = _tense(tokens, range(len(tokens) - 1, -1, -1), kind)
+        if tense is None and all(t.lower() in _CONJUNCTIONS for t in tokens):
+            # "By Monday, 30 people had died": a date opening its clause takes the tense of what follows.
+            tail = self.text[end : end + 100]
+            cut = _CLAUSE_END_RE.search(tail, 1 if tail.startswith(",") else 0)
+            right = _TOKEN_RE.findall(tail, 0, cut.start() if cut else len(tail))
+            tense = _tense(right, range(len(right)), kind)
+        if tense is None:
+            return not needs_cue
+        return tense == "ahead"
 
     def next_word(self, pos: int) -> str | None:
         m = _NEXT_WORD_RE.match(self.text, pos)
@@ -422,7 +581,7 @@ def _day_month_cand(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
         return [_Cand(start, end, _iso_day(first), "day", False)]
     if ctx.pub is None:
         return []
-    found = _day_month(ctx.pub, month, d1, ctx.future(start), weekday)
+    found = _day_month(ctx.pub, month, d1, ctx.ahead(start, end), weekday)
     if found is None:
         return []
     if d2 is not None:
@@ -498,7 +657,7 @@ def _h_bare_month(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     elif cue == "this":
         year = pub.year
     else:
-        year = _month_year(pub, month, "fwd" if ctx.future(m.start()) else "back")
+        year = _month_year(pub, month, "fwd" if ctx.ahead(m.start(), m.end()) else "back")
     start = m.start()
     if cue in ("last", "this past", "next", "coming", "this coming", "this") and cue_m is not None:
         start = m.start() - len(prefix) + cue_m.start()
@@ -583,7 +742,7 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     elif q in ("next", "coming", "this coming"):
         mode = "after"
     else:
-        mode = "fwd" if ctx.future(start) else "back"
+        mode = "fwd" if ctx.ahead(start, m.end()) else "back"
     d = _weekday_date(ctx.pub, weekday, mode)
     return [_Cand(start, m.end(), _iso_day(d), "day", True)]
 
