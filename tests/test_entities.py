@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.engine.entities import _extract, extract_entities, link_entities
+from articles.engine.entities import _extract, _Linker, extract_entities, link_entities
 from articles.engine.types import Entity
 
 
@@ -264,6 +264,159 @@ def test_linking_unifies_the_kind_of_a_name() -> None:
     assert rows[1][1].kind == "person"
 
 
+def test_a_name_with_and_without_a_middle_name_is_one_person() -> None:
+    rows = linked(
+        "Police named the driver as Carla Jean Mendez, 31, of Dayton.",
+        "Carla Mendez had no criminal record, officers said.",
+        "Mendez was taken to hospital.",
+    )
+    ids = canon(rows)
+    assert ids["Carla Jean Mendez"] == ids["Carla Mendez"] == ids["Mendez"]
+    ids = canon(linked("Magistrate Peter J. Walsh set bail.", "Judge Peter Walsh said no.", "Walsh left."))
+    assert ids["Peter J. Walsh"] == ids["Peter Walsh"] == ids["Walsh"]
+
+
+def test_different_middle_names_keep_people_apart() -> None:
+    ids = canon(linked("George W. Bush met George H. W. Bush in Texas."))
+    assert ids["George W. Bush"] != ids["George H. W. Bush"]
+    ids = canon(linked("Anna Marie Kolb and Anna Ruth Kolb testified.", "Anna Kolb said she was afraid."))
+    assert ids["Anna Marie Kolb"] != ids["Anna Ruth Kolb"]
+    assert ids["Anna Kolb"] not in (ids["Anna Marie Kolb"], ids["Anna Ruth Kolb"])  # could be either
+    ids = canon(linked("John Lee Smith was shot.", "Jane Smith was injured."))
+    assert ids["John Lee Smith"] != ids["Jane Smith"]
+
+
+def test_a_place_named_in_another_word_order_is_one_place() -> None:
+    rows = linked(
+        "Floods hit villages in Baja California Sur on Monday.",
+        "Rain fell across Sur Baja California state.",
+    )
+    assert rows[0][0].canonical == rows[1][0].canonical
+    ids = canon(linked("Thomas Scott said the vote was lost.", "Scott Thomas said it was won."))
+    assert ids["Thomas Scott"] != ids["Scott Thomas"]  # two people, not one place
+
+
+def test_a_country_code_or_legal_form_after_a_firm_is_left_out_of_its_id() -> None:
+    assert kinds("Harwell Freight UK paid £2m in tax.") == {"Harwell Freight UK": "org"}
+    rows = linked(
+        "Harwell Freight UK paid £2m in tax.",
+        "Harwell Freight grew fast.",
+        "Its parent, Harwell Partners SA, is based in Geneva.",
+        "Harwell Partners took a dividend.",
+        "Orvex Pharma Ltd and Orvex Pharma Inc.",
+    )
+    ids = canon(rows)
+    assert ids["Harwell Freight UK"] == ids["Harwell Freight"]
+    assert ids["Harwell Partners SA"] == ids["Harwell Partners"]
+    assert ids["Harwell Freight"] != ids["Harwell Partners"]
+    assert ids["Orvex Pharma Ltd"] == ids["Orvex Pharma Inc"]
+
+
+def test_a_firms_first_word_alone_means_the_firm_named_before_it() -> None:
+    rows = linked(
+        "Harwell Freight UK paid £2m in tax.",
+        "Revenue rose 14%.",
+        "Harwell said the bill reflected new investment.",
+        "The business is owned by Harwell Partners SA.",
+        "Harwell employs 8,000 people.",
+    )
+    ids = canon(rows)
+    assert ids["Harwell"] == ids["Harwell Freight UK"] != ids["Harwell Partners SA"]
+    assert rows[2][0].kind == "org"
+    # A headline's short name before the full one a line later
+    ids = canon(linked("Orvex cuts 600 jobs", "Orvex Pharma AG said on Thursday it would cut jobs."))
+    assert ids["Orvex"] == ids["Orvex Pharma AG"]
+
+
+def test_a_firms_first_word_stays_alone_when_it_could_mean_another_name() -> None:
+    ids = canon(linked("Orvex Holdings owns Orvex Pharma AG.", "Orvex said profits rose."))
+    assert ids["Orvex"] not in (ids["Orvex Holdings"], ids["Orvex Pharma AG"])
+    ids = canon(
+        linked("Harrison Ford starred in it.", "The Ford Motor Company paid for it.", "Ford said so.")
+    )
+    assert ids["Ford"] != ids["Ford Motor Company"]
+    ids = canon(linked("Toledo Police Department said.", "In Toledo, the streets were quiet."))
+    assert ids["Toledo"] != ids["Toledo Police Department"]
+
+
+def test_names_joined_by_an_ampersand_are_one_firm() -> None:
+    assert kinds("Thieves raided Dunmore & Pike on Bond Street.") == {
+        "Dunmore & Pike": "org",
+        "Bond Street": "place",
+    }
+    assert names("Shares in Procter & Gamble and AT&T rose; R&D and the Q&A were cut.") == [
+        "Procter & Gamble",
+        "AT&T",
+    ]
+
+
+def test_names_joined_by_and_are_one_firm_only_with_a_sign_of_it() -> None:
+    assert names("They broke into Dunmore and Pike, a jeweller on Bond Street.") == [
+        "Dunmore and Pike",
+        "Bond Street",
+    ]
+    assert names("Dunmore and Pike said in a statement that its staff were safe.") == ["Dunmore and Pike"]
+    assert names("Dunmore and Pike is one of the oldest jewellers in London.") == [
+        "Dunmore and Pike",
+        "London",
+    ]
+    assert names("The law firm Slater and Gordon said.") == ["Slater and Gordon"]
+    assert names("Dunmore and Pike said their staff were safe.") == ["Dunmore", "Pike"]
+    assert names("Tom and Jerry is a cartoon.") == ["Tom", "Jerry"]
+    assert names("In Kadkan and Rivash there is almost nothing left.") == ["Kadkan", "Rivash"]
+    ids = canon(linked("Thieves raided Dunmore & Pike.", "Dunmore and Pike, a jeweller, was shut."))
+    assert ids["Dunmore & Pike"] == ids["Dunmore and Pike"]
+
+
+def test_a_treasurer_is_a_title() -> None:
+    assert kinds("A jury convicted former Wexford County Treasurer Ann B. Pole.") == {
+        "Wexford County": "place",
+        "Ann B. Pole": "person",
+    }
+
+
+def test_the_met_is_londons_police_beside_its_full_name_only() -> None:
+    rows = linked("Scotland Yard said a man was held.", "Officers of the Met's Flying Squad searched a flat.")
+    assert rows[1][0].canonical == "scotland-yard"
+    assert rows[1][0].kind == "org"
+    rows = linked("The Met unveiled a new exhibition of Greek vases.")
+    assert rows[0][0].canonical != "scotland-yard"
+    ids = canon(linked("The Met Office warned of snow.", "The Metropolitan Police said."))
+    assert ids["Met Office"] != ids["Metropolitan Police"]
+
+
+def test_the_table_knows_major_police_forces_and_agencies() -> None:
+    ids = canon(
+        linked(
+            "The NYPD and the Los Angeles Police Department agreed.",
+            "The New York Police Department and the LAPD.",
+            "HMRC and HM Revenue & Customs and Her Majesty's Revenue and Customs.",
+            "The US Geological Survey (USGS) and the Internal Revenue Service (IRS).",
+            "Interpol, Europol, the FBI, the ATF, the DEA and the SEC.",
+            "A filing at Companies House.",
+        )
+    )
+    assert ids["NYPD"] == ids["New York Police Department"] == "nypd"
+    assert ids["LAPD"] == ids["Los Angeles Police Department"] == "lapd"
+    assert ids["HMRC"] == ids["HM Revenue & Customs"] == ids["Her Majesty's Revenue and Customs"]
+    assert ids["USGS"] == ids["US Geological Survey"]
+    assert ids["IRS"] == ids["Internal Revenue Service"]
+    assert {ids[n] for n in ("Interpol", "Europol", "FBI", "ATF", "DEA", "SEC")} == {
+        "interpol",
+        "europol",
+        "fbi",
+        "atf",
+        "dea",
+        "securities-and-exchange-commission",
+    }
+    assert kinds("A filing at Companies House.") == {"Companies House": "org"}
+
+
+def test_two_capitals_do_not_abbreviate_a_persons_name() -> None:
+    ids = canon(linked("He used an AR-style rifle.", "Angela Ruiz, 34, saw it."))
+    assert ids["AR"] != ids["Angela Ruiz"]
+
+
 # --- robustness ------------------------------------------------------------------------------------------
 
 
@@ -309,6 +462,14 @@ _PIECES = st.sampled_from(
         "12",
         "A.",
         "Z",
+        " & ",
+        "&",
+        "Ltd",
+        " UK",
+        " said its",
+        ", a jeweller",
+        " Lee ",
+        "Met",
     ]
 )
 
@@ -321,5 +482,7 @@ def test_random_text_never_raises_and_yields_valid_spans(text: str, base: int) -
         assert base <= e.start < e.end <= base + len(text)
         assert text[e.start - base : e.end - base] == e.text
         assert e.canonical
+    canon_ids, _ = _Linker([found, found]).run()  # unguarded too: link_entities would hide a crash
+    assert len(canon_ids) == 2 * len(found)
     rows = link_entities([found, found])
     assert [len(r) for r in rows] == [len(found), len(found)]

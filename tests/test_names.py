@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.engine.names import name_key, same_name
+from articles.engine.names import name_key, same_but_middle, same_name, same_words_reordered
 
 SAME = [
     ("Deir al-Zor", "Deir Ezzor"),
@@ -110,3 +110,61 @@ def test_same_name_is_false_for_empty_names() -> None:
 def test_random_text_never_raises_and_is_symmetric(a: str, b: str) -> None:
     assert isinstance(name_key(a), str)
     assert same_name(a, b) == same_name(b, a)
+
+
+def keys(a: str, b: str) -> tuple[str, str]:
+    return name_key(a), name_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Carla Jean Mendez", "Carla Mendez"),
+        ("Peter J. Walsh", "Peter Walsh"),
+        ("Peter J. Walsh", "Peter James Walsh"),
+        ("Bob Allen Crane", "Robert Crane"),
+        ("Mary Ann Louise Dorsey", "Mary Dorsey"),
+    ],
+)
+def test_a_middle_name_on_one_side_only_is_the_same_person(a: str, b: str) -> None:
+    assert same_but_middle(*keys(a, b))
+    assert same_but_middle(*keys(b, a))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("George W. Bush", "George H. W. Bush"),
+        ("Peter J. Walsh", "Peter K. Walsh"),
+        ("Carla Jean Mendez", "Carla Ruth Mendez"),
+        ("John Lee Smith", "Jane Smith"),
+        ("Carla Jean Mendez", "Carla Jean Mendoza"),
+        ("Charles de Gaulle", "Charles Gaulle"),
+        ("Carla Mendez", "Carla Mendez"),
+        ("Mendez", "Carla Jean Mendez"),
+    ],
+)
+def test_different_or_missing_parts_are_not_a_middle_name(a: str, b: str) -> None:
+    assert not same_but_middle(*keys(a, b))
+    assert not same_but_middle(*keys(b, a))
+
+
+def test_reordered_words_are_one_name() -> None:
+    assert same_words_reordered(*keys("Razavi Khorasan", "Khorasan Razavi"))
+    assert same_words_reordered(*keys("Baja California Sur", "Sur Baja California"))
+    assert same_words_reordered(*keys("Kafr el-Sheikh", "Sheikh Kafr"))
+    assert same_words_reordered(*keys("Qasr Ibrim", "Ibrim Kasr"))  # spelling variants in another order
+    assert not same_words_reordered(*keys("Kafr Sheikh", "Kafr Saad"))
+    assert not same_words_reordered(*keys("Khorasan", "Khorasan"))  # one word has no order
+
+
+def test_the_key_reads_an_ampersand_as_and() -> None:
+    assert name_key("Marks & Spencer") == name_key("Marks and Spencer") == "marks and spencer"
+    assert name_key("P&O") == name_key("P & O") == name_key("P and O")
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_the_middle_and_order_tests_never_raise_and_are_symmetric(a: str, b: str) -> None:
+    ka, kb = name_key(a), name_key(b)
+    assert same_but_middle(ka, kb) == same_but_middle(kb, ka)
+    assert same_words_reordered(ka, kb) == same_words_reordered(kb, ka)

@@ -71,7 +71,7 @@ def own_tokens(body: str, claim: Claim, masked: list[tuple[int, int]]) -> set[st
             tokens.add(f"n:{q.low:g}")
         # what is counted, so "11 minutes" meets "less than eight minutes", £ meets $, "1,000 people were
         # injured" meets "640 others were injured"
-        if q.kind in ("money", "age", "percent"):
+        if q.kind in ("money", "age", "percent", "duration"):
             tokens.add("q:" + q.kind)
         else:
             noun, state = noun_and_state(q, body)
@@ -210,8 +210,9 @@ def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[
     for f in features_a + features_b:
         df.update(f.tokens)
     _weigh(features_a + features_b, df, len(features_a) + len(features_b))
-    names_a = {t for f in features_a for t in f.tokens if t.startswith("e:")}
-    names_b = {t for f in features_b for t in f.tokens if t.startswith("e:")}
+    # every name an article mentions, datelines and attributions included
+    names_a = {"e:" + e.canonical for f in features_a for e in f.claim.entities}
+    names_b = {"e:" + e.canonical for f in features_b for e in f.claim.entities}
     alone_a = [_exclusive_names(f, names_b) for f in features_a]
     alone_b = [_exclusive_names(f, names_a) for f in features_b]
     # Sparse overlap through inverted indexes of B's tokens: only pairs that share a token are scored, and a

@@ -14,7 +14,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
-from articles.engine.names import GIVEN_NAMES, name_key, same_keys, token_shape, tokens_equivalent
+from articles.engine.names import (
+    GIVEN_NAMES,
+    name_key,
+    same_but_middle,
+    same_keys,
+    same_words_reordered,
+    token_shape,
+    tokens_equivalent,
+)
 from articles.engine.types import Entity, EntityKind
 
 __all__ = ["extract_entities", "link_entities"]
@@ -106,17 +114,54 @@ org|justice-department|Justice Department|Department of Justice|DOJ
 org|white-house|White House
 org|kremlin|Kremlin
 org|us-congress|US Congress|U.S. Congress|United States Congress
-org|scotland-yard|Scotland Yard|Metropolitan Police|Met Police
+org|scotland-yard|Scotland Yard|New Scotland Yard|Metropolitan Police|Metropolitan Police Service|Met Police
+org|met-office|Met Office
+org|dc-metropolitan-police-department|Metropolitan Police Department|DC Metropolitan Police Department
+org|metropolitan-museum-of-art|Metropolitan Museum of Art|Metropolitan Museum|Met Museum
+org|metropolitan-opera|Metropolitan Opera|Met Opera
+org|met-gala|Met Gala
+org|police-scotland|Police Scotland
+org|nypd|NYPD|New York Police Department|New York City Police Department
+org|lapd|LAPD|Los Angeles Police Department
+org|royal-canadian-mounted-police|Royal Canadian Mounted Police|RCMP|Mounties
+org|national-crime-agency|National Crime Agency|NCA
+org|serious-fraud-office|Serious Fraud Office|SFO
+org|crown-prosecution-service|Crown Prosecution Service
+org|financial-conduct-authority|Financial Conduct Authority
+org|independent-office-for-police-conduct|Independent Office for Police Conduct|IOPC
+org|companies-house|Companies House
+org|national-health-service|National Health Service|NHS
+org|office-for-national-statistics|Office for National Statistics|ONS
 org|interpol|Interpol
 org|europol|Europol
-org|internal-revenue-service|Internal Revenue Service|IRS
-org|hmrc|HMRC|HM Revenue and Customs|HM Revenue & Customs
+org|internal-revenue-service|Internal Revenue Service|IRS|US Internal Revenue Service
+  |U.S. Internal Revenue Service
+org|hmrc|HMRC|HM Revenue and Customs|HM Revenue & Customs|Her Majesty's Revenue and Customs
+  |His Majesty's Revenue and Customs
 org|securities-and-exchange-commission|Securities and Exchange Commission|SEC
+  |US Securities and Exchange Commission|U.S. Securities and Exchange Commission
+org|us-secret-service|Secret Service|US Secret Service|U.S. Secret Service|United States Secret Service
+org|us-marshals-service|US Marshals Service|U.S. Marshals Service|United States Marshals Service
+  |US Marshals|U.S. Marshals
+org|immigration-and-customs-enforcement|Immigration and Customs Enforcement|ICE
+  |US Immigration and Customs Enforcement|U.S. Immigration and Customs Enforcement
+org|customs-and-border-protection|Customs and Border Protection|CBP|US Customs and Border Protection
+  |U.S. Customs and Border Protection
+org|transportation-security-administration|Transportation Security Administration|TSA
+org|us-coast-guard|US Coast Guard|U.S. Coast Guard|United States Coast Guard
+org|environmental-protection-agency|Environmental Protection Agency|EPA
+org|food-and-drug-administration|Food and Drug Administration|FDA
+org|federal-trade-commission|Federal Trade Commission|FTC
+org|federal-communications-commission|Federal Communications Commission|FCC
+org|noaa|National Oceanic and Atmospheric Administration|NOAA
+org|national-weather-service|National Weather Service|NWS
+org|national-hurricane-center|National Hurricane Center|NHC
 org|federal-reserve|Federal Reserve|Fed|US Federal Reserve
 org|bank-of-england|Bank of England
 org|us-geological-survey|US Geological Survey|U.S. Geological Survey|United States Geological Survey|USGS
-org|atf|ATF|Bureau of Alcohol, Tobacco, Firearms and Explosives
-org|dea|DEA|Drug Enforcement Administration
+org|atf|ATF|Bureau of Alcohol, Tobacco, Firearms and Explosives|Bureau of Alcohol, Tobacco and Firearms
+org|dea|DEA|Drug Enforcement Administration|US Drug Enforcement Administration
+  |U.S. Drug Enforcement Administration
 org|nasa|NASA|Nasa
 org|mi5|MI5
 org|mi6|MI6|Secret Intelligence Service
@@ -330,7 +375,7 @@ magistrate general gen lieutenant lt colonel col major maj captain capt sergeant
 private pte admiral adm commander cmdr brigadier marshal officer detective det inspector insp
 superintendent supt chief constable sheriff ambassador commissioner coach agent attorney prosecutor
 speaker chairman chairwoman director spokesman spokeswoman spokesperson ceo leader professor prof
-director-general president-elect di dci dsi
+director-general president-elect di dci dsi treasurer comptroller clerk coroner
 """
 )
 _TITLE_MODIFIERS = _words(
@@ -410,6 +455,23 @@ _ORG_AFTER = _words(
     "agency department ministry service party militia brigade commission committee council authority bureau"
 )
 _PLACE_MODIFIERS = _words("county district state city")
+# Lower-case nouns that mark two names joined by "and" as one firm ("Loxley and Finch, a jeweller").
+_COMPANY_NOUNS = _words(
+    """
+firm firms company companies business retailer retailers store stores shop shops chain brand label maker
+makers manufacturer manufacturers supplier suppliers publisher publishers jeweller jewellers jeweler
+jewelers solicitors solicitor lawyers attorneys accountants auditors auctioneers auction partnership
+partners practice bank bankers brewer brewers brewery distillery bakery restaurant hotel boutique outfitter
+outfitters tailor tailors dealer dealers dealership insurer insurers lender broker brokers brokerage
+agency agents consultancy consultants builder builders developer developers contractor contractors
+carmaker automaker airline carrier studio studios wholesaler distributor importer group holdings ltd llp
+plc inc llc limited co corp corporation
+"""
+)
+# Capitalised pairs joined by "&" that are common nouns, not firms.
+_AMPERSAND_NOUNS = _words("q&a r&d m&a b&b r&b p&l f&b")
+# Words after "X and Y" that show the pair is one thing ("Loxley and Finch is...").
+_SINGULAR_VERBS = _words("is has was does")
 _NAME_LINKS = _words("bin ibn bint de da di du del della der den van von la le dos das al el")
 # Lower-case prefixes and suffixes split off hyphenated words ("non-ISIS", "Britain-based").
 _HYPHEN_PREFIXES = _words(
@@ -650,6 +712,7 @@ class _Reader:
         self.out: list[Entity] = []
         self.place_chain_end = -1  # token index just after the last place found by context
         self.known_at: dict[int, tuple[int, _Known] | None] = {}
+        self.company_links: set[int] = set()  # "&"/"and" tokens read as inside one firm's name
 
     # helpers over token positions
 
@@ -778,6 +841,10 @@ class _Reader:
             if not (nxt.word and nxt.joined) and nxt.text != "&":
                 return j + 1
             after = k + 1
+            if self.company_link(i, j, k):
+                self.company_links.add(k)
+                j = after
+                continue
             if nxt.low in _NAME_LINKS and self.capword(after) and toks[after].joined:
                 j = after
                 continue
@@ -799,6 +866,90 @@ class _Reader:
                 j = after
                 continue
             return j + 1
+
+    def company_link(self, i: int, j: int, k: int) -> bool:
+        """Whether "&"/"and" at ``k`` joins the run ending at ``j`` and the next word into a firm's name.
+
+        "Marks & Spencer" always; "Loxley and Finch" only with a sign that the pair is one business: a
+        business noun before or after it, an appositive naming one ("…, a jeweller"), a singular verb, or
+        "said … its" (two people would be "their").
+        """
+        toks = self.toks
+        nxt, after = toks[k], k + 1
+        if not self.capword(after):
+            return False
+        right = toks[after]
+        if nxt.text == "&":
+            pair = f"{toks[j].low}&{right.low}"
+            return nxt.gap_ok and right.gap_ok and pair not in _AMPERSAND_NOUNS
+        if nxt.low != "and" or i != j or not right.joined:
+            return False
+        if not (self.surname_like(i) and self.surname_like(after)):
+            return False
+        beyond = after + 1
+        before = self.prev_word(i)
+        if (self.capword(beyond) and toks[beyond].joined and toks[beyond].low in _COMPANY_NOUNS) or (
+            before >= 0 and not toks[before].cap and toks[before].low in _COMPANY_NOUNS
+        ):
+            return True  # "Slater and Gordon Lawyers", "the law firm Slater and Gordon"
+        if self.capword(beyond) and toks[beyond].joined:
+            return False
+        # Weaker signs, so given names ("Tom and Jerry") are left apart.
+        if toks[i].low in _FIRST_NAMES or right.low in _FIRST_NAMES:
+            return False
+        return self.one_business_after(beyond, self.low(before) in _PLACE_PREPS)
+
+    def surname_like(self, k: int) -> bool:
+        tok = self.toks[k]
+        low = tok.low
+        return (
+            not tok.upper
+            and len(tok.text) > 1
+            and low not in _FUNCTION
+            and low not in _COMMON_INITIAL
+            and low not in _ORG_WORDS
+            and low not in _PLACE_WORDS
+            and low not in _MONTHS
+            and low not in _DAYS
+            and not _is_demonym(low)
+            and not self.table_match(k)
+        )
+
+    def one_business_after(self, k: int, after_place_prep: bool) -> bool:
+        """What follows "X and Y" (from token ``k``) speaks of them as one business.
+
+        After "in"/"into" only an appositive counts: "in Kadkan and Rivash was..." may be two villages.
+        """
+        toks = self.toks
+        n = len(toks)
+        if k >= n:
+            return False
+        if toks[k].text == ",":
+            # An appositive: ", a family-owned jeweller", ", the London jeweller"
+            for m in range(k + 1, min(k + 6, n)):
+                tok = toks[m]
+                if tok.poss or (not tok.word and tok.text != "-"):
+                    return False  # ", the shop's owners"
+                if tok.low in _COMPANY_NOUNS and not tok.cap:
+                    return True
+            return False
+        if after_place_prep:
+            return False
+        if toks[k].low in _COMPANY_NOUNS and toks[k].joined:
+            return True  # "Loxley and Finch jewellers"
+        if toks[k].low in _SINGULAR_VERBS:
+            return True
+        if toks[k].low in _SAID:
+            # "Loxley and Finch said in a statement that its staff…"
+            for m in range(k + 1, min(k + 12, n)):
+                tok = toks[m]
+                if tok.low == "its":
+                    return True
+                if tok.cap or tok.low in ("their", "they", "them") or tok.low in _COMPANY_NOUNS:
+                    return False
+                if tok.low in _HEAD_REFS:
+                    return False
+        return False
 
     def may_continue(self, i: int, j: int, k: int) -> bool:
         """In a title-case headline only a first name, a title or "al-" reaches over to the next word."""
@@ -946,9 +1097,13 @@ class _Reader:
         first, last = words[0], words[-1]
         if title or honorific:
             return "person"
+        if any(k in self.company_links for k in range(first, last)):
+            return "org"  # "Marks & Spencer"
         for k in words[1:]:
             tail = self.table_match(k)
             if tail and tail[0] == last + 1:
+                if self.national_arm(words, k):
+                    return "org"
                 return tail[1][1]  # "Pakistani Taliban", "Syrian Arab Red Crescent"
         if group or any(low in _ORG_WORDS for low in lows):
             return "org"
@@ -969,6 +1124,14 @@ class _Reader:
         if self.said_after(last) or self.appositive_after(last):
             return "person"
         return "other"
+
+    def national_arm(self, words: list[int], k: int) -> bool:
+        """'Brightline Logistics UK': a country code after a name that is no place is a firm's national arm."""
+        toks = self.toks
+        if k != words[-1] or not toks[k].upper or self.table_match(words[0]):
+            return False
+        lows = [toks[m].low for m in words[:-1]]
+        return not any(low in _PLACE_WORDS or _is_demonym(low) for low in lows)
 
     def place_context(self, first: int, last: int) -> bool:
         toks = self.toks
@@ -1056,6 +1219,19 @@ def extract_entities(text: str, base: int = 0) -> list[Entity]:
 _CONTENT_SKIP = _words("of for and the in on at de du des la le al el a an to &")
 _GROUP_SUFFIX = re.compile(r"\s+group$")  # the lower-case "group" the reader adds to an organisation
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|region|district|county)$", re.IGNORECASE)
+# A country code or legal form after a firm's name ("Brightline Logistics UK", "Acme Widgets Ltd"): the key
+# leaves it out when at least two words of name remain, so the bare name and the suffixed one meet.
+_ORG_SUFFIX = re.compile(
+    r",?\s+(?:UK|U\.K\.|US|U\.S\.|USA|SA|S\.A\.|AG|GmbH|Ltd\.?|Limited|Inc\.?|PLC|plc|LLC|L\.L\.C\.|Corp\.?|Co\.?"
+    r"|NV|N\.V\.|BV|B\.V\.|SpA|S\.p\.A\.|LLP|LP|Pty)$"
+)
+# Legal forms after a firm's own name: "Siemens AG" is Siemens, where "Toledo Police Department" is no Toledo.
+_LEGAL_FORMS = _words(
+    "ag sa gmbh ltd limited inc plc llc corp co nv bv spa llp lp pty holdings group uk us usa"
+)
+# Short names that mean a known organisation only beside a full name of it in the same articles: "the Met"
+# is London's police next to "Scotland Yard", but may be New York's museum elsewhere.
+_CONTEXT_ALIASES: dict[str, str] = {"Met": "scotland-yard", "Yard": "scotland-yard"}
 
 
 @dataclass(slots=True)
@@ -1073,6 +1249,10 @@ class _Node:
 def _node(ent: Entity, sent: int) -> _Node:
     text = ent.text.strip()
     base = _PLACE_SUFFIX.sub("", _GROUP_SUFFIX.sub("", text)) or text
+    if ent.kind in ("org", "other"):
+        short = _ORG_SUFFIX.sub("", base)
+        if short != base and sum(w[:1].isalpha() and w.lower() != "and" for w in short.split()) >= 2:
+            base = short.rstrip(" &,")
     key = name_key(base)
     known = _TABLE_BY_KEY.get(key)
     folded = _fold(text)
@@ -1130,8 +1310,13 @@ class _Linker:
     def run(self) -> tuple[list[str], list[EntityKind]]:
         self.join_names()
         self.join_near_misses()
+        self.join_context_aliases()
         self.join_acronyms()
         self.join_heads()
+        kinds = self.root_kinds()  # one vote for the three steps below: their joins rarely change it
+        self.join_reordered_places(kinds)
+        self.join_middle_names(kinds)
+        self.join_firm_short_names(kinds)
         self.join_surnames()
         self.join_titles()
         return self.labels()
@@ -1200,11 +1385,133 @@ class _Linker:
             if nd.known:
                 sets.union(by_known.setdefault(nd.known[0], i), i)
 
+    def join_context_aliases(self) -> None:
+        nodes, sets = self.nodes, self.sets
+        anchors: dict[str, int] = {}
+        for i, nd in enumerate(nodes):
+            if nd.known:
+                anchors.setdefault(nd.known[0], i)
+        for i, nd in enumerate(nodes):
+            canonical = _CONTEXT_ALIASES.get(nd.ent.text.strip())
+            anchor = anchors.get(canonical) if canonical else None
+            if anchor is not None and not nd.known and nd.role in ("name", "acronym"):
+                nd.known = nodes[anchor].known
+                sets.union(anchor, i)
+
+    def root_kinds(self) -> list[EntityKind]:
+        kinds = self.cluster_kinds()
+        return [kinds[self.sets.find(i)] for i in range(len(self.nodes))]
+
+    def join_reordered_places(self, kinds: list[EntityKind]) -> None:
+        """'Khorasan Razavi' for 'Razavi Khorasan': a place's words in another order."""
+        nodes, sets = self.nodes, self.sets
+        blocks: dict[tuple[str, ...], list[int]] = {}
+        seen: set[str] = set()
+        for i in self.names():
+            nd = nodes[i]
+            toks = nd.key.split()
+            if nd.known or nd.role != "name" or not 2 <= len(toks) <= 4 or kinds[i] not in ("place", "other"):
+                continue
+            if nd.key not in seen:
+                seen.add(nd.key)
+                blocks.setdefault(tuple(sorted(token_shape(t).skeleton[:1] for t in toks)), []).append(i)
+        for members in blocks.values():
+            for x, a in enumerate(members):
+                for b in members[x + 1 :]:
+                    if "place" in (kinds[a], kinds[b]) and same_words_reordered(nodes[a].key, nodes[b].key):
+                        sets.union(a, b)
+
+    def join_middle_names(self, kinds: list[EntityKind]) -> None:
+        """'Travis Odom' for 'Travis Lee Odom': one person's name with and without a middle name."""
+        nodes, sets = self.nodes, self.sets
+        blocks: dict[str, list[int]] = {}
+        seen: set[str] = set()
+        for i in self.names():
+            nd = nodes[i]
+            toks = nd.key.split()
+            if nd.known or nd.role != "name" or len(toks) < 2 or kinds[i] not in ("person", "other"):
+                continue
+            if nd.key not in seen:
+                seen.add(nd.key)
+                blocks.setdefault(token_shape(toks[-1]).skeleton, []).append(i)
+        for members in blocks.values():
+            for a in members:
+                partners = [
+                    b
+                    for b in members
+                    if b != a
+                    and "person" in (kinds[a], kinds[b])
+                    and len(nodes[b].key.split()) >= len(nodes[a].key.split())
+                    and same_but_middle(nodes[a].key, nodes[b].key)
+                ]
+                # "Travis Odom" beside both "Travis Lee Odom" and "Travis James Odom" could be either.
+                if any(
+                    not same_but_middle(nodes[p].key, nodes[q].key)
+                    for p in partners
+                    for q in partners
+                    if p < q
+                ):
+                    continue
+                for b in partners:
+                    sets.union(a, b)
+
+    def join_firm_short_names(self, kinds: list[EntityKind]) -> None:
+        """'Brightline' for 'Brightline Logistics': a firm's first word alone, as a surname stands for a person.
+
+        All mentions of the bare word share one id, so one reading must serve them all: the firm named in full
+        most recently before the first bare mention (else just after it, if only one firm starts with that
+        word), unless another name starting with that word is near that mention.
+        """
+        nodes, sets = self.nodes, self.sets
+        firms: dict[str, list[int]] = {}  # first key token -> mentions of firms named in full
+        rivals: dict[str, list[int]] = {}  # ... and of any name that could be what the bare word means
+        surnames: set[str] = set()
+        for i, nd in enumerate(nodes):
+            toks = nd.key.split()
+            if nd.role != "name" or len(toks) < 2 or kinds[i] == "place":
+                continue
+            if kinds[i] in ("person", "other"):
+                surnames.add(toks[-1])
+            if kinds[i] in ("org", "other") and nd.words[0][:1].isupper() and len(nd.words[0]) > 1:
+                rivals.setdefault(toks[0], []).append(i)
+                rest = [_fold(w) for w in nd.words[1:]]
+                if kinds[i] == "org" and not all(w in _ORG_WORDS and w not in _LEGAL_FORMS for w in rest):
+                    firms.setdefault(toks[0], []).append(i)
+        if not firms:
+            return
+        bare: dict[str, list[int]] = {}
+        for i, nd in enumerate(nodes):
+            if nd.role == "name" and not nd.known and nd.key in firms and kinds[i] != "place":
+                bare.setdefault(nd.key, []).append(i)
+        for key, mentions in bare.items():
+            if key in surnames or any(nodes[i].meta.honorific or nodes[i].meta.title for i in mentions):
+                continue  # "Ford" beside "Harrison Ford" may be the actor's surname
+            target = self.firm_for(mentions[0], firms[key], rivals[key])
+            if target is None:
+                continue
+            sets.union(target, mentions[0])
+            for i in mentions:
+                nodes[i].role = "head"  # counts as the firm when the cluster's kind is voted
+
+    def firm_for(self, first: int, firms: list[int], rivals: list[int]) -> int | None:
+        nodes, sets = self.nodes, self.sets
+        sent = nodes[first].sent
+        before = [j for j in firms if j < first]
+        if before:
+            target = before[-1]
+        elif len({sets.find(j) for j in firms}) == 1 and nodes[firms[0]].sent - sent <= 2:
+            target = firms[0]  # a headline's "Siemens" before the first paragraph's "Siemens AG"
+        else:
+            return None
+        near = {sets.find(j) for j in rivals if sent - 3 <= nodes[j].sent <= sent}
+        return None if near - {sets.find(target)} else target
+
     def join_acronyms(self) -> None:
         nodes, sets = self.nodes, self.sets
         by_initials: dict[str, int] = {}
         for i, nd in enumerate(nodes):
-            if nd.role == "name" and len(nd.words) >= 2:
+            # Two capitals are a person's initials by chance far more often than a nickname ("AR-style").
+            if nd.role == "name" and len(nd.words) >= (3 if nd.ent.kind == "person" else 2):
                 by_initials.setdefault(_initials(nd.words, True), i)
                 by_initials.setdefault(_initials(nd.words, False), i)
         for i, nd in enumerate(nodes):

@@ -180,6 +180,7 @@ SYNONYM_CLASSES: tuple[tuple[str, ...], ...] = (
     ("begin", "start", "erupt"),
     ("wife", "husband", "spouse"),
     ("shop", "store", "boutique"),
+    ("bullet", "round", "shot"),
     ("arm", "wield", "brandish"),
 )
 
@@ -234,7 +235,7 @@ def lemma(word: str) -> str:
 
 def _stem_key(word: str) -> str:
     """Collapse trailing 'e' so "recapture"/"recaptured" and "retake"/"retaking" share one key."""
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word
 
 
 # Nationality adjectives stand for their country when matching ("Russian warplanes" ~ "Russia").

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import permutations
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
@@ -221,7 +222,7 @@ def _normalise_token(token: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """A matching key: ASCII, case-folded, without articles or possessives, with spelling variants merged."""
-    s = unidecode(name).casefold()
+    s = unidecode(name).casefold().replace("&", " and ")  # "Marks & Spencer" is "Marks and Spencer"
     s = _POSSESSIVE.sub("", s)
     s = _APOSTROPHES.sub("", s).replace(".", "")
     s = _NON_ALNUM.sub(" ", s)
@@ -336,3 +337,67 @@ def _initial_of(initial: str, name: str) -> bool:
 def same_name(a: str, b: str) -> bool:
     """Whether two written names are variants of one name; conservative (wrong merges cost more)."""
     return same_keys(name_key(a), name_key(b))
+
+
+# Particles that belong to the surname after them ("Charles de Gaulle"), so never a droppable middle name.
+_SURNAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "bint",
+        "abu",
+        "abd",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+    }
+    | {"dos", "das", "mac", "mc", "st", "ben"}
+)
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    return tokens_equivalent(a, b) or nickname_equivalent(a, b)
+
+
+def same_but_middle(ka: str, kb: str) -> bool:
+    """Person-name keys that differ only in a middle name or initial given on one side.
+
+    "travis lee odom" / "travis odom" and "linda m kessler" / "linda marie kessler" match; "george w bush" /
+    "george h w bush" do not: both give a middle part, and the parts differ.
+    """
+    ta, tb = ka.split(), kb.split()
+    if len(ta) < len(tb):
+        ta, tb = tb, ta
+    if len(tb) < 2 or len(ta) < 3 or len(ta) - len(tb) > 2:
+        return False
+    if not (_first_names_match(ta[0], tb[0]) and tokens_equivalent(ta[-1], tb[-1])):
+        return False
+    long_middle, short_middle = ta[1:-1], tb[1:-1]
+    if any(t in _SURNAME_PARTICLES or t.isdigit() for t in long_middle + short_middle):
+        return False
+    if not short_middle:
+        return True
+    return len(long_middle) == len(short_middle) and all(
+        tokens_equivalent(x, y) or _initial_of(x, y) or _initial_of(y, x)
+        for x, y in zip(long_middle, short_middle, strict=True)
+    )
+
+
+def same_words_reordered(ka: str, kb: str) -> bool:
+    """Keys of two to four tokens with the same tokens in another order ("razavi korasan" / "korasan razavi")."""
+    ta, tb = ka.split(), kb.split()
+    if len(ta) != len(tb) or not 2 <= len(ta) <= 4:
+        return False
+    if sorted(ta) == sorted(tb):
+        return True
+    return any(
+        all(tokens_equivalent(x, y) for x, y in zip(ta, perm, strict=True)) for perm in permutations(tb)
+    )

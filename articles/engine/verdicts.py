@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from articles.engine.counting import noun_and_state
 from articles.engine.dates import dates_compatible
+from articles.engine.lexicon import content_tokens
 from articles.engine.quantities import convert_money, intervals_overlap, same_counted_thing
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Relation
 
@@ -112,52 +113,36 @@ def _with_state(q: Quantity, body: str) -> Quantity:
 
 
 def _compare_quantities(a: Side, b: Side) -> list[Finding]:
+    """Pair each figure of A with a figure of the same thing in B: agreeing pairs first, one to one; a figure
+    left with no agreeing partner conflicts with one of the same thing that is also left over."""
     findings: list[Finding] = []
-    matched_b: set[int] = set()
-    for qa in a.claim.quantities:
-        same = [(k, qb) for k, qb in enumerate(b.claim.quantities) if _same_thing(qa, qb, a.body, b.body)]
-        if not same:
+    same = {
+        (i, k)
+        for i, qa in enumerate(a.claim.quantities)
+        for k, qb in enumerate(b.claim.quantities)
+        if _same_thing(qa, qb, a.body, b.body) and _same_context(qa, qb, a.body, b.body)
+    }
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for i, k in sorted(same):
+        qa, qb = a.claim.quantities[i], b.claim.quantities[k]
+        if i in used_a or k in used_b or not _agree(qa, qb, a.year):
             continue
-        agreeing: list[tuple[int, Quantity]] = []
-        for k, qb in same:
-            money = _money_matches(qa, qb, a.year) if qa.kind == "money" else None
-            if money is True or (money is None and _overlap(qa, qb)):
-                agreeing.append((k, qb))
-        if agreeing:
-            k, qb = agreeing[0]
-            matched_b.add(k)
-            what = qa.unit or "the figure"
-            if qa.kind == "money" and qa.currency != qb.currency:
-                findings.append(
-                    Finding(
-                        "agree",
-                        f"same amount in two currencies: A {describe_quantity(qa)}, B {describe_quantity(qb)}",
-                    )
-                )
-            elif _narrower_range(qa, qb):
-                findings.append(
-                    Finding(
-                        "partial",
-                        f"ranges differ in width: A {describe_quantity(qa)}, B {describe_quantity(qb)} ({what})",
-                    )
-                )
-            else:
-                findings.append(
-                    Finding(
-                        "agree",
-                        f"both report {what}: A {describe_quantity(qa)}, B {describe_quantity(qb)}"
-                        + _bound_note(qa, qb),
-                    )
-                )
-        else:
-            k, qb = same[0]
-            matched_b.add(k)
-            findings.append(
-                Finding(
-                    "conflict",
-                    f"{qa.unit or qa.kind} differ: A says {describe_quantity(qa)}, B says {describe_quantity(qb)}",
-                )
+        used_a.add(i)
+        used_b.add(k)
+        findings.append(_agreement(qa, qb))
+    for i, k in sorted(same):
+        if i in used_a or k in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(k)
+        qa, qb = a.claim.quantities[i], b.claim.quantities[k]
+        findings.append(
+            Finding(
+                "conflict",
+                f"{qa.unit or qa.kind} differ: A says {describe_quantity(qa)}, B says {describe_quantity(qb)}",
             )
+        )
     findings.extend(
         _casualty_totals(
             [_with_state(q, a.body) for q in a.claim.quantities],
@@ -165,6 +150,47 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
         )
     )
     return findings
+
+
+def _agree(qa: Quantity, qb: Quantity, year: int | None) -> bool:
+    money = _money_matches(qa, qb, year) if qa.kind == "money" else None
+    return money is True or (money is None and _overlap(qa, qb))
+
+
+def _agreement(qa: Quantity, qb: Quantity) -> Finding:
+    what = qa.unit or "the figure"
+    if qa.kind == "money" and qa.currency != qb.currency:
+        return Finding(
+            "agree", f"same amount in two currencies: A {describe_quantity(qa)}, B {describe_quantity(qb)}"
+        )
+    if _narrower_range(qa, qb):
+        return Finding(
+            "partial", f"ranges differ in width: A {describe_quantity(qa)}, B {describe_quantity(qb)} ({what})"
+        )
+    return Finding(
+        "agree", f"both report {what}: A {describe_quantity(qa)}, B {describe_quantity(qb)}" + _bound_note(qa, qb)
+    )
+
+
+_CONTEXT_WORDS = 4
+
+
+def figure_context(q: Quantity, body: str) -> set[str]:
+    """Concepts of the few words around a figure: what an amount or a share is of ("paid £6.9m in tax")."""
+    before = body[max(0, q.start - 60) : q.start]
+    after = body[q.end : q.end + 60]
+    words = [t for _, _, t in content_tokens(before)][-_CONTEXT_WORDS:]
+    words += [t for _, _, t in content_tokens(after)][:_CONTEXT_WORDS]
+    words += [t for _, _, t in content_tokens(body[q.start : q.end])]
+    return set(words)
+
+
+def _same_context(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
+    """Amounts, shares and measures have no counted noun; they are the same figure only when the words
+    around them speak of the same thing."""
+    if qa.kind == "count" or qa.kind == "age":
+        return True
+    return bool(figure_context(qa, body_a) & figure_context(qb, body_b))
 
 
 def _overlap(qa: Quantity, qb: Quantity) -> bool:
