@@ -558,3 +558,10 @@ def test_same_counted_thing_compares_money_in_any_currency_but_not_across_kinds(
     assert not same_counted_thing(only("He paid $5m."), only("5 people"))
     assert same_counted_thing(only("three months"), only("four months"))
     assert not same_counted_thing(only("three months"), only("four weeks"))
+
+
+def test_it_reads_a_toll_that_passes_a_figure_as_more_than_it() -> None:
+    (q,) = extract_quantities("Quake death toll passes 120 as rescuers search villages")
+    assert (q.low, q.high, q.low_inclusive) == (120, None, False)
+    (q,) = extract_quantities("The number of dead topped 3,000 on Friday.")
+    assert (q.low, q.high, q.low_inclusive) == (3000, None, False)

@@ -96,7 +96,8 @@ for _phrases, _sense in (
     ("at least|no fewer than|not fewer than|no less than|not less than|a minimum of|minimum of", "min"),
     (
         "more than|over|above|in excess of|upwards of|upward of|greater than|well over|well above|"
-        "exceeding|north of|in excess",
+        "exceeding|north of|in excess|passes|passed|passing|tops|topped|topping|exceeds|exceeded|"
+        "surpasses|surpassed|surpassing|rises above|rose above",
         "gt",
     ),
     (
