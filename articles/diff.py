@@ -46,7 +46,7 @@ def word_diff(a: str, b: str) -> tuple[list[Run], list[Run]]:
 
 
 _FUNCTION_WORDS = frozenset(
-    "a an the of in on at to for by with from and or but as is was are were be been has have had its it "  # noqa: SIM905
+    "a an the of in on at to for by with from and or but as is was are were be been has have had its it "
     "that which who this these those".split()
 )
 

@@ -4,6 +4,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from articles.engine import compare_texts, result_to_dict
 from articles.engine.evaluation import score_comparison
 
@@ -57,3 +59,30 @@ def result_claim_text(result: dict[str, object], side: str, claim_id: str) -> st
     doc = result[side]
     assert isinstance(doc, dict)
     return next(c["text"] for c in doc["claims"] if c["id"] == claim_id)
+
+
+PAIRS = sorted((ROOT / "tests" / "data" / "pairs").glob("*.gold.json"))
+
+
+def compare_pair(gold_path: Path) -> dict[str, object]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    folder = gold_path.parent
+    result = compare_texts(
+        (folder / gold["a"]["file"]).read_text(encoding="utf-8"),
+        (folder / gold["b"]["file"]).read_text(encoding="utf-8"),
+        dt.date.fromisoformat(gold["a"]["published"]),
+        dt.date.fromisoformat(gold["b"]["published"]),
+    )
+    return result_to_dict(result)
+
+
+@pytest.mark.parametrize("gold_path", PAIRS, ids=[p.name.split(".")[0] for p in PAIRS])
+def test_composed_pairs_read_every_value_and_raise_no_false_conflict(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    score = score_comparison(gold, compare_pair(gold_path))
+    assert score.false_conflicts == 0, score.problems
+    assert score.numbers == 1.0, score.problems
+    assert score.dates == 1.0, score.problems
+    assert score.aliases == 1.0, score.problems
+    assert score.only >= 0.75, score.problems
+    assert score.recall >= 0.35, score.problems

@@ -17,7 +17,7 @@ from articles.engine.sentences import is_heading, split_sentences
 from articles.engine.types import Claim, ComparisonResult, DateRef, Document, Entity, Link, Quantity, Quote
 from articles.engine.verdicts import Side, judge
 
-ENGINE_VERSION = "1.0"
+ENGINE_VERSION = "1.1"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 

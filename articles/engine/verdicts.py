@@ -165,14 +165,16 @@ def _agreement(qa: Quantity, qb: Quantity) -> Finding:
         )
     if _narrower_range(qa, qb):
         return Finding(
-            "partial", f"ranges differ in width: A {describe_quantity(qa)}, B {describe_quantity(qb)} ({what})"
+            "partial",
+            f"ranges differ in width: A {describe_quantity(qa)}, B {describe_quantity(qb)} ({what})",
         )
     return Finding(
-        "agree", f"both report {what}: A {describe_quantity(qa)}, B {describe_quantity(qb)}" + _bound_note(qa, qb)
+        "agree",
+        f"both report {what}: A {describe_quantity(qa)}, B {describe_quantity(qb)}" + _bound_note(qa, qb),
     )
 
 
-_CONTEXT_WORDS = 4
+_CONTEXT_WORDS = 2
 
 
 def figure_context(q: Quantity, body: str) -> set[str]:
