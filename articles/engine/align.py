@@ -162,21 +162,6 @@ def _weigh(features: list[Features], df: Counter[str], n_docs: int) -> None:
         f.total = sum(w for t, w in f.weights.items() if f.factors[t] == 1.0)
 
 
-def score(fa: Features, fb: Features) -> float:
-    """Cosine-style overlap of two claims, each shared token weighted by its rarity in the two articles."""
-    if not fa.total or not fb.total:
-        return 0.0
-    shared = fa.tokens & fb.tokens
-    own = [t for t in shared if fa.factors[t] == 1.0 and fb.factors[t] == 1.0]
-    if not _enough_evidence(len(own), sum(1 for t in own if _is_word(t))):
-        return 0.0
-    # a token that is only context on both sides says nothing about these two clauses
-    overlap = sum(
-        min(fa.weights[t], fb.weights[t]) for t in shared if fa.factors[t] == 1.0 or fb.factors[t] == 1.0
-    )
-    return _finish_score(fa, fb, overlap)
-
-
 def _is_word(token: str) -> bool:
     """A word or a name, as opposed to a number, date or kind of figure."""
     return token[:2] not in ("n:", "d:", "y:", "q:")
@@ -188,6 +173,7 @@ def _enough_evidence(own_shared: int, words_shared: int) -> bool:
 
 
 def _finish_score(fa: Features, fb: Features, overlap: float) -> float:
+    """Cosine-style: the rarity-weighted overlap against the weight of each claim's own tokens."""
     value = min(1.0, overlap / math.sqrt(fa.total * fb.total))
     if fa.fragment or fb.fragment:
         value *= FRAGMENT_FACTOR
