@@ -106,3 +106,10 @@ def test_figures_of_different_things_do_not_conflict() -> None:
         "188 troops were killed on the government side.", "400 fighters died in the battle."
     )
     assert relation != "conflict"
+
+
+def test_a_start_date_does_not_contradict_an_event_date() -> None:
+    relation, _ = verdict(
+        "The militia had controlled the city since May last year.", "Troops recaptured the city on Sunday."
+    )
+    assert relation != "conflict"

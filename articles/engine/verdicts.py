@@ -241,9 +241,19 @@ def _compare_dates(a: Side, b: Side) -> list[Finding]:
         for y in db:
             if dates_compatible(x, y):
                 return [Finding("agree", f"same date: A {_date_text(x)}, B {_date_text(y)}")]
-    if len(da) == 1 and len(db) == 1 and _comparable(da[0], db[0]):
+    if len(da) == 1 and len(db) == 1 and _comparable(da[0], db[0]) and _role(da[0]) == _role(db[0]):
         return [Finding("conflict", f"dates differ: A says {_date_text(da[0])}, B says {_date_text(db[0])}")]
     return []
+
+
+_DATE_ROLES = frozenset(("since", "until", "till", "through", "by", "from", "before", "after"))
+
+
+def _role(d: DateRef) -> str:
+    """What a date marks: "since May" starts a state and "until Friday" ends one; "on Sunday" is when
+    something happened. Dates in different roles never contradict each other."""
+    first = d.text.strip().split(" ", 1)[0].lower()
+    return first if first in _DATE_ROLES else "at"
 
 
 def _comparable(x: DateRef, y: DateRef) -> bool:
