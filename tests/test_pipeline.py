@@ -128,3 +128,12 @@ def test_any_text_compares_without_error_and_with_valid_spans(text_a: str, text_
         for c in doc.claims:
             assert 0 <= c.start < c.end <= len(doc.body)
             assert doc.body[c.start : c.end] == c.text
+
+
+def test_a_dateline_is_not_part_of_a_list_of_places() -> None:
+    text_a = "Bomber hits Karachi market\n\nA suicide bomber struck a market in Karachi, Pakistan on Friday."
+    text_b = "KARACHI, Pakistan — A suicide bomber struck a crowded market in Karachi on Friday."
+    result = compare_texts(text_a, text_b, dt.date(2024, 9, 14), dt.date(2024, 9, 14))
+    relations = {ln.relation for ln in result.links if ln.a and ln.b}
+    assert "agree" in relations
+    assert "partial" not in relations

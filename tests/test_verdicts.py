@@ -113,3 +113,18 @@ def test_a_start_date_does_not_contradict_an_event_date() -> None:
         "The militia had controlled the city since May last year.", "Troops recaptured the city on Sunday."
     )
     assert relation != "conflict"
+
+
+def test_a_vague_amount_does_not_contradict_a_figure() -> None:
+    relation, _ = verdict(
+        "The rain fell within a few hours on the hills.", "The rain fell within 36 hours on the hills."
+    )
+    assert relation != "conflict"
+
+
+def test_a_week_does_not_contradict_a_day_in_it() -> None:
+    relation, _ = verdict(
+        "Ministers will declare a state of emergency on Thursday.",
+        "Ministers will declare a state of emergency this week.",
+    )
+    assert relation != "conflict"

@@ -231,8 +231,14 @@ def compare_texts(
     linked_b: set[int] = set()
     for i, j, link_score in align(features_a, features_b):
         ca, cb = claims_a[i], claims_b[j]
-        side_a = Side(ca, text_a, published_a.year if published_a else None, _named_sources(built_a, ca))
-        side_b = Side(cb, text_b, published_b.year if published_b else None, _named_sources(built_b, cb))
+        side_a = Side(
+            ca, text_a, published_a.year if published_a else None, _named_sources(built_a, ca),
+            built_a.masked_spans.get(ca.id, []),
+        )  # fmt: skip
+        side_b = Side(
+            cb, text_b, published_b.year if published_b else None, _named_sources(built_b, cb),
+            built_b.masked_spans.get(cb.id, []),
+        )  # fmt: skip
         relation, explanation = judge(side_a, side_b, _shared_words(text_a, features_a[i], features_b[j]))
         links.append(Link((ca.id,), (cb.id,), relation, link_score, explanation))
         linked_a.add(i)

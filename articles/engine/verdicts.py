@@ -29,6 +29,7 @@ class Side:
     body: str
     year: int | None
     sources: frozenset[str] = field(default_factory=frozenset)
+    masked: list[tuple[int, int]] = field(default_factory=list)  # dateline and attribution: not the fact
 
 
 @dataclass(slots=True)
@@ -132,11 +133,11 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
         used_b.add(k)
         findings.append(_agreement(qa, qb))
     for i, k in sorted(same):
-        if i in used_a or k in used_b:
+        qa, qb = a.claim.quantities[i], b.claim.quantities[k]
+        if i in used_a or k in used_b or _vague(qa) or _vague(qb):
             continue
         used_a.add(i)
         used_b.add(k)
-        qa, qb = a.claim.quantities[i], b.claim.quantities[k]
         findings.append(
             Finding(
                 "conflict",
@@ -150,6 +151,11 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
         )
     )
     return findings
+
+
+def _vague(q: Quantity) -> bool:
+    """'a few', 'several', 'dozens': an impression of size, not a figure another report can contradict."""
+    return q.approximate and q.low != q.high
 
 
 def _agree(qa: Quantity, qb: Quantity, year: int | None) -> bool:
@@ -257,6 +263,8 @@ def _role(d: DateRef) -> str:
 
 
 def _comparable(x: DateRef, y: DateRef) -> bool:
+    if "week" in x.text.lower() or "week" in y.text.lower():
+        return False  # "this week" is a span of days, never a contradiction of one of them
     return x.precision == y.precision or (x.precision != "year" and y.precision != "year")
 
 
@@ -264,24 +272,39 @@ def _date_text(d: DateRef) -> str:
     return f"“{d.text.strip()}” ({d.value})" if d.text.strip() and d.text.strip() != d.value else d.value
 
 
-def entity_lists(claim: Claim, body: str) -> list[list[Entity]]:
-    """Runs of entities joined by commas/'and'/'or' ("Sukhnah, Raqqa and Deir Ezzor"), including single ones."""
+def entity_lists(claim: Claim, body: str, masked: list[tuple[int, int]] | None = None) -> list[list[Entity]]:
+    """Runs of entities joined by commas/'and'/'or' ("Sukhnah, Raqqa and Deir Ezzor"), including single ones,
+    leaving out names in a dateline or an attribution."""
     groups: list[list[Entity]] = []
     ents = sorted(
-        (e for e in claim.entities if e.kind in ("place", "other", "person", "org")), key=lambda e: e.start
+        (
+            e
+            for e in claim.entities
+            if e.kind in ("place", "other", "person", "org")
+            and not any(s <= e.start and e.end <= t for s, t in masked or [])
+        ),
+        key=lambda e: e.start,
     )
+    joined_by_and: list[bool] = []
     for e in ents:
-        if groups and _LIST_JOINER.match(body[groups[-1][-1].end : e.start]):
+        joiner = body[groups[-1][-1].end : e.start] if groups else ""
+        if groups and _LIST_JOINER.match(joiner):
             groups[-1].append(e)
+            joined_by_and[-1] = joined_by_and[-1] or "," not in joiner or " and" in joiner or " or" in joiner
         else:
             groups.append([e])
-    return groups
+            joined_by_and.append(False)
+    # "Karachi, Pakistan" qualifies a place; only "X, Y and Z" or "X and Y" is a list
+    out: list[list[Entity]] = []
+    for group, is_list in zip(groups, joined_by_and, strict=True):
+        out.extend([group] if is_list or len(group) == 1 else [[e] for e in group])
+    return out
 
 
 def _compare_lists(a: Side, b: Side) -> list[Finding]:
     out: list[Finding] = []
-    for ga in entity_lists(a.claim, a.body):
-        for gb in entity_lists(b.claim, b.body):
+    for ga in entity_lists(a.claim, a.body, a.masked):
+        for gb in entity_lists(b.claim, b.body, b.masked):
             if len(ga) < 2 and len(gb) < 2:
                 continue
             ca = {e.canonical: e.text for e in ga}
