@@ -104,5 +104,6 @@ def flag_queue(request: HtmxHttpRequest) -> HttpResponse:
                 | Q(claim__links_as_a__comparison=comparison)
                 | Q(claim__links_as_b__comparison=comparison)
             ).distinct()
-    context = {"form": form, "flags": flags}
+    filtered = form.is_valid() and any(form.cleaned_data.values())
+    context = {"form": form, "flags": flags, "filtered": filtered}
     return render(request, _page(request, "articles/flags.html", "flag-list"), context)

@@ -118,6 +118,10 @@ class Comparison(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("comparison", args=[self.pk])
 
+    def other_article(self, article: Article) -> Article:
+        """The article this comparison sets against ``article``."""
+        return self.article_b if self.article_a_id == article.pk else self.article_a
+
     def counts(self) -> dict[str, int]:
         """Links per relation, every relation present (uses prefetched links when there are some)."""
         found = Counter(link.relation for link in self.links.all())

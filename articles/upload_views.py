@@ -15,6 +15,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from articles.engine import ENGINE_VERSION
 from articles.forms import CompareWithForm, UploadForm, UploadReviewForm
@@ -154,6 +155,7 @@ def _save_draft(draft: Upload, form: UploadReviewForm, compare_with: QuerySet[Ar
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 @staff_required
 def upload_progress(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
     uploads = list(
@@ -174,11 +176,18 @@ def upload_progress(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
     rows = [
         (u, by_article.get(u.article_id or 0, []) if u.status == Upload.Status.DONE else []) for u in uploads
     ]
+    # Statuses only move forward, so how many are in each tells whether anything changed since the last poll.
+    state = "-".join(str(sum(u.status == status for u in uploads)) for status in Upload.Status.values)
+    if request.htmx and request.GET.get("shown") == state:
+        # Nothing new: no swap, so the page stays still and screen readers hear nothing again.
+        return HttpResponse(status=204)
     context = {
         "batch": batch,
         "rows": rows,
+        "state": state,
         "pending": any(u.is_pending() for u in uploads),
         "done": sum(u.status == Upload.Status.DONE for u in uploads),
+        "failed": sum(u.status == Upload.Status.FAILED for u in uploads),
         "total": sum(u.status != Upload.Status.FAILED for u in uploads),
     }
     return render(request, _page(request, "articles/upload_progress.html", "upload-status"), context)

@@ -80,7 +80,8 @@ def article_picker(request: HtmxHttpRequest) -> HttpResponse:
         name = "article_a"
     form = CompareForm(initial={name: request.GET.get(name) or None})
     form.fields[name].queryset = search_articles(request.GET.get(f"q_{name}", ""))  # type: ignore[attr-defined]
-    return render(request, "articles/home.html#picker", {"field": form[name], "form": form})
+    context = {"field": form[name], "form": form, "searching": True}
+    return render(request, "articles/home.html#picker", context)
 
 
 @require_POST
@@ -109,7 +110,7 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "article": article,
         "claim_count": len(claims),
         "body": highlight(article.body, [Mark(c.start, c.end, f"claim-{c.pk}") for c in claims]),
-        "comparisons": comparisons,
+        "comparisons": [(comparison, comparison.other_article(article)) for comparison in comparisons],
         "engine_version": ENGINE_VERSION,
     }
     return render(request, _page(request, "articles/article.html", "article-body"), context)
@@ -188,6 +189,8 @@ def comparison_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "comparison": comparison,
         "counts": counts,
         "relation": relation,
+        "relation_label": dict(RELATION_TABS)[relation],
+        "total": len(all_links),
         "tabs": [
             (value, label, len(all_links) if value == "all" else counts[value])
             for value, label in RELATION_TABS

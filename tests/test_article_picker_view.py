@@ -42,3 +42,18 @@ def test_the_home_page_has_a_search_for_each_side(journalist_client: Client) -> 
 
 def test_it_requires_sign_in(client: Client) -> None:
     assert client.get("/articles/pick/")["Location"].startswith("/accounts/login/")
+
+
+def test_each_picker_search_has_a_label_and_a_spinner(journalist_client: Client) -> None:
+    html = journalist_client.get("/").content.decode()
+    for name, label in (("article_a", "Article A"), ("article_b", "Article B")):
+        assert (
+            f'<label class="visually-hidden" for="picker-search-{name}">Search articles for {label}</label>'
+            in html
+        )
+        assert f'<input id="picker-search-{name}" type="search"' in html
+        assert f'hx-indicator="closest .busy-field, #picker-{name}"' in html
+
+
+def test_the_home_page_does_not_say_nothing_matches_before_any_search(journalist_client: Client) -> None:
+    assert "No article matches." not in journalist_client.get("/").content.decode()

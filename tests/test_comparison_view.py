@@ -157,3 +157,52 @@ def test_editors_get_a_flag_form_on_each_row(client: Client) -> None:
     assert f'hx-post="/links/{link.pk}/flags/"' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert "X-CSRFToken" in html
+
+
+def test_the_filter_is_a_nav_whose_current_link_says_so(journalist_client: Client) -> None:
+    comparison = make_comparison()
+    html = journalist_client.get(comparison.get_absolute_url() + "?relation=partial").content.decode()
+    assert '<nav class="tabs" aria-label="Filter links by relation">' in html
+    assert html.count('aria-current="page"') == 1
+    assert 'hx-indicator="#link-list" aria-current="page">Partial' in html
+
+
+def test_the_filter_fades_the_link_list_and_shows_a_spinner_while_it_loads(journalist_client: Client) -> None:
+    comparison = make_comparison()
+    html = journalist_client.get(comparison.get_absolute_url()).content.decode()
+    assert html.count('hx-indicator="#link-list"') == 6
+    assert '<section id="link-list" class="card link-list busy-region"' in html
+    assert '<span class="busy" aria-hidden="true"></span>\n  </nav>' in html
+
+
+def test_a_filter_with_no_links_offers_to_show_them_all(journalist_client: Client) -> None:
+    comparison = make_comparison()
+    claim = make_claim(comparison.article_a, "At least 12 people died.")
+    make_link(comparison, relation="only_a", claim_a=claim)
+    html = journalist_client.get(
+        comparison.get_absolute_url() + "?relation=conflict", headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "No links under “Conflicts” in this comparison." in html
+    assert '<a href="?relation=all" hx-get="?relation=all"' in html
+    assert "Show all 1 link</a>" in html
+
+
+def test_a_comparison_without_links_says_so_on_every_filter(journalist_client: Client) -> None:
+    comparison = make_comparison()
+    for relation in ("all", "agree"):
+        html = journalist_client.get(f"{comparison.get_absolute_url()}?relation={relation}").content.decode()
+        assert "No links in this comparison." in html
+        assert "Show all" not in html
+
+
+def test_the_flag_form_shows_a_spinner_and_disables_its_button_while_it_saves(client: Client) -> None:
+    client.force_login(make_user(group="Editors"))
+    comparison = make_comparison()
+    claim = make_claim(comparison.article_a, "At least 12 people died.")
+    make_link(comparison, relation="only_a", claim_a=claim)
+    html = client.get(comparison.get_absolute_url()).content.decode()
+    assert 'hx-indicator="this" hx-disabled-elt="find button"' in html
+    assert (
+        '<button type="submit" class="button">Flag</button> <span class="busy" aria-hidden="true"></span>'
+        in html
+    )

@@ -80,3 +80,40 @@ def test_it_requires_sign_in(client: Client) -> None:
 
 def test_admins_see_it_too(admin_client: Client) -> None:
     assert admin_client.get("/flags/").status_code == 200
+
+
+def test_with_no_flags_yet_it_says_how_flags_are_made(journalist_client: Client) -> None:
+    html = journalist_client.get("/flags/").content.decode()
+    assert "No flags yet." in html
+    assert '<a href="/">Browse the comparisons</a>' in html
+    assert "No flag matches" not in html
+
+
+def test_a_filter_that_matches_nothing_offers_to_show_all_flags(journalist_client: Client) -> None:
+    _flagged()
+    html = journalist_client.get("/flags/?status=dismissed", headers={"HX-Request": "true"}).content.decode()
+    assert "No flag matches these filters." in html
+    assert '<a href="/flags/">Show all flags</a>' in html
+    assert "No flags yet." not in html
+
+
+def test_empty_filters_count_as_no_filter(journalist_client: Client) -> None:
+    html = journalist_client.get("/flags/?status=&outlet=&comparison=").content.decode()
+    assert "No flags yet." in html
+
+
+def test_filtering_shows_a_spinner_and_fades_the_list_while_it_loads(journalist_client: Client) -> None:
+    html = journalist_client.get("/flags/").content.decode()
+    assert 'hx-indicator="closest form, #flag-list"' in html
+    assert (
+        '<button type="submit" class="button">Filter</button> <span class="busy" aria-hidden="true"></span>'
+        in html
+    )
+    assert '<section id="flag-list" class="card busy-region"' in html
+
+
+def test_a_status_change_disables_the_flags_buttons_while_it_saves(client: Client) -> None:
+    client.force_login(make_user(group="Editors"))
+    flag = _flagged()
+    html = client.get("/flags/").content.decode()
+    assert f'hx-indicator="this" hx-disabled-elt="#flag-{flag.pk} button"' in html

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_article, make_comparison
+from conftest import make_article, make_claim, make_comparison, make_link
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,60 @@ def test_it_says_when_there_is_nothing_yet(journalist_client: Client) -> None:
     html = journalist_client.get("/").content.decode()
     assert "No comparisons yet." in html
     assert "No articles yet." in html
+
+
+def test_with_nothing_yet_it_sends_staff_to_the_upload_page(admin_client: Client) -> None:
+    html = admin_client.get("/").content.decode()
+    assert '<div class="empty-state">' in html
+    assert '<a href="/uploads/new/">Upload two reports of the same event</a>' in html
+    assert "Comparing takes two articles, and none is stored yet." in html
+
+
+def test_with_nothing_yet_a_journalist_is_told_what_will_appear(journalist_client: Client) -> None:
+    html = journalist_client.get("/").content.decode()
+    assert "A comparison appears here once two reports of the same event have been imported" in html
+    assert "Articles appear here once an admin has uploaded them." in html
+    assert 'href="/uploads/new/"' not in html
+
+
+def test_with_two_articles_but_no_comparison_it_points_to_the_compare_form(journalist_client: Client) -> None:
+    make_article(), make_article()
+    html = journalist_client.get("/").content.decode()
+    assert "No comparisons yet." in html
+    assert '<a href="#compare-title">compare them</a>' in html
+    assert "Comparing takes two articles" not in html
+
+
+def test_with_one_article_it_says_comparing_takes_two(journalist_client: Client) -> None:
+    make_article()
+    html = journalist_client.get("/").content.decode()
+    assert "Comparing takes two articles, and only one is stored yet." in html
+
+
+def test_a_search_that_finds_nothing_offers_to_show_all(journalist_client: Client) -> None:
+    make_comparison()
+    html = journalist_client.get("/?q=zzz", headers={"HX-Request": "true"}).content.decode()
+    assert "No comparison matches “zzz”." in html
+    assert '<a href="/">Show all comparisons</a>' in html
+
+
+def test_the_search_shows_a_spinner_in_its_field_and_fades_the_list_while_it_runs(
+    journalist_client: Client,
+) -> None:
+    html = journalist_client.get("/").content.decode()
+    assert 'hx-indicator="closest .busy-field, #comparison-list"' in html
+    assert '<span class="busy" aria-hidden="true"></span>' in html
+    assert '<section id="comparison-list" class="card busy-region"' in html
+
+
+def test_every_verdict_pill_reads_in_words_and_numbers(journalist_client: Client) -> None:
+    comparison = make_comparison()
+    claim = make_claim(comparison.article_a, "At least 12 people died.")
+    make_link(comparison, relation="only_a", claim_a=claim)
+    html = journalist_client.get("/").content.decode()
+    assert '<ul class="verdicts" aria-label="Links by relation">' in html
+    assert "only in A <strong>1</strong>" in html
+    assert 'class="verdict rel-agree is-zero"' in html
 
 
 def test_an_htmx_request_gets_the_comparison_list_alone(journalist_client: Client) -> None:

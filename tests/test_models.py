@@ -84,6 +84,12 @@ def test_discrepancies_are_partial_and_conflicting_links() -> None:
     assert found == {"agree": False, "partial": True, "conflict": True, "only_a": False}
 
 
+def test_the_other_article_of_a_comparison_is_the_one_on_the_far_side() -> None:
+    comparison = make_comparison()
+    assert comparison.other_article(comparison.article_a) == comparison.article_b
+    assert comparison.other_article(comparison.article_b) == comparison.article_a
+
+
 def test_counts_give_every_relation_most_telling_first() -> None:
     comparison = make_comparison()
     a, b = _claims(comparison)

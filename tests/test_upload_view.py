@@ -97,6 +97,63 @@ def test_progress_polls_while_work_is_pending(admin_client: Client) -> None:
     assert 'id="upload-status"' in fragment and "<html" not in fragment
 
 
+def _queued(status: str = "queued") -> Upload:
+    upload = Upload.objects.create(batch="7e1d3b4c-1d2e-4f5a-9b6c-0d1e2f3a4b5c", body="x", status=status)
+    upload.article = make_article()
+    upload.save()
+    return upload
+
+
+def test_progress_is_announced_in_a_polite_live_region_outside_the_swapped_table(
+    admin_client: Client,
+) -> None:
+    upload = _queued()
+    html = admin_client.get(f"/uploads/{upload.batch}/").content.decode()
+    live = '<p id="upload-announcement" class="visually-hidden" role="status" aria-live="polite">'
+    assert f"{live}0 of 1 done; still working.</p>" in html
+    assert html.index(live) < html.index('<section id="upload-status"')
+
+
+def test_a_poll_that_finds_news_updates_the_live_region_out_of_band(admin_client: Client) -> None:
+    upload = _queued()
+    fragment = admin_client.get(
+        f"/uploads/{upload.batch}/?shown=0-0-0-0-0", headers={"HX-Request": "true"}
+    ).content.decode()
+    assert fragment.lstrip().startswith('<section id="upload-status"')
+    assert '<p id="upload-announcement" hx-swap-oob="innerHTML">0 of 1 done; still working.</p>' in fragment
+
+
+def test_a_poll_that_finds_nothing_new_changes_nothing(admin_client: Client) -> None:
+    upload = _queued()
+    html = admin_client.get(f"/uploads/{upload.batch}/").content.decode()
+    shown = html.split("?shown=")[1].split('"')[0]
+    response = admin_client.get(f"/uploads/{upload.batch}/?shown={shown}", headers={"HX-Request": "true"})
+    assert response.status_code == 204 and response.content == b""
+    upload.status = "running"
+    upload.save()
+    response = admin_client.get(f"/uploads/{upload.batch}/?shown={shown}", headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "reading claims" in response.content.decode()
+
+
+def test_the_progress_page_itself_is_never_empty(admin_client: Client) -> None:
+    upload = _queued()
+    html = admin_client.get(f"/uploads/{upload.batch}/?shown=0-1-0-0-0").content.decode()
+    assert "<html" in html and 'id="upload-status"' in html
+
+
+def test_a_finished_upload_announces_what_failed(admin_client: Client) -> None:
+    done = _queued("done")
+    Upload.objects.create(batch=done.batch, body="y", status="failed", error="a duplicate")
+    html = admin_client.get(f"/uploads/{done.batch}/").content.decode()
+    assert "1 of 1 done, 1 not imported.</p>" in html
+    assert 'hx-trigger="every 1s"' not in html
+
+
+def test_the_upload_form_is_kept_to_a_readable_width(admin_client: Client) -> None:
+    html = admin_client.get("/uploads/new/").content.decode()
+    assert '<section class="card card-narrow">' in html
+
+
 def test_a_draft_left_out_is_not_saved(admin_client: Client) -> None:
     admin_client.post("/uploads/new/", {"documents": [_file("a.txt", b"Headline\n\nText.")]})
     upload = Upload.objects.get()

@@ -72,3 +72,24 @@ def test_focusing_a_claim_highlights_its_counterpart(
     expect(page.locator(f"#{partner}")).to_have_class(re.compile(r"\bis-partner\b"))
     expect(page.locator(f"#{partner}")).to_be_in_viewport()
     screenshot(page, "comparison-counterpart")
+
+
+def test_tabbing_to_a_claim_in_the_link_list_highlights_both_claims_in_the_articles(
+    open_page: Callable[[User], Page],
+    seed_comparison: Comparison,
+) -> None:
+    comparison = seed_comparison
+    _with_a_conflict(comparison)
+    page = open_page(make_user(group="Journalists"))
+    page.goto(comparison.get_absolute_url() + "?relation=conflict")
+    page.locator(".tab").last.focus()
+
+    page.keyboard.press("Tab")  # the first row's permalink
+    page.keyboard.press("Tab")  # its claim in A
+
+    row = page.locator("#link-list .link-row").first
+    expect(row.locator(".claim-ref").first).to_be_focused()
+    expect(row).to_have_class(re.compile(r"\bis-active\b"))
+    for claim in (row.get_attribute("data-claims") or "").split():
+        expect(page.locator(f"#{claim}")).to_have_class(re.compile(r"\bis-partner\b"))
+        expect(page.locator(f"#{claim}")).to_be_in_viewport()
