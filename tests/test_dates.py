@@ -345,6 +345,78 @@ def test_this_week_and_last_weekend_are_read_at_the_precision_they_fit() -> None
     assert values("Rebels attacked last week.", datetime.date(2016, 3, 9)) == ["2016"]
 
 
+def _week_of(day: datetime.date) -> list[datetime.date]:
+    monday = day - datetime.timedelta(days=day.weekday())
+    return [monday + datetime.timedelta(days=n) for n in range(7)]
+
+
+# Publication days from late February to early May 2016: weeks inside a month and weeks split by one.
+_SPRING_2016 = [datetime.date(2016, 2, 22) + datetime.timedelta(days=n) for n in range(72)]
+
+
+@pytest.mark.parametrize("published", _SPRING_2016, ids=str)
+def test_a_week_or_weekend_is_never_read_as_a_single_day(published: datetime.date) -> None:
+    for sentence in [
+        "Talks collapsed this week.",
+        "Talks collapsed earlier this week.",
+        "Talks will resume later this week.",
+        "Talks will resume this week.",
+        "Talks collapsed last week.",
+        "Talks will resume next week.",
+        "Rebels attacked this weekend.",
+        "Rebels will attack this weekend.",
+        "Rebels attacked last weekend.",
+        "Rebels will march next weekend.",
+        "Rebels attacked over the weekend.",
+        "Officials said talks would resume this week.",
+    ]:
+        for found in extract_dates(sentence, published):
+            assert found.precision != "day", (sentence, found)
+
+
+@pytest.mark.parametrize("published", _SPRING_2016, ids=str)
+def test_this_week_never_contradicts_a_weekday_of_the_same_week(published: datetime.date) -> None:
+    week = _week_of(published)
+    (this_week,) = extract_dates("Talks collapsed earlier this week.", published)
+    (ahead,) = extract_dates("Talks will resume later this week.", published)
+    (last_week,) = extract_dates("Talks collapsed last week.", published)
+    (next_week,) = extract_dates("Talks will resume next week.", published)
+    seven = datetime.timedelta(days=7)
+    for day in week:
+        on_day = ref(day.isoformat())
+        if day <= published:
+            assert dates_compatible(this_week, on_day), (this_week, day)
+        if day >= published:
+            assert dates_compatible(ahead, on_day), (ahead, day)
+        assert dates_compatible(last_week, ref((day - seven).isoformat())), (last_week, day)
+        assert dates_compatible(next_week, ref((day + seven).isoformat())), (next_week, day)
+    # And the weekday itself, read from the same sentence frame, agrees with "this week".
+    for day in week[: published.weekday() + 1]:
+        (on_weekday,) = extract_dates(f"Talks collapsed on {day:%A}.", published)
+        assert dates_compatible(this_week, on_weekday)
+
+
+def test_this_week_read_on_a_monday_is_the_month_not_that_monday() -> None:
+    found = only("Talks collapsed earlier this week.", MON_28_MAR_2016)
+    assert (found.value, found.precision, found.text) == ("2016-03", "month", "earlier this week")
+    assert only("Talks will resume later this week.", SUN_27_MAR_2016).value == "2016-03"
+
+
+def test_a_week_split_between_two_months_takes_the_year() -> None:
+    # Monday 28 March to Sunday 3 April: "on Friday" (1 April) must not contradict "next week" seen from
+    # 21 March, so no month is claimed.
+    assert values("Talks will resume next week.", datetime.date(2016, 3, 21)) == ["2016"]
+    assert values("Talks will resume later this week.", MON_28_MAR_2016) == ["2016"]
+
+
+def test_a_weekend_read_on_its_saturday_keeps_only_the_days_on_the_clauses_side() -> None:
+    saturday = datetime.date(2016, 4, 30)  # Sunday is 1 May
+    assert values("Rebels attacked this weekend.", saturday) == ["2016-04"]
+    assert values("Rebels attacked over the weekend.", saturday) == ["2016-04"]
+    assert values("Rebels will march this weekend.", saturday) == ["2016"]
+    assert values("Rebels attacked this weekend.", datetime.date(2016, 5, 1)) == ["2016"]
+
+
 def test_a_couple_of_days_ago_is_two_days_back() -> None:
     assert values("He fled a couple of days ago.") == ["2016-03-26"]
 
@@ -415,9 +487,92 @@ def test_a_future_cue_after_the_date_does_not_apply() -> None:
     assert values("On Thursday the minister said he will resign.") == ["2016-03-24"]
 
 
-# --- spans and deadlines ahead ----------------------------------------------------------------------
+# --- reported futures ------------------------------------------------------------------------------
 
+FRI_25_MAR_2016 = datetime.date(2016, 3, 25)
 WED_30_MAR_2016 = datetime.date(2016, 3, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        ("Rescuers said divers would resume the search on Saturday.", FRI_25_MAR_2016, "2016-03-26"),
+        ("Divers would resume the search on Saturday, the navy said.", FRI_25_MAR_2016, "2016-03-26"),
+        ("The ministry said the levy would not apply until Sunday.", FRI_25_MAR_2016, "2016-03-27"),
+        ("Police said the suspect would be formally charged on Wednesday.", FRI_25_MAR_2016, "2016-03-30"),
+        ("The storm was expected to make landfall on Sunday.", FRI_25_MAR_2016, "2016-03-27"),
+        ("The union planned to strike on Tuesday.", FRI_25_MAR_2016, "2016-03-29"),
+        ("Residents hoped to return home on Thursday.", FRI_25_MAR_2016, "2016-03-31"),
+        ("He was due to appear in court on June 28.", MON_28_MAR_2016, "2016-06-28"),
+        ("The court said the retrial would open on June 28.", MON_28_MAR_2016, "2016-06-28"),
+        ("The minister said the law would take effect in July.", MON_28_MAR_2016, "2016-07"),
+        ("Officials said talks would resume over the weekend.", MON_28_MAR_2016, "2016-04"),
+    ],
+)
+def test_a_reported_future_lies_after_publication(
+    sentence: str, published: datetime.date, value: str
+) -> None:
+    assert values(sentence, published) == [value]
+
+
+def test_a_reported_future_counts_from_the_day_it_was_said() -> None:
+    # Said on Thursday 24 March about "Saturday": the Saturday after the saying, already past on Monday.
+    assert values("Officials said on Thursday that the search would resume on Saturday.") == [
+        "2016-03-24",
+        "2016-03-26",
+    ]
+    assert values("The search would resume on Saturday, officials said on Thursday.") == [
+        "2016-03-26",
+        "2016-03-24",
+    ]
+    assert values("He told reporters on Friday that he would resign on Monday.") == [
+        "2016-03-25",
+        "2016-03-28",
+    ]
+
+
+def test_a_reported_future_in_an_explicit_past_year_counts_from_that_year() -> None:
+    assert values("In 2010 the court said the retrial would open on June 28.") == ["2010", "2010-06-28"]
+    # A weekday cannot be placed from a year: it stays in the past.
+    assert values("In 2010 the court said it would rule on Thursday.") == ["2010", "2016-03-24"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # Past conditional.
+        ("Officials said the bridge would have reopened on Monday.", "2016-03-28"),
+        ("Officials said the bridge would have stayed shut until Monday.", "2016-03-28"),
+        ("Officials said the bridge would've reopened by Monday.", "2016-03-28"),
+        # Past habit.
+        ("He would often visit his mother on Sunday, neighbours said.", "2016-03-27"),
+        ("As a boy he would fish with his father on Saturday, his sister said.", "2016-03-26"),
+        ("Back then, officials said, the market would open on Friday.", "2016-03-25"),
+        # "would" outside reported speech and without a day to count from.
+        ("He would walk to the market on Saturday.", "2016-03-26"),
+        # A plan that had fallen through, and "due to" as a cause.
+        ("The group had planned to march on Saturday.", "2016-03-26"),
+        ("The delay was due to heavy rain on Tuesday.", "2016-03-29"),
+        # The date belongs to another verb or to the saying itself.
+        ("He said he would appeal the ruling handed down on Monday.", "2016-03-28"),
+        ("On Saturday, officials said divers would resume the search.", "2016-03-26"),
+    ],
+)
+def test_would_of_past_habit_or_condition_stays_in_the_past(sentence: str, value: str) -> None:
+    assert values(sentence, WED_30_MAR_2016) == [value]
+
+
+def test_will_have_still_looks_ahead() -> None:
+    assert values("The crews will have cleared the road by Monday.", WED_30_MAR_2016) == ["2016-04-04"]
+
+
+def test_a_reported_this_week_is_the_part_still_to_come() -> None:
+    # Read on Wednesday 30 March: the rest of the week runs into April, the part behind stays in March.
+    assert values("Talks collapsed this week.", WED_30_MAR_2016) == ["2016-03"]
+    assert values("Officials said talks would resume this week.", WED_30_MAR_2016) == ["2016"]
+
+
+# --- spans and deadlines ahead ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -659,7 +814,11 @@ def test_dates_are_compatible_when_one_can_contain_the_other(a: str, b: str, exp
 
 _NASTY = st.lists(
     st.sampled_from(
-        [*"0123456789 -/.,:;'’\"“”()ae", "May", "March", "Sunday", "last ", "in ", "next ", "will ", "th"]
+        [
+            *"0123456789 -/.,:;'’\"“”()ae",
+            *("May", "March", "Sunday", "last ", "in ", "next ", "will ", "th", "this week", "weekend"),
+            *(" would ", " have ", "said ", " was expected to ", " resume ", " on ", "In 2010 "),
+        ]
     ),
     max_size=40,
 ).map("".join)

@@ -230,6 +230,53 @@ _SCHEDULE_RE = re.compile(
     r"|earmarked|pencill?ed\s+in)\b"
 )
 _PLUPERFECT_RE = re.compile(r"(?i)\bhad(?:n['’]t)?\b")
+# Reported future: "said divers would resume the search on Saturday", "the storm was expected to make
+# landfall on Sunday", "she planned to fly home on June 3". The date counts forward from the moment of
+# speaking. "would have left on Monday" (a past conditional) and "would often walk ..." (a past habit) are
+# not cues.
+_REPORTED_RE = re.compile(
+    r"(?i)\bwould(?:n['’]t)?(?P<adv>(?:\s+(?:not|never|also|still|then|only|soon|again|now"
+    r"|first|instead|all|both|each|[a-z]+ly))*)\s+(?P<verb>[a-z]+(?:['’][a-z]+)?)\b"
+    r"|\b(?:(?P<aux>had|has|have|was|were|is|are|hadn['’]t|wasn['’]t|weren['’]t)\s+(?:been\s+)?)?"
+    r"(?:(?:also|still|widely|originally|initially|now|then|already|not)\s+)?"
+    r"(?P<intent>expected|due|set|scheduled|slated|poised|going|planned|planning|plans?|hoped|hoping|hopes?"
+    r"|intended|intending|intends?|aimed|aiming|aims?|promised|promises?|vowed|vows?|pledged|pledges?)"
+    r"\s+to\s+(?P<inf>[a-z]+)\b"
+)
+_HABIT_ADVERBS = _words(
+    """
+    often usually always sometimes regularly typically normally occasionally frequently routinely generally
+    rarely seldom invariably habitually
+    """
+)
+# "due to"/"set to"/"going to" name a plan only after a form of "be" ("was due to appear"), not alone
+# ("due to the weather", "going to the market").
+_NEEDS_AUX = _words("due set going")
+# Words after "to" that make it a cause or a place, not an infinitive ("was due to heavy rain").
+_NOT_INFINITIVE = _words(
+    """
+    the a an his her its their our my your this that these those heavy bad poor high low strong severe
+    lack safety security technical health weather rain snow fog
+    """
+)
+# Words that make a sentence reported speech ("said", "told reporters", "according to").
+_REPORTING_RE = re.compile(
+    r"(?i)\b(?:said|says|say|saying|told|tells|tell|announced|announces|announcing|added|adds|stated|states"
+    r"|confirmed|confirms|insisted|insists|promised|promises|pledged|vowed|warned|warns|predicted|predicts"
+    r"|indicated|indicates|signall?ed|suggested|explained|claimed|declared|expected|expects|hoped|hopes"
+    r"|believed|believes|reported|reportedly|wrote|writes|informed|assured|agreed|decided|ruled|ordered"
+    r"|according\s+to|statement|announcement)\b"
+)
+# A reporting verb right before a date after the reported clause: "..., officials said on Friday".
+_REPORTED_ON_RE = re.compile(
+    r"(?i)\b(?:said|says|told|announced|added|confirmed|stated|insisted|warned|declared|explained|reported"
+    r"|wrote|tweeted|posted)(?:\s+[\w.'’-]+){0,3}?\s+$"
+)
+# A past setting that makes "would" a habit or a story told from then: "used to", "back then".
+_PAST_FRAME_RE = re.compile(
+    r"(?i)\b(?:used\s+to|back\s+then|at\s+the\s+time|in\s+those\s+days|in\s+(?:his|her|their)\s+youth"
+    r"|as\s+an?\s+(?:child|boy|girl|teenager|student|young\s+\w+)|when\s+(?:he|she|they|we|i)\s+(?:was|were))\b"
+)
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
 # Words that settle whether the clause around "until/by/through <date>" looks back or ahead.
@@ -244,6 +291,10 @@ _PRESENT_VERBS = _words(
     is are am isn't aren't isn’t aren’t has have remain remains stays runs lasts continues expires ends
     opens closes applies begins starts takes faces holds
     """
+)
+# "would have", "might have": a modal with a perfect looks back ("will have" still looks ahead).
+_PERFECT_MODALS = _words(
+    "would could should might must may wouldn't couldn't shouldn't mightn't wouldn’t couldn’t shouldn’t"
 )
 _PAST_AUX = _words("had was were did hadn't wasn't weren't didn't hadn’t wasn’t weren’t didn’t")
 # A participle after these belongs to a passive or perfect ("was closed"), a linking verb ("stayed
@@ -306,9 +357,12 @@ def _iso_month(year: int, month: int) -> str:
 
 
 def _cover(a: _Date, b: _Date) -> tuple[str, DatePrecision] | None:
-    """The finest value containing both days, or None when they straddle a year boundary."""
-    if a == b:
-        return _iso_day(a), "day"
+    """The value for a week or weekend running from ``a`` to ``b``, or None across a year boundary.
+
+    Never a day: "this week" read on a Monday has only that Monday behind it, but a day value would
+    contradict "on Sunday" in a paper dated a day off. A month holds when every day is in it; a week split
+    between two months takes the year, so that it contradicts no day of itself ("on Friday, April 1").
+    """
     if (a.year, a.month) == (b.year, b.month):
         return _iso_month(a.year, a.month), "month"
     if a.year == b.year:
@@ -387,6 +441,11 @@ def _tense(tokens: list[str], order: range, kind: str) -> str | None:
             # Names, not verbs: "Will Smith", "Rose", "May".
             continue
         word = token.lower()
+        if (word[:-3] in _PERFECT_MODALS and word.endswith(("'ve", "’ve"))) or (
+            word == "have" and i > 0 and tokens[i - 1].lower() in _PERFECT_MODALS
+        ):
+            # "would have stayed until Monday", "could've left by Friday": a past conditional.
+            return "past"
         if word in _MODALS or word.endswith(("'ll", "’ll")):
             return "ahead"
         if word in _PAST_AUX:
@@ -417,6 +476,14 @@ def _tense(tokens: list[str], order: range, kind: str) -> str | None:
     return None
 
 
+def _governed(words: list[str], j: int) -> bool:
+    """True when the participle ``words[j]`` hangs on an auxiliary or linking verb before it."""
+    k = j - 1
+    while k >= 0 and (words[k] in _SKIP_ADVERBS or words[k].endswith("ly")):
+        k -= 1
+    return k >= 0 and words[k] in _PARTICIPLE_AUX
+
+
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     total = year * 12 + (month - 1) + n
     return total // 12, total % 12 + 1
@@ -428,12 +495,95 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
 class _Ctx:
     """One sentence being read: its text, publication date and clause boundaries."""
 
-    __slots__ = ("bounds", "pub", "text")
+    __slots__ = ("_anchors", "bounds", "nested", "pub", "text")
 
-    def __init__(self, text: str, pub: _Date | None) -> None:
+    def __init__(self, text: str, pub: _Date | None, nested: bool = False) -> None:
         self.text = text
         self.pub = pub
         self.bounds = [m.end() for m in _CLAUSE_BOUND_RE.finditer(text)]
+        # A nested reading resolves the sentence's other dates without the reported-future rule, so that
+        # one date can anchor another without recursion.
+        self.nested = nested
+        self._anchors: list[_Cand] | None = None
+
+    def anchors(self) -> list[_Cand]:
+        """The sentence's dates read plainly (without the reported-future rule), sorted by start."""
+        if self._anchors is None:
+            self._anchors = _choose(_Ctx(self.text, self.pub, nested=True))
+        return self._anchors
+
+    def reported(self, start: int, end: int, fine: bool) -> _Date | None:
+        """The day a reported future counts forward from, or None when the date at ``start`` is not one.
+
+        "Officials said divers would resume the search on Saturday": a date after "would + verb", "was
+        expected to", "planned to", "hoped to" ... lies after the moment of speaking. That moment is the
+        nearest day named before the cue ("said on Friday that ..."), or one named with the reporting verb
+        after it ("..., officials said on Friday"), or else publication. A month or year named before the
+        cue that does not contain publication ("in 2010 he said ...") is an explicit past frame: a
+        month or day-month counts forward from its start, but a weekday (``fine``) cannot be placed from
+        it and stays in the past. "would have", "would often", "used to" and a past verb between the cue
+        and the date ("would appeal the ruling handed down on Monday") are not reported futures. A bare
+        "would" needs reported speech in the sentence (or a day to count from); "expected to" and the
+        like do not.
+        """
+        pub = self.pub
+        if pub is None or self.nested:
+            return None
+        left = self.clause_start(start)
+        window = self.text[left:start].lower()
+        if "would" not in window and "to " not in window:
+            return None
+        cue = next(reversed(list(_REPORTED_RE.finditer(self.text, left, start))), None)
+        if cue is None:
+            return None
+        intent = cue.group("intent")
+        if intent is not None:
+            aux = (cue.group("aux") or "").lower()
+            verb = cue.group("inf").lower()
+            if (
+                aux.startswith("had")
+                or (intent.lower() in _NEEDS_AUX and not aux)
+                or verb in _NOT_INFINITIVE
+                or verb.endswith("ing")
+                or _is_past_verb(verb)
+            ):
+                return None
+        else:
+            verb = cue.group("verb").lower()
+            if verb == "have" or verb in _HABIT_ADVERBS or _HABIT_ADVERBS & _words(cue.group("adv").lower()):
+                return None
+        words = [verb, *(t.lower() for t in _TOKEN_RE.findall(self.text, cue.end(), start))]
+        for j in range(1, len(words)):
+            if _is_past_verb(words[j]) and not _governed(words, j):
+                return None
+        if _PAST_FRAME_RE.search(self.text, 0, start) is not None:
+            return None
+        anchors = self.anchors()
+        before = [c for c in anchors if c.end <= cue.start()]
+        day = next((c for c in reversed(before) if c.precision == "day"), None)
+        if day is None:
+            day = next(
+                (
+                    c
+                    for c in anchors
+                    if c.start >= end
+                    and c.precision == "day"
+                    and _REPORTED_ON_RE.search(self.text, max(0, c.start - 40), c.start) is not None
+                ),
+                None,
+            )
+        if day is not None:
+            return _Date.fromisoformat(day.value)
+        if intent is None and _REPORTING_RE.search(self.text) is None:
+            return None
+        iso = _iso_day(pub)
+        frames = [c for c in before if not iso.startswith(c.value)]
+        if not frames:
+            return pub
+        if fine:
+            return None
+        parts = [int(p) for p in frames[-1].value.split("-")]
+        return _Date(parts[0], parts[1] if len(parts) > 1 else 1, 1)
 
     def prefix(self, pos: int, width: int = 48) -> str:
         return self.text[max(0, pos - width) : pos]
@@ -444,6 +594,11 @@ class _Ctx:
         if _FUTURE_RE.search(self.text, start, pos) is not None:
             return True
         return _PUT_OFF_RE.search(self.text, max(0, pos - 100), pos) is not None
+
+    def looking(self, pub: _Date, start: int, end: int) -> tuple[_Date, bool]:
+        """The day a "this week"/"the weekend" at ``start`` is seen from, and whether it looks ahead."""
+        base = self.reported(start, end, fine=True)
+        return (base, True) if base is not None else (pub, self.future(start))
 
     def clause_start(self, pos: int) -> int:
         i = bisect_right(self.bounds, pos) - 1
@@ -581,7 +736,11 @@ def _day_month_cand(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
         return [_Cand(start, end, _iso_day(first), "day", False)]
     if ctx.pub is None:
         return []
-    found = _day_month(ctx.pub, month, d1, ctx.ahead(start, end), weekday)
+    base = ctx.reported(start, end, fine=False)
+    if base is not None:
+        found = _day_month(base, month, d1, True, weekday)
+    else:
+        found = _day_month(ctx.pub, month, d1, ctx.ahead(start, end), weekday)
     if found is None:
         return []
     if d2 is not None:
@@ -657,7 +816,11 @@ def _h_bare_month(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     elif cue == "this":
         year = pub.year
     else:
-        year = _month_year(pub, month, "fwd" if ctx.ahead(m.start(), m.end()) else "back")
+        base = ctx.reported(m.start(), m.end(), fine=False)
+        if base is not None:
+            year = _month_year(base, month, "fwd")
+        else:
+            year = _month_year(pub, month, "fwd" if ctx.ahead(m.start(), m.end()) else "back")
     start = m.start()
     if cue in ("last", "this past", "next", "coming", "this coming", "this") and cue_m is not None:
         start = m.start() - len(prefix) + cue_m.start()
@@ -742,6 +905,9 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     elif q in ("next", "coming", "this coming"):
         mode = "after"
     else:
+        base = ctx.reported(start, m.end(), fine=True)
+        if base is not None:
+            return [_Cand(start, m.end(), _iso_day(_weekday_date(base, weekday, "fwd")), "day", True)]
         mode = "fwd" if ctx.ahead(start, m.end()) else "back"
     d = _weekday_date(ctx.pub, weekday, mode)
     return [_Cand(start, m.end(), _iso_day(d), "day", True)]
@@ -779,6 +945,7 @@ def _h_rel_day(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
 
 
 def _weekend(pub: _Date, which: str, future: bool) -> tuple[_Date, _Date]:
+    """Saturday and Sunday of the weekend meant, cut to the side of ``pub`` the clause is told on."""
     saturday = 5
     if which in ("last", "this past"):
         sat = _weekday_date(pub - 2 * _DAY, saturday, "back")
@@ -786,7 +953,11 @@ def _weekend(pub: _Date, which: str, future: bool) -> tuple[_Date, _Date]:
         sat = _weekday_date(pub, saturday, "fwd")
     else:
         sat = _weekday_date(pub, saturday, "back")
-    return sat, sat + _DAY
+    sun = sat + _DAY
+    if which in ("this", "the") and sat <= pub <= sun:
+        # Read on the weekend itself, only its days on the clause's side of publication remain.
+        return (max(sat, pub), sun) if future else (sat, min(sun, pub))
+    return sat, sun
 
 
 def _h_rel_period(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
@@ -804,12 +975,18 @@ def _h_rel_period(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
         y, mo = _add_months(pub.year, pub.month, shift)
         return [_Cand(start, m.end(), _iso_month(y, mo), "month", True)]
     if unit == "week":
-        monday = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(days=7 * shift)
-        first, last = monday, monday + 6 * _DAY
         if shift == 0:
             # "this week" is the part of the week already past, unless the clause looks ahead.
-            first, last = (pub, last) if ctx.future(m.start()) else (first, pub)
+            base, future = ctx.looking(pub, start, m.end())
+            monday = base - datetime.timedelta(days=base.weekday())
+            first, last = (base, monday + 6 * _DAY) if future else (monday, base)
+        else:
+            first = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(days=7 * shift)
+            last = first + 6 * _DAY
         span = _cover(first, last)
+    elif which == "this":
+        base, future = ctx.looking(pub, start, m.end())
+        span = _cover(*_weekend(base, which, future))
     else:
         span = _cover(*_weekend(pub, which, ctx.future(m.start())))
     if span is None:
@@ -820,7 +997,8 @@ def _h_rel_period(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
 def _h_the_weekend(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     if ctx.pub is None:
         return []
-    span = _cover(*_weekend(ctx.pub, "the", ctx.future(m.start())))
+    base, future = ctx.looking(ctx.pub, m.start(), m.end())
+    span = _cover(*_weekend(base, "the", future))
     return [_Cand(m.start(), m.end(), span[0], span[1], True)] if span else []
 
 
@@ -884,6 +1062,16 @@ def _candidates(ctx: _Ctx) -> Iterator[_Cand]:
                 continue
 
 
+def _choose(ctx: _Ctx) -> list[_Cand]:
+    """The longest candidates that do not overlap, sorted by start."""
+    chosen: list[_Cand] = []
+    for cand in sorted(_candidates(ctx), key=lambda c: (c.start - c.end, c.start)):
+        if cand.start < cand.end and all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
 def extract_dates(text: str, published: datetime.date | None, base: int = 0) -> list[DateRef]:
     """Every date mention in ``text``, resolved against ``published`` and sorted by start.
 
@@ -893,15 +1081,9 @@ def extract_dates(text: str, published: datetime.date | None, base: int = 0) -> 
     if not text:
         return []
     pub = published.date() if isinstance(published, datetime.datetime) else published
-    ctx = _Ctx(text, pub)
-    chosen: list[_Cand] = []
-    for cand in sorted(_candidates(ctx), key=lambda c: (c.start - c.end, c.start)):
-        if cand.start < cand.end and all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    chosen.sort(key=lambda c: c.start)
     out: list[DateRef] = []
     prev_end = 0
-    for cand in chosen:
+    for cand in _choose(_Ctx(text, pub)):
         window_start = max(prev_end, cand.start - 48)
         ext = _LEFT_EXT_RE.search(text, window_start, cand.start)
         start = ext.start() if ext is not None and ext.start() < cand.start else cand.start
