@@ -412,6 +412,179 @@ def test_the_table_knows_major_police_forces_and_agencies() -> None:
     assert kinds("A filing at Companies House.") == {"Companies House": "org"}
 
 
+def test_connector_spellings_of_one_organisation_are_joined() -> None:
+    ids = canon(
+        linked(
+            "Tanzeem-e-Nawab claimed the attack.",
+            "Tanzim-i-Nawab fighters were blamed.",
+            "Harakat-ul-Sadiq and Harakat Sadiq denied it.",
+        )
+    )
+    assert ids["Tanzeem-e-Nawab"] == ids["Tanzim-i-Nawab"]
+    assert ids["Harakat-ul-Sadiq"] == ids["Harakat Sadiq"]
+    assert ids["Tanzeem-e-Nawab"] != ids["Harakat Sadiq"]
+
+
+def test_the_table_knows_armed_groups_named_two_ways() -> None:
+    ids = canon(
+        linked(
+            "Tehrik-e-Taliban Pakistan (TTP) and the Pakistani Taliban, not the Afghan Taliban.",
+            "ISWAP, a Boko Haram splinter, and Islamic State West Africa Province.",
+            "Hamas, the Islamic Resistance Movement, and Kataib Hezbollah, not Hezbollah.",
+            "Hay'at Tahrir al-Sham (HTS), al-Shabaab and Al-Shabab, the Houthis or Ansarallah.",
+        )
+    )
+    assert ids["Tehrik-e-Taliban Pakistan"] == ids["TTP"] == ids["Pakistani Taliban"]
+    assert ids["Pakistani Taliban"] != ids["Afghan Taliban"]
+    assert ids["ISWAP"] == ids["Islamic State West Africa Province"] != ids["Boko Haram"]
+    assert ids["Hamas"] == ids["Islamic Resistance Movement"]
+    assert ids["Kataib Hezbollah"] != ids["Hezbollah"]
+    assert ids["Hay'at Tahrir al-Sham"] == ids["HTS"]
+    assert ids["al-Shabaab"] == ids["Al-Shabab"]
+    assert ids["Houthis"] == ids["Ansarallah"]
+
+
+def test_a_table_name_read_as_a_person_still_takes_its_table_id() -> None:
+    rows = linked("Jaish-i-Muhammad denied it.")  # a spelling the table does not list
+    assert rows[0][0].canonical == "jaish-e-mohammed"
+    assert rows[0][0].kind == "org"
+
+
+def test_abbreviated_and_plural_generic_words_in_an_organisations_name() -> None:
+    ids = canon(
+        linked(
+            "He was treasurer of Ashgrove Juniors FC for ten years.",
+            "Ashgrove Junior Football Club reported him.",
+            "Ashgrove Rovers FC played Ashgrove Utd.",
+            "Ashgrove United won.",
+        )
+    )
+    assert ids["Ashgrove Juniors FC"] == ids["Ashgrove Junior Football Club"]
+    assert ids["Ashgrove Utd"] == ids["Ashgrove United"]
+    assert len({ids["Ashgrove Juniors FC"], ids["Ashgrove Rovers FC"], ids["Ashgrove United"]}) == 3
+    ids = canon(linked("John Williams spoke.", "John William spoke."))  # people's names keep their "s"
+    assert ids["John Williams"] != ids["John William"]
+
+
+def test_a_river_or_mountain_named_without_its_type_word() -> None:
+    ids = canon(
+        linked(
+            "The Vessa River burst its banks.",
+            "Rescuers waited as the Vessa rose.",
+            "Homes along the River Vessa were flooded.",
+            "Mt Kelvar and Mount Kelvar erupted; Kelvar was quiet by noon.",
+            "Ash fell in County Ardell; Ardell schools shut.",
+        )
+    )
+    assert ids["Vessa River"] == ids["Vessa"] == ids["River Vessa"]
+    assert ids["Mt Kelvar"] == ids["Mount Kelvar"] == ids["Kelvar"]
+    assert ids["County Ardell"] == ids["Ardell"]
+    assert ids["Vessa"] != ids["Kelvar"]
+
+
+def test_a_type_word_is_not_dropped_when_the_bare_name_could_be_something_else() -> None:
+    # two features share the name
+    ids = canon(linked("Boats crossed Lake Tarvo.", "Mount Tarvo erupted.", "Tarvo was evacuated."))
+    assert ids["Tarvo"] not in (ids["Lake Tarvo"], ids["Mount Tarvo"])
+    # a sea named after the land beside it: only "the Korvel" is the sea
+    ids = canon(linked("The plane fell into the Korvel Sea.", "Flights from Korvel resumed."))
+    assert ids["Korvel"] != ids["Korvel Sea"]
+    ids = canon(linked("The plane fell into the Korvel Sea.", "Divers searched the Korvel."))
+    assert ids["Korvel"] == ids["Korvel Sea"]
+    # a common word, a given name or a name in the table is no feature's own name
+    ids = canon(linked("The Black River rose.", "Black was the colour.", "Lake Victoria and Victoria."))
+    assert ids["Black"] != ids["Black River"]
+    assert ids["Victoria"] != ids["Lake Victoria"]
+    ids = canon(linked("Sailing on Lake Geneva.", "Talks in Geneva."))
+    assert ids["Geneva"] != ids["Lake Geneva"]
+
+
+def test_an_airlines_short_name() -> None:
+    ids = canon(
+        linked(
+            "A plane operated by Kestrel Airlines crashed.",
+            "Kestrel Air said it would help.",
+            "He had flown with Kestrel for a decade.",
+        )
+    )
+    assert ids["Kestrel Airlines"] == ids["Kestrel Air"] == ids["Kestrel"]
+    ids = canon(linked("Golden Kestrel Airways said.", "Golden Kestrel Air flew on.", "Golden Kestrel Bank."))
+    assert ids["Golden Kestrel Airways"] == ids["Golden Kestrel Air"] != ids["Golden Kestrel Bank"]
+    ids = canon(linked("Corvina Peru cancelled flights.", "A Corvina spokesman said."))
+    assert ids["Corvina Peru"] == ids["Corvina"]
+    assert kinds("Corvina Peru cancelled flights.") == {"Corvina Peru": "org"}
+
+
+def test_an_airlines_short_name_stays_alone_beside_another_firm_of_that_name() -> None:
+    ids = canon(linked("Kestrel Airlines and Kestrel Bank merged.", "Kestrel said profits rose."))
+    assert ids["Kestrel"] not in (ids["Kestrel Airlines"], ids["Kestrel Bank"])
+    assert ids["Kestrel Airlines"] != ids["Kestrel Bank"]
+    ids = canon(linked("Central Bank rates rose.", "Central said nothing."))  # no distinctive word
+    assert ids["Central"] != ids["Central Bank"]
+
+
+def test_a_country_after_a_name_is_read_with_care() -> None:
+    assert kinds("Northern Peru was flooded.") == {"Northern Peru": "place"}
+    assert kinds("Michael Jordan spoke.") == {"Michael Jordan": "person"}
+    assert kinds("The University of Ohio said.") == {"University of Ohio": "org"}
+    assert kinds("Bank Peru raised rates.") == {"Bank Peru": "org"}
+
+
+def test_a_lower_case_airport_or_hospital_belongs_to_the_name_before_it() -> None:
+    assert names("It was due to land at Velling airport.") == ["Velling airport"]
+    assert kinds("She was taken to Mercy hospital.") == {"Mercy hospital": "org"}
+    assert names("Students at Kelby university protested.") == ["Kelby university"]
+    assert names("Troops guarded Ostrava station.") == ["Ostrava station"]
+    # not after a nationality, a title, a known name, an organisation or a lone sentence-initial word
+    assert names("An Indonesian airport was shut.") == []
+    assert names("Mr Smith hospital visits.") == ["Smith"]
+    assert names("Flights from London airport resumed.") == ["London"]
+    assert names("The Fox News station aired it.") == ["Fox News"]
+    assert names("Police station staff said.") == []
+    assert names("Officers at Brixton police station said.") == ["Brixton"]
+
+
+def test_an_airport_with_and_without_a_generic_word() -> None:
+    ids = canon(
+        linked(
+            "It crashed near Velling International Airport.",
+            "It was due to land at Velling airport.",
+            "Velling Airport was closed.",
+        )
+    )
+    assert ids["Velling International Airport"] == ids["Velling airport"] == ids["Velling Airport"]
+    ids = canon(linked("Kenton General Hospital and Kenton Military Hospital.", "Kenton hospital said."))
+    assert ids["Kenton hospital"] not in (ids["Kenton General Hospital"], ids["Kenton Military Hospital"])
+
+
+def test_flight_numbers_are_read_as_one_name() -> None:
+    assert names("Survivors were pulled from flight KR704 on Friday.") == ["flight KR704"]
+    assert names("Kestrel Flight 704, a turboprop, took off at noon.") == ["Kestrel Flight 704"]
+    assert names("The crash of Flight 704 and flight KR 704.") == ["Flight 704", "flight KR 704"]
+    assert names("KR704 was delayed.") == ["KR704"]
+    assert names("Kestrel Airlines flight 704 landed.") == ["Kestrel Airlines", "flight 704"]
+    assert kinds("Kestrel Flight 704 landed.") == {"Kestrel Flight 704": "other"}
+    # not a flight
+    assert names("The flight 40 minutes later was full.") == []
+    assert names("CO2 and NO2 levels rose.") == ["CO2", "NO2"]
+    assert kinds("CO2 levels rose.") == {"CO2": "org"}
+
+
+def test_flight_numbers_join_when_the_airlines_agree() -> None:
+    rows = linked(
+        "Survivors were pulled from flight KR704.",
+        "Kestrel Flight 704 took off at noon.",
+        "Flight 704 lost contact; KR 704 was never heard from.",
+        "KR704 was an ATR 72.",
+    )
+    ids = canon(rows)
+    assert ids["flight KR704"] == ids["Kestrel Flight 704"] == ids["Flight 704"] == ids["KR704"]
+    ids = canon(linked("Flight 704 landed.", "KR704 and BX704 were delayed.", "Flight 705 left."))
+    assert ids["KR704"] != ids["BX704"]
+    assert ids["Flight 704"] not in (ids["KR704"], ids["BX704"])  # either airline's
+    assert ids["Flight 705"] != ids["Flight 704"]
+
+
 def test_two_capitals_do_not_abbreviate_a_persons_name() -> None:
     ids = canon(linked("He used an AR-style rifle.", "Angela Ruiz, 34, saw it."))
     assert ids["AR"] != ids["Angela Ruiz"]
@@ -470,6 +643,18 @@ _PIECES = st.sampled_from(
         ", a jeweller",
         " Lee ",
         "Met",
+        "flight ",
+        "Flight ",
+        "KR704",
+        "KR ",
+        "704",
+        " airport",
+        " hospital",
+        "River ",
+        "Mt ",
+        "-e-",
+        " Airlines",
+        " FC",
     ]
 )
 

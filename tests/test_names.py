@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.engine.names import name_key, same_but_middle, same_name, same_words_reordered
+from articles.engine.names import name_key, same_but_middle, same_but_number, same_name, same_words_reordered
 
 SAME = [
     ("Deir al-Zor", "Deir Ezzor"),
@@ -37,6 +37,30 @@ SAME = [
     ("J. Smith", "John Smith"),
     ("Palmyra", "Palmira"),
     ("Hezbollah", "Hizbollah"),
+    # Persian/Urdu connectors kept, changed or dropped, with the vowel spellings that go with them
+    ("Harakat-e-Nawab Sindh", "Harakat-i-Nawab Sindh"),
+    ("Sipah-e-Nadeer", "Sipah-i-Nadir"),
+    ("Anjuman-e-Sayyida", "Anjuman-i-Saida"),
+    ("Tanzeem-e-Rahmat", "Tanzim-i-Rehmat"),
+    ("Tanzeem e Rahmat", "Tanzeem-e-Rahmat"),
+    ("Jamiat-ul-Zahir", "Jamiat Zahir"),
+    ("Bazm-ud-Kalam", "Bazm-ul-Kalam"),
+    ("Torbat-e Kalar", "Torbat Kalar"),
+    ("Hizb ut-Nadir", "Hizb-ut-Nadir"),
+    # abbreviated generic words
+    ("Ashgrove FC", "Ashgrove Football Club"),
+    ("Ashgrove AFC", "Ashgrove Association Football Club"),
+    ("Ashgrove Utd", "Ashgrove United"),
+    ("Univ. of Kelby", "University of Kelby"),
+    ("Kelby Dept of Works", "Kelby Department of Works"),
+    ("Tessaline Intl", "Tessaline International"),
+    ("Tessaline Int'l", "Tessaline International"),
+    ("Orvane Corp", "Orvane Corporation"),
+    ("Dunmore Assn", "Dunmore Association"),
+    ("Pike & Co.", "Pike and Company"),
+    ("Co Ardell", "County Ardell"),
+    ("Mt Ardell", "Mount Ardell"),
+    ("Mt. Ardell", "Mount Ardell"),
 ]
 
 APART = [
@@ -62,6 +86,11 @@ APART = [
     ("Roberto Gomez", "Roberta Gomez"),
     ("Christine Lagarde", "Christina Lagarde"),
     ("", "Mosul"),
+    ("Harakat-e-Nawab", "Harakat-e-Nasir"),
+    ("Ashgrove FC", "Ashgrove United"),
+    ("Ashgrove Utd", "Ashgrove City"),
+    ("Mt Ardell", "Fort Ardell"),
+    ("Co Ardell", "Ardell Company"),
 ]
 
 
@@ -168,3 +197,45 @@ def test_the_middle_and_order_tests_never_raise_and_are_symmetric(a: str, b: str
     ka, kb = name_key(a), name_key(b)
     assert same_but_middle(ka, kb) == same_but_middle(kb, ka)
     assert same_words_reordered(ka, kb) == same_words_reordered(kb, ka)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ashgrove Juniors FC", "Ashgrove Junior Football Club"),
+        ("Ashgrove Rovers", "Ashgrove Rover"),
+        ("Kelby Friends of the Parks", "Kelby Friend of the Park"),
+        ("Orvane Industries", "Orvane Industry"),
+    ],
+)
+def test_a_generic_word_singular_or_plural_is_one_name(a: str, b: str) -> None:
+    assert same_but_number(*keys(a, b))
+    assert same_but_number(*keys(b, a))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Williams Racing", "William Racing"),  # the name itself, not a generic word
+        ("Ashgrove Juniors", "Ashgrove Seniors"),
+        ("Ashgrove Juniors FC", "Ashgrove Juniors FC"),  # nothing differs in number
+        ("Ashgrove Juniors", "Ashgrove Junior Football Club"),
+        ("Ashgrove", "Ashgroves"),
+    ],
+)
+def test_other_differences_are_not_a_plural(a: str, b: str) -> None:
+    assert not same_but_number(*keys(a, b))
+    assert not same_but_number(*keys(b, a))
+
+
+def test_the_key_drops_connectors_only_inside_a_name() -> None:
+    assert name_key("Harakat-e-Nawab") == name_key("Harakat Nawab") == "harakat nawab"
+    assert name_key("E-Mart") != name_key("Mart")  # a leading "e-" is part of the word
+    assert name_key("Vitamin E") == "vitamin e"  # and a last word is kept
+    assert name_key("FC") == "fc"  # an abbreviation alone is not spelled out
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_the_number_test_never_raises_and_is_symmetric(a: str, b: str) -> None:
+    ka, kb = name_key(a), name_key(b)
+    assert same_but_number(ka, kb) == same_but_number(kb, ka)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -18,6 +19,7 @@ from articles.engine.names import (
     GIVEN_NAMES,
     name_key,
     same_but_middle,
+    same_but_number,
     same_keys,
     same_words_reordered,
     token_shape,
@@ -42,20 +44,40 @@ org|islamic-state|Islamic State|ISIS|Isis|ISIL|Isil|IS|Daesh|Daish|Da'esh|Islami
   |Islamic State of Iraq and al-Sham|Islamic State of Iraq and ash-Sham
 org|al-qaeda|al-Qaeda|al-Qaida|al Qaeda|al Qaida|Qaeda|Qaida|Al-Qaeda|Al-Qaida|Al Qaeda|Al Qaida
 org|al-qaeda-in-the-arabian-peninsula|al-Qaeda in the Arabian Peninsula|AQAP
+org|al-qaeda-in-the-islamic-maghreb|al-Qaeda in the Islamic Maghreb|AQIM
 org|al-shabab|al-Shabab|al-Shabaab|al Shabab|Shabab|Shabaab|Al-Shabab|Al-Shabaab
-org|boko-haram|Boko Haram
+  |Harakat al-Shabaab al-Mujahideen
+org|boko-haram|Boko Haram|Jama'atu Ahlis Sunna Lidda'awati wal-Jihad
+org|islamic-state-west-africa-province|Islamic State West Africa Province
+  |Islamic State in West Africa Province|ISWAP
+org|islamic-state-khorasan-province|Islamic State Khorasan Province|Islamic State Khorasan|ISIS-K|IS-K|ISKP
 org|hezbollah|Hezbollah|Hizbollah|Hizbullah|Hizballah|Hezbullah
-org|hamas|Hamas
+org|kataib-hezbollah|Kataib Hezbollah|Kata'ib Hezbollah|Kataib Hizbollah
+org|hamas|Hamas|Islamic Resistance Movement
+org|palestinian-islamic-jihad|Palestinian Islamic Jihad|Islamic Jihad|PIJ
 org|taliban|Taliban
+org|tehrik-i-taliban-pakistan|Tehrik-i-Taliban Pakistan|Tehreek-e-Taliban Pakistan|Pakistani Taliban|TTP
+org|tehreek-e-labbaik-pakistan|Tehreek-e-Labbaik Pakistan|TLP
+org|haqqani-network|Haqqani network
+org|lashkar-e-taiba|Lashkar-e-Taiba|Lashkar-e-Tayyiba|LeT
+org|jaish-e-mohammed|Jaish-e-Mohammed|JeM
+org|hizbul-mujahideen|Hizbul Mujahideen|Hizb-ul-Mujahideen
+org|balochistan-liberation-army|Balochistan Liberation Army|Baloch Liberation Army|BLA
+org|jnim|Jama'at Nusrat al-Islam wal-Muslimin|Jamaat Nusrat al-Islam wal-Muslimin|JNIM
+org|farc|FARC|Farc|Revolutionary Armed Forces of Colombia
+org|m23|M23|March 23 Movement
+org|rapid-support-forces|Rapid Support Forces
+org|lords-resistance-army|Lord's Resistance Army|LRA
+org|ahrar-al-sham|Ahrar al-Sham
 org|nusra-front|Nusra Front|al-Nusra Front|Jabhat al-Nusra|al-Nusra|Al-Nusra|Al-Nusra Front
-org|hayat-tahrir-al-sham|Hayat Tahrir al-Sham|Hayat Tahrir al-Cham|HTS
+org|hayat-tahrir-al-sham|Hayat Tahrir al-Sham|Hayat Tahrir al-Cham|Hay'at Tahrir al-Sham|Tahrir al-Sham|HTS
 org|free-syrian-army|Free Syrian Army|FSA
 org|syrian-democratic-forces|Syrian Democratic Forces|SDF
 org|syrian-observatory-for-human-rights|Syrian Observatory for Human Rights|SOHR
 org|ypg|YPG|People's Protection Units
-org|pkk|PKK|Kurdistan Workers' Party|Kurdistan Workers Party
+org|pkk|PKK|Kurdistan Workers' Party|Kurdistan Workers Party|Partiya Karkeren Kurdistane
 org|muslim-brotherhood|Muslim Brotherhood
-org|houthis|Houthis|Houthi|Huthis|Huthi|Ansar Allah
+org|houthis|Houthis|Houthi|Huthis|Huthi|Ansar Allah|Ansarallah
 org|wagner-group|Wagner Group
 org|united-nations|United Nations|UN|U.N.
 org|un-security-council|UN Security Council|U.N. Security Council|United Nations Security Council
@@ -224,7 +246,8 @@ place|sanaa|Sanaa|Sana'a
 place|saint-petersburg|Saint Petersburg|St Petersburg
 """
 
-_PLACES = """
+# Single-word countries, also read after a brand's name as its national arm ("Garuda Indonesia").
+_COUNTRIES = """
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain
 Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Botswana Brazil Brunei Bulgaria Burundi
 Cambodia Cameroon Canada Chad Chile Colombia Comoros Congo Croatia Cuba Cyprus Denmark Djibouti Dominica
@@ -237,7 +260,13 @@ Niger Nigeria Norway Oman Pakistan Palau Palestine Panama Paraguay Peru Philippi
 Romania Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname
 Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan
 Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe Scotland England
-Wales Kurdistan Crimea Chechnya Tibet Xinjiang Kashmir Europe Africa Asia Antarctica Balkans Caucasus
+Wales
+"""
+
+_PLACES = (
+    _COUNTRIES
+    + """
+Kurdistan Crimea Chechnya Tibet Xinjiang Kashmir Europe Africa Asia Antarctica Balkans Caucasus
 Sahel Mediterranean Caribbean Scandinavia Siberia Sinai Kabul Tirana Algiers Luanda Yerevan Canberra
 Sydney Melbourne Vienna Baku Manama Dhaka Minsk Brussels Brasilia Sofia Ottawa Toronto Montreal
 Vancouver Santiago Shanghai Havana Nicosia Prague Copenhagen Cairo Alexandria Helsinki Paris Marseille
@@ -262,6 +291,7 @@ Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire Ne
 North_Carolina North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota
 Tennessee Texas Utah Vermont Virginia West_Virginia Wisconsin Wyoming
 """
+)
 
 # Nationality, regional and religious adjectives (and their plurals): never a name on their own.
 _DEMONYMS = _words(
@@ -332,7 +362,8 @@ judges lawyers jurors juries documents records data figures estimates tax taxes 
 unemployment earthquake earthquakes aftershocks tremors shooting shootings bombing bombings explosion
 explosions attack attacks blast blasts fire fires floods flooding storm heavy rain snow winds water food
 aid help medical rescue search evacuation evacuations crowds traffic roads flights trains buses robbers
-thieves attackers assailants burglars suspects hackers gunman shooter bomber bombers passengers
+thieves attackers assailants burglars suspects hackers gunman shooter bomber bombers passengers air rail
+flight
 """
 )
 
@@ -345,7 +376,8 @@ institution foundation association union federation league movement network cent
 school college academy church mosque synagogue trust fund society board tribunal parliament assembly
 senate congress administration guard guards navy airlines airways times post news press television tv
 radio club fc unit units coalition alliance cabinet secretariat directorate prison militia holdings
-industries partners media agency defence defense ag sa gmbh nv bv spa llp lp
+industries partners media agency defence defense ag sa gmbh nv bv spa llp lp air airline aviation railway
+railways rail utd univ dept intl assn afc
 """
 )
 # Generic heads that, after "the", refer back to an organisation named earlier ("the ministry").
@@ -365,6 +397,8 @@ harbour harbor beach falls forest highway motorway boulevard lane republic kingd
 prefecture municipality neighbourhood neighborhood quarter camp hotel mall stadium station arena plaza
 """
 )
+# Lower-case nouns read as the end of the name before them ("Juwata airport", "Kenton hospital").
+_FACILITY_WORDS = _words("airport station hospital university")
 _HONORIFICS = _words("mr mrs ms miss mx dr sir dame lord lady mme mlle messrs madam")
 _TITLE_CORE = _words(
     """
@@ -484,7 +518,7 @@ listed registered speaking related inspired sponsored friendly aligned occupied 
 themed focused centred centered headquartered educated trained supported armed area bred
 """
 )
-_ARTICLE_PREFIXES = _words("al el ad ar as az ash at ez es ed an en")
+_ARTICLE_PREFIXES = _words("al el ad ar as az ash at ez es ed an en ul ud ut")
 # Words that are never names on their own: the pronoun "I", time zones.
 _NOT_NAMES = _words("i gmt utc bst est edt cst cdt pst pdt cet cest eet eest ist jst aest am pm")
 # Letters after a name that are not part of it ("Ian Smith QC").
@@ -510,6 +544,46 @@ yuri yusuf zaid zainab ziad abdel abdul abdullah abu
 """
 )
 
+# Ordinary words that start many names ("Central Bank", "Black Sea", "Grand Valley"): never a name's only
+# distinctive word.
+_COMMON_NAME_WORDS = _words(
+    """
+new old great grand big little small long high low upper lower inner outer middle mid central north south
+east west northern southern eastern western northeast northwest southeast southwest red white black blue
+green yellow golden gold silver grey gray brown dark bright clear dead salt rocky sandy stony royal
+national international federal state city general united union first commonwealth reserve standard global
+pacific atlantic holy saint st free public people peoples rural metro greater lesser twin fair home
+summer winter spring autumn fall river lake mount sea bay island valley park garden castle bridge
+"""
+)
+_NOT_DISTINCTIVE = (
+    _COMMON_NAME_WORDS
+    | _FUNCTION
+    | _COMMON_INITIAL
+    | _ORG_WORDS
+    | _PLACE_WORDS
+    | _MONTHS
+    | _DAYS
+    | _FIRST_NAMES
+    | _TITLE_CORE
+    | _TITLE_MODIFIERS
+    | _HONORIFICS
+    | _LOWER_ROLES
+    | _NOT_NAMES
+)
+
+
+def _distinctive(word: str) -> bool:
+    """A word that names one thing by itself: no common word, given name, demonym or name in the table."""
+    low = _fold(word)
+    return (
+        len(low) >= 3
+        and low.isalpha()
+        and low not in _NOT_DISTINCTIVE
+        and not _is_demonym(low)
+        and name_key(word) not in _TABLE_BY_KEY
+    )
+
 
 # --- tokens ----------------------------------------------------------------------------------------------
 
@@ -523,6 +597,13 @@ _OPENERS = frozenset('“"‘«(:—–-[.!?;')
 _QUOTE_CHARS = frozenset("'’")
 _CLOSERS = frozenset('"”’)]')
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+_DESIGNATOR = re.compile(r"[A-Z]{2}\d{1,4}")  # an airline's two-letter code and a flight number ("SN512")
+_AIRLINE_CODE = re.compile(r"[A-Z]{2}")
+_FLIGHT_DIGITS = re.compile(r"\d{1,4}")
+_NOT_FLIGHT_UNITS = _words(
+    "hours hour hrs minutes minute mins seconds km kilometres kilometers miles mile feet ft metres meters "
+    "times percent per am pm"
+)
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 
 
@@ -643,6 +724,7 @@ _TABLE_FOLDED: dict[tuple[str, ...], _Known] = {}
 _TABLE_BY_KEY: dict[str, _Known] = {}
 _TABLE_FIRST: dict[str, int] = {}  # first word of an alias -> its longest alias, in tokens
 _TABLE_ALIAS_KEYS: list[tuple[str, int, _Known]] = []  # long aliases, for near-miss spellings
+_TABLE_ALIAS_FULL: list[str] = []  # ... and their keys, word by word
 
 
 def _add_known(kind: EntityKind, canonical: str, alias: str) -> None:
@@ -661,6 +743,7 @@ def _add_known(kind: EntityKind, canonical: str, alias: str) -> None:
     compact = key.replace(" ", "")
     if len(compact) >= 10:
         _TABLE_ALIAS_KEYS.append((compact, len(key.split()), known))
+        _TABLE_ALIAS_FULL.append(key)
 
 
 def _build_table() -> None:
@@ -675,6 +758,10 @@ def _build_table() -> None:
 
 _build_table()
 _ALIAS_COMPACTS = [a[0] for a in _TABLE_ALIAS_KEYS]
+_ALIAS_BY_FIRST: dict[str, list[int]] = {}  # first key word of a long alias -> its places in the lists above
+for _index, _key in enumerate(_TABLE_ALIAS_FULL):
+    _ALIAS_BY_FIRST.setdefault(_key.split(" ", 1)[0], []).append(_index)
+_COUNTRY_LOWS = frozenset(_fold(w) for w in _COUNTRIES.split())
 
 
 # --- side information kept for linking -------------------------------------------------------------------
@@ -685,6 +772,7 @@ class _Meta:
     title: str | None = None  # the office named before a person ("governor")
     honorific: bool = False  # "Mr"/"Mrs"/"Dr": the name is a surname
     uncertain: bool = False  # a lone capitalised first word of a sentence, with no other cue
+    the: bool = False  # written after "the" ("the Lamone")
 
 
 # ``Entity`` has no field for these, so the reader leaves them here for ``link_entities``; bounded so a
@@ -713,6 +801,8 @@ class _Reader:
         self.place_chain_end = -1  # token index just after the last place found by context
         self.known_at: dict[int, tuple[int, _Known] | None] = {}
         self.company_links: set[int] = set()  # "&"/"and" tokens read as inside one firm's name
+        self.facility_tails: set[int] = set()  # lower-case "airport"/"hospital" read as the end of a name
+        self.flights = self.find_flights()  # first token -> end of each flight number ("Sunda Flight 512")
 
     # helpers over token positions
 
@@ -750,6 +840,74 @@ class _Reader:
         self.known_at[i] = found
         return found
 
+    # flight numbers
+
+    def find_flights(self) -> dict[int, int]:
+        """'flight SN512', 'Sunda Flight 512', 'SN512': a flight's number, with the airline when it leads a
+        capitalised 'Flight'; a bare designator needs two letters and at least two digits ("CO2" is none)."""
+        toks = self.toks
+        found: dict[int, int] = {}
+        taken = 0
+        for f, tok in enumerate(toks):
+            if not tok.word or f < taken:
+                continue
+            if tok.low == "flight":
+                end = self.flight_number_end(f + 1)
+                if not end:
+                    continue
+                start = f
+                if tok.text == "Flight":
+                    while start > 0 and toks[start].joined and self.airline_word(start - 1):
+                        start -= 1
+                found[start] = end
+                taken = end
+            elif (
+                _DESIGNATOR.fullmatch(tok.text)
+                and len(tok.text) >= 4
+                and tok.low[:2] not in _NOT_NAMES
+                and not (f + 1 < len(toks) and toks[f + 1].text == "-")
+            ):
+                found[f] = f + 1
+        return found
+
+    def flight_number_end(self, k: int) -> int:
+        toks = self.toks
+        n = len(toks)
+        if k >= n or not toks[k].joined:
+            return 0
+        tok = toks[k]
+        if (not tok.word and _FLIGHT_DIGITS.fullmatch(tok.text)) or (
+            tok.word and _DESIGNATOR.fullmatch(tok.text)
+        ):
+            end = k + 1
+        elif (
+            tok.word
+            and _AIRLINE_CODE.fullmatch(tok.text)
+            and k + 1 < n
+            and toks[k + 1].joined
+            and not toks[k + 1].word
+            and _FLIGHT_DIGITS.fullmatch(toks[k + 1].text)
+        ):
+            end = k + 2  # "flight SN 512"
+        else:
+            return 0
+        if end < n and (toks[end].low in _NOT_FLIGHT_UNITS or toks[end].text in ("%", "-")):
+            return 0  # "a flight 40 minutes long"
+        return end
+
+    def airline_word(self, k: int) -> bool:
+        tok = self.toks[k]
+        return (
+            self.capword(k)
+            and not tok.poss
+            and not tok.weak
+            and tok.low not in _FUNCTION
+            and tok.low not in _TITLE_CORE
+            and tok.low not in _MONTHS
+            and tok.low not in _DAYS
+            and not _is_demonym(tok.low)
+        )
+
     # the main loop
 
     def read(self) -> list[Entity]:
@@ -758,6 +916,11 @@ class _Reader:
         i = 0
         while i < n:
             tok = toks[i]
+            if i in self.flights:
+                end = self.flights[i]
+                self.emit(i, end - 1, "other")
+                i = end
+                continue
             if not tok.word:
                 i += 1
                 continue
@@ -826,6 +989,8 @@ class _Reader:
             if k >= n:
                 return j + 1
             nxt = toks[k]
+            if k in self.flights:
+                return j + 1
             if (
                 nxt.text == "."
                 and not nxt.word
@@ -840,7 +1005,12 @@ class _Reader:
                 continue
             if not (nxt.word and nxt.joined) and nxt.text != "&":
                 return j + 1
+            if nxt.low in _FACILITY_WORDS and nxt.text.islower() and self.facility_head(i, j):
+                self.facility_tails.add(k)  # "Juwata airport"
+                return k + 1
             after = k + 1
+            if after in self.flights:
+                return j + 1
             if self.company_link(i, j, k):
                 self.company_links.add(k)
                 j = after
@@ -866,6 +1036,25 @@ class _Reader:
                 j = after
                 continue
             return j + 1
+
+    def facility_head(self, i: int, j: int) -> bool:
+        """Whether the run ``i``..``j`` names the airport, station, hospital or university after it."""
+        toks = self.toks
+        if self.title_case:
+            return False
+        lows = [toks[m].low.rstrip(".") for m in range(i, j + 1) if toks[m].word]
+        if not lows or lows[-1] in _MONTHS or lows[-1] in _DAYS:
+            return False
+        if any(low in _TITLE_CORE or low in _HONORIFICS or low in _ORG_WORDS for low in lows):
+            return False  # "Mr Smith hospital visit", "the Fox News station": a description
+        if len(lows) == 1 and toks[i].upper:
+            return False  # "an IDF hospital"
+        if toks[i].initial and len(lows) == 1 and (lows[0] in _FUNCTION or lows[0] in _COMMON_INITIAL):
+            return False  # "Police station officers…"
+        return not all(
+            _is_demonym(low) or low in _FUNCTION or low in _COMMON_INITIAL or low in _HONORIFICS
+            for low in lows
+        )
 
     def company_link(self, i: int, j: int, k: int) -> bool:
         """Whether "&"/"and" at ``k`` joins the run ending at ``j`` and the next word into a firm's name.
@@ -978,7 +1167,7 @@ class _Reader:
             or not toks[words[0]].cap
         ):
             words = words[1:]
-        while words and not toks[words[-1]].cap:
+        while words and not toks[words[-1]].cap and not (len(words) > 1 and words[-1] in self.facility_tails):
             words = words[:-1]
         if not words:
             return
@@ -1087,7 +1276,8 @@ class _Reader:
             and not known
             and not self.said_after(last)
         )
-        self.emit(first, last, kind, known[0] if known else None, _Meta(title, honorific, uncertain))
+        the = self.low(first - 1) == "the" and toks[first].joined
+        self.emit(first, last, kind, known[0] if known else None, _Meta(title, honorific, uncertain, the))
         if kind == "place" and not known:
             self.place_chain_end = last + 1
 
@@ -1099,12 +1289,18 @@ class _Reader:
             return "person"
         if any(k in self.company_links for k in range(first, last)):
             return "org"  # "Marks & Spencer"
-        for k in words[1:]:
+        for pos, k in enumerate(words[1:], 1):
             tail = self.table_match(k)
             if tail and tail[0] == last + 1:
                 if self.national_arm(words, k):
                     return "org"
-                return tail[1][1]  # "Pakistani Taliban", "Syrian Arab Red Crescent"
+                if tail[1][1] != "place":
+                    return tail[1][1]  # "Syrian Arab Red Crescent"
+                if any(low in _ORG_WORDS for low in lows[:pos]):
+                    return "org"  # "University of Texas", "Bank Indonesia"
+                if not (len(words) == 2 and lows[0] in _FIRST_NAMES):
+                    return "place"
+                break  # "Michael Jordan"
         if group or any(low in _ORG_WORDS for low in lows):
             return "org"
         if any(low in _PLACE_WORDS for low in lows[1:]) or lows[0] in _PLACE_PREFIXES:
@@ -1128,8 +1324,11 @@ class _Reader:
     def national_arm(self, words: list[int], k: int) -> bool:
         """'Brightline Logistics UK': a country code after a name that is no place is a firm's national arm."""
         toks = self.toks
-        if k != words[-1] or not toks[k].upper or self.table_match(words[0]):
+        if k != words[-1] or self.table_match(words[0]):
             return False
+        if not toks[k].upper:
+            # "Garuda Indonesia": one distinctive word before a country's name
+            return len(words) == 2 and toks[k].low in _COUNTRY_LOWS and _distinctive(toks[words[0]].text)
         lows = [toks[m].low for m in words[:-1]]
         return not any(low in _PLACE_WORDS or _is_demonym(low) for low in lows)
 
@@ -1232,6 +1431,37 @@ _LEGAL_FORMS = _words(
 # Short names that mean a known organisation only beside a full name of it in the same articles: "the Met"
 # is London's police next to "Scotland Yard", but may be New York's museum elsewhere.
 _CONTEXT_ALIASES: dict[str, str] = {"Met": "scotland-yard", "Yard": "scotland-yard"}
+# A flight as the reader writes it: "flight SN512", "Sunda Flight 512", "Flight 512", "SN512".
+_FLIGHT_TEXT = re.compile(r"(?:(?P<name>.+?)\s+)?[Ff]light\s+(?:(?P<code>[A-Z]{2})\s?)?(?P<num>\d{1,4})")
+_DESIGNATOR_TEXT = re.compile(r"(?P<code>[A-Z]{2})(?P<num>\d{2,4})")
+# Words after an airline's or a bank's own name ("Sunda Airlines", "Sunda Air"): the name alone may stand for
+# it; words of one class name one firm ("Sunda Air" is "Sunda Airlines", not "Sunda Bank").
+_BRAND_CLASS = {
+    "air": "air",
+    "airline": "air",
+    "airlines": "air",
+    "airways": "air",
+    "aviation": "aviation",
+    "rail": "rail",
+    "railway": "rail",
+    "railways": "rail",
+    "bank": "bank",
+    "group": "group",
+}
+# Type words of natural features and areas: "the Lamone" is the "Lamone River", "River Lamone".
+_GEO_TYPES = frozenset(
+    name_key(w)
+    for w in (
+        "river lake mount mountain sea bay island islands isle valley province region county district governorate"
+    ).split()
+)
+# Waters often named after the land beside them ("Java Sea", "Lake Como"): the bare name means the water only
+# with "the" ("the Caspian").
+_WATER_TYPES = frozenset(name_key(w) for w in ("sea", "bay", "lake"))
+# Words between a facility's own name and its type that writers drop ("Juwata International Airport").
+_FACILITY_MODIFIERS = frozenset(
+    name_key(w) for w in "international regional municipal domestic general".split()
+)
 
 
 @dataclass(slots=True)
@@ -1244,6 +1474,7 @@ class _Node:
     known: _Known | None
     words: tuple[str, ...]  # surface words, split at spaces and hyphens
     meta: _Meta
+    flight: tuple[str, str, str] | None = None  # (number, airline code, airline's first key token)
 
 
 def _node(ent: Entity, sent: int) -> _Node:
@@ -1253,10 +1484,19 @@ def _node(ent: Entity, sent: int) -> _Node:
         short = _ORG_SUFFIX.sub("", base)
         if short != base and sum(w[:1].isalpha() and w.lower() != "and" for w in short.split()) >= 2:
             base = short.rstrip(" &,")
+    words = tuple(w for w in re.split(r"[\s\-]+", text) if w)
+    match = (
+        (_FLIGHT_TEXT.fullmatch(text) or _DESIGNATOR_TEXT.fullmatch(text)) if text[-1:].isdigit() else None
+    )
+    if match:
+        name = match.groupdict().get("name") or ""
+        airline = name_key(name).split()[:1] if name else []
+        flight = (match["num"], match["code"] or "", airline[0] if airline else "")
+        meta = _META.get(ent, _Meta())
+        return _Node(ent, sent, "flight", "", "", None, words, meta, flight)
     key = name_key(base)
     known = _TABLE_BY_KEY.get(key)
     folded = _fold(text)
-    words = tuple(w for w in re.split(r"[\s\-]+", text) if w)
     if known:
         role = "name"
     elif ent.kind == "person" and (folded in _TITLE_REFS or tuple(folded.split()) in _TITLE_REFS_2):
@@ -1293,6 +1533,25 @@ def _initials(words: Iterable[str], skip: bool) -> str:
     ).upper()
 
 
+def _flights_agree(x: tuple[str, str, str], y: tuple[str, str, str]) -> bool:
+    """Two readings of one flight number that name no two different airlines (codes or first words)."""
+    if x[1] and y[1] and x[1] != y[1]:
+        return False
+    return not (x[2] and y[2] and not tokens_equivalent(x[2], y[2]))
+
+
+def _brand_class(words: Sequence[str]) -> tuple[str, str] | None:
+    """('sunda', 'air') for "Sunda Airlines": an own name with a distinctive word, then only a brand word and
+    legal forms."""
+    lows = [_fold(w).rstrip(".") for w in words]
+    cut = next((k for k, low in enumerate(lows) if low in _BRAND_CLASS), 0)
+    if cut < 1 or not all(low in _BRAND_CLASS or low in _LEGAL_FORMS for low in lows[cut:]):
+        return None
+    if not any(_distinctive(w) for w in words[:cut]):
+        return None
+    return name_key(" ".join(words[:cut])), _BRAND_CLASS[lows[cut]]
+
+
 def _nearest(candidates: Sequence[int], here: int) -> int | None:
     """The latest candidate before ``here``, else the first one after it."""
     before = [c for c in candidates if c < here]
@@ -1313,8 +1572,11 @@ class _Linker:
         self.join_context_aliases()
         self.join_acronyms()
         self.join_heads()
-        kinds = self.root_kinds()  # one vote for the three steps below: their joins rarely change it
+        self.join_flights()
+        kinds = self.root_kinds()  # one vote for the steps below: their joins rarely change it
         self.join_reordered_places(kinds)
+        self.join_geo_types(kinds)
+        self.join_facilities()
         self.join_middle_names(kinds)
         self.join_firm_short_names(kinds)
         self.join_surnames()
@@ -1343,21 +1605,56 @@ class _Linker:
                 for b in members[x + 1 :]:
                     if self.kinds_clash(a, b):
                         continue
-                    if same_keys(nodes[a].key, nodes[b].key):
+                    ka, kb = nodes[a].key, nodes[b].key
+                    if same_keys(ka, kb) or (self.both_orgs(a, b) and same_but_number(ka, kb)):
                         sets.union(a, b)
 
     def kinds_clash(self, a: int, b: int) -> bool:
         ka, kb = self.nodes[a].ent.kind, self.nodes[b].ent.kind
         return ka != kb and "other" not in (ka, kb)
 
+    def both_orgs(self, a: int, b: int) -> bool:
+        """After ``kinds_clash``: one is an organisation, the other one too or unread."""
+        return self.nodes[a].ent.kind == "org" or self.nodes[b].ent.kind == "org"
+
+    def join_flights(self) -> None:
+        """'flight SN512', 'Sunda Flight 512' and 'Flight 512': one flight when the numbers agree and nothing
+        tells the airlines apart; when two airlines fly the same number, only like-named mentions join."""
+        nodes, sets = self.nodes, self.sets
+        by_number: dict[str, list[int]] = {}
+        for i, nd in enumerate(nodes):
+            if nd.flight:
+                by_number.setdefault(nd.flight[0], []).append(i)
+        for members in by_number.values():
+            pairs = list(combinations(members, 2))
+            flights = [(a, b, nodes[a].flight, nodes[b].flight) for a, b in pairs]
+            if all(x and y and _flights_agree(x, y) for _, _, x, y in flights):
+                for b in members[1:]:
+                    sets.union(members[0], b)
+                continue
+            for a, b, x, y in flights:
+                if x and y and _flights_agree(x, y) and ((x[1] and x[1] == y[1]) or (x[2] and x[2] == y[2])):
+                    sets.union(a, b)
+
     def join_near_misses(self) -> None:
         """'Islamist State group' for 'Islamic State': one or two letters off a long organisation name."""
         nodes, sets = self.nodes, self.sets
         orgs: dict[str, int] = {}  # one mention per spelling
+        others: dict[str, int] = {}
         for i in self.names():
             nd = nodes[i]
-            if nd.role == "name" and nd.ent.kind in ("org", "other") and len(nd.compact) >= 10:
-                orgs.setdefault(nd.compact, i)
+            if nd.role == "name" and len(nd.compact) >= 10:
+                (orgs if nd.ent.kind in ("org", "other") else others).setdefault(nd.compact, i)
+        for i in others.values():
+            # Read as a person or place, but a spelling of a known name: "Jaish-i-Muhammad denied it".
+            nd = nodes[i]
+            if nd.known or " " not in nd.key:
+                continue
+            first = nd.key.split(" ", 1)[0]
+            for index in _ALIAS_BY_FIRST.get(first, ()):
+                if same_keys(nd.key, _TABLE_ALIAS_FULL[index]):
+                    nd.known = _TABLE_ALIAS_KEYS[index][2]
+                    break
         for i in orgs.values():
             nd = nodes[i]
             if nd.known:
@@ -1421,6 +1718,68 @@ class _Linker:
                     if "place" in (kinds[a], kinds[b]) and same_words_reordered(nodes[a].key, nodes[b].key):
                         sets.union(a, b)
 
+    def join_geo_types(self, kinds: list[EntityKind]) -> None:
+        """'Lamone' for 'Lamone River' or 'River Lamone': a feature's own name without its type word.
+
+        Only a distinctive single word, on place-like mentions, and only when every typed form of it has one
+        type ("Tarvo" beside "Lake Tarvo" and "Mount Tarvo" could be either). A sea, bay or lake takes the bare
+        name only after "the": "Java" beside the "Java Sea" is the island.
+        """
+        nodes, sets = self.nodes, self.sets
+        typed: dict[str, dict[str, list[int]]] = {}
+        bare: dict[str, list[int]] = {}
+        for i in self.names():
+            nd = nodes[i]
+            if nd.known or nd.role != "name" or kinds[i] not in ("place", "other"):
+                continue
+            toks = nd.key.split()
+            if len(toks) == 1 and nd.ent.kind in ("place", "other") and not nd.meta.title:
+                bare.setdefault(toks[0], []).append(i)
+            elif len(toks) == 2 and len(nd.words) == 2 and "place" in (kinds[i], nd.ent.kind):
+                at = 1 if toks[1] in _GEO_TYPES else 0 if toks[0] in _GEO_TYPES else -1
+                name = 1 - at
+                if at >= 0 and toks[name] not in _GEO_TYPES and _distinctive(nd.words[name]):
+                    typed.setdefault(toks[name], {}).setdefault(toks[at], []).append(i)
+        for key, by_type in typed.items():
+            for members in by_type.values():
+                for b in members[1:]:
+                    sets.union(members[0], b)
+            if len(by_type) == 1:
+                kind_key, members = next(iter(by_type.items()))
+                for b in bare.get(key, []):
+                    if kind_key not in _WATER_TYPES or nodes[b].meta.the:
+                        sets.union(members[0], b)
+
+    def join_facilities(self) -> None:
+        """'Juwata airport' for 'Juwata International Airport': a facility named without a generic modifier.
+
+        Only when the shorter name can mean one facility of the two articles: "Kenton hospital" beside "Kenton
+        General Hospital" and "Kenton Military Hospital" could be either.
+        """
+        nodes, sets = self.nodes, self.sets
+        by_key: dict[tuple[str, ...], int] = {}  # one mention per spelling
+        for i in self.names():
+            nd = nodes[i]
+            toks = tuple(nd.key.split())
+            if (
+                not nd.known
+                and nd.role == "name"
+                and len(toks) >= 2
+                and _fold(nd.words[-1]) in _FACILITY_WORDS
+            ):
+                by_key.setdefault(toks, i)
+        for short, i in by_key.items():
+            head = short[:-1]
+            if any(t in _FACILITY_MODIFIERS for t in head):
+                continue
+            fuller = [
+                toks
+                for toks in by_key
+                if len(toks) > len(short) and toks[-1] == short[-1] and toks[: len(head)] == head
+            ]
+            if len(fuller) == 1 and all(t in _FACILITY_MODIFIERS for t in fuller[0][len(head) : -1]):
+                sets.union(by_key[fuller[0]], i)
+
     def join_middle_names(self, kinds: list[EntityKind]) -> None:
         """'Travis Odom' for 'Travis Lee Odom': one person's name with and without a middle name."""
         nodes, sets = self.nodes, self.sets
@@ -1465,6 +1824,7 @@ class _Linker:
         nodes, sets = self.nodes, self.sets
         firms: dict[str, list[int]] = {}  # first key token -> mentions of firms named in full
         rivals: dict[str, list[int]] = {}  # ... and of any name that could be what the bare word means
+        brands: dict[tuple[str, str], list[int]] = {}  # (own name, class) -> "Sunda Air", "Sunda Airlines"
         surnames: set[str] = set()
         for i, nd in enumerate(nodes):
             toks = nd.key.split()
@@ -1475,8 +1835,16 @@ class _Linker:
             if kinds[i] in ("org", "other") and nd.words[0][:1].isupper() and len(nd.words[0]) > 1:
                 rivals.setdefault(toks[0], []).append(i)
                 rest = [_fold(w) for w in nd.words[1:]]
-                if kinds[i] == "org" and not all(w in _ORG_WORDS and w not in _LEGAL_FORMS for w in rest):
+                brand = _brand_class(nd.words) if kinds[i] == "org" and not nd.known else None
+                if brand:
+                    brands.setdefault(brand, []).append(i)
+                if kinds[i] == "org" and (
+                    brand or not all(w in _ORG_WORDS and w not in _LEGAL_FORMS for w in rest)
+                ):
                     firms.setdefault(toks[0], []).append(i)
+        for members in brands.values():
+            for b in members[1:]:
+                sets.union(members[0], b)
         if not firms:
             return
         bare: dict[str, list[int]] = {}

@@ -16,7 +16,29 @@ from unidecode import unidecode
 # Arabic definite articles written as their own word ("Abd al Rahman") or hyphenated ("al-Zor", "ez-Zor").
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "ez", "es", "ed", "ul"})
 # Dropped only before a hyphen ("an-Nusra"): as separate words these are English or Romance words.
-_HYPHEN_ARTICLES = _ARTICLES | {"an", "en", "et", "adh", "ath", "ud"}
+_HYPHEN_ARTICLES = _ARTICLES | {"an", "en", "et", "adh", "ath", "ud", "ut"}
+# Persian, Urdu and Arabic connectors between the words of one name ("Tehrik-i-Taliban", "Tehreek-e-Taliban",
+# "Hizb-ul-Mujahideen", "Jamaat-ud-Dawa"): writers keep, change or drop them, so the key drops them too.
+_CONNECTORS = frozenset({"e", "i", "ul", "ud", "ut", "al", "el"})
+# Abbreviated generic words, spelled out so "Riverside FC" meets "Riverside Football Club".
+_ABBREVIATED = {
+    "fc": "football club",
+    "afc": "association football club",
+    "utd": "united",
+    "univ": "university",
+    "dept": "department",
+    "intl": "international",
+    "natl": "national",
+    "corp": "corporation",
+    "assn": "association",
+    "assoc": "association",
+    "govt": "government",
+    "bros": "brothers",
+    "mt": "mount",
+    "ft": "fort",
+}
+# "Co" after a name is a company ("Smith & Co"), before one a county ("Co Durham").
+_CO_BEFORE, _CO_AFTER = "county", "company"
 
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?![a-z])")
 _APOSTROPHES = re.compile(r"['`]")
@@ -38,6 +60,7 @@ _PHONETIC: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"dh", "d"),
         (r"gh", "g"),
         (r"dj", "j"),
+        (r"yy", "y"),  # "Tayyiba" for "Taiba"
         (r"(?<=.)y(?![aeiou])", "i"),
         (r"aw(?![aeiouy])", "o"),
         (r"ou|oo", "u"),
@@ -230,13 +253,24 @@ def name_key(name: str) -> str:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     out: list[str] = []
+    last_word = len(words) - 1
     for word_index, word in enumerate(words):
+        if last_word and word in _ABBREVIATED:
+            out.extend(_phonetic(w) for w in _ABBREVIATED[word].split())
+            continue
+        if last_word and word == "co":
+            out.append(_phonetic(_CO_BEFORE if word_index == 0 else _CO_AFTER))
+            continue
         parts = [p for p in word.split("-") if p]
         for index, part in enumerate(parts):
             if len(parts) > 1 and index < len(parts) - 1 and part in _HYPHEN_ARTICLES:
                 continue
+            if len(parts) > 1 and index > 0 and part in _CONNECTORS:
+                continue  # "Torbat-e Heydarieh", "Zia-ul Haq"
             if len(parts) == 1 and len(words) > 1 and part in _ARTICLES:
                 continue
+            if len(parts) == 1 and 0 < word_index < last_word and part in ("e", "i"):
+                continue  # "Lashkar e Taiba"
             if part in ("ibn", "bin", "ben") and word_index > 0:
                 out.append("bin")
                 continue
@@ -401,3 +435,27 @@ def same_words_reordered(ka: str, kb: str) -> bool:
     return any(
         all(tokens_equivalent(x, y) for x, y in zip(ta, perm, strict=True)) for perm in permutations(tb)
     )
+
+
+def _plural_of(plural: str, single: str) -> bool:
+    # Keys spell a final "y" as "i", so "cities" is "citi" + "es".
+    return len(single) >= 3 and plural in (single + "s", single + "es")
+
+
+def same_but_number(ka: str, kb: str) -> bool:
+    """Keys of an organisation's name with one generic word singular on one side and plural on the other.
+
+    "riverside juniors futbal club" / "riverside junior futbal club" match; the first word, which carries the
+    name, must agree.
+    """
+    ta, tb = ka.split(), kb.split()
+    if len(ta) != len(tb) or len(ta) < 2 or not tokens_equivalent(ta[0], tb[0]):
+        return False
+    plural = False
+    for x, y in zip(ta[1:], tb[1:], strict=True):
+        if tokens_equivalent(x, y):
+            continue
+        if not (_plural_of(x, y) or _plural_of(y, x)):
+            return False
+        plural = True
+    return plural
