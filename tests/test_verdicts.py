@@ -128,3 +128,16 @@ def test_a_week_does_not_contradict_a_day_in_it() -> None:
         "Ministers will declare a state of emergency this week.",
     )
     assert relation != "conflict"
+
+
+def test_clock_times_far_apart_conflict() -> None:
+    relation, why = verdict(
+        "The plane came down at 10.52am local time.", "The plane came down at around 11:20 a.m."
+    )
+    assert relation == "conflict"
+    assert "10.52am" in why and "11:20 a.m." in why
+
+
+def test_clock_times_minutes_apart_agree() -> None:
+    relation, _ = verdict("The quake struck at 4:32am local time.", "The quake hit at 4.35am.")
+    assert relation == "agree"

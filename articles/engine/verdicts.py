@@ -18,6 +18,12 @@ MONEY_TOLERANCE = 0.15
 TOTAL_UNITS = frozenset(("shot", "casualty", "victim", "hit"))
 DEAD_UNITS = frozenset(("dead",))
 INJURED_UNITS = frozenset(("injured",))
+# Clock times: "10.52am", "11:20 a.m.", "4:32", "9pm", "21:05".
+_CLOCK = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
+CLOCK_TOLERANCE_MINUTES = 15
 _LIST_JOINER = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*$")
 
 
@@ -272,6 +278,33 @@ def _date_text(d: DateRef) -> str:
     return f"“{d.text.strip()}” ({d.value})" if d.text.strip() and d.text.strip() != d.value else d.value
 
 
+def clock_times(text: str) -> list[tuple[int, str]]:
+    """Minutes after midnight of each clock time written with minutes or am/pm, with its text."""
+    out: list[tuple[int, str]] = []
+    for m in _CLOCK.finditer(text):
+        if m.group("m") is None and m.group("ampm") is None:
+            continue  # a bare number is not a time
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        ampm = (m.group("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        out.append((hour * 60 + minute, m.group().strip()))
+    return out
+
+
+def _compare_times(a: Side, b: Side) -> list[Finding]:
+    ta, tb = clock_times(a.claim.text), clock_times(b.claim.text)
+    if len(ta) != 1 or len(tb) != 1:
+        return []
+    (ma, xa), (mb, xb) = ta[0], tb[0]
+    gap = min(abs(ma - mb), 24 * 60 - abs(ma - mb))
+    if gap <= CLOCK_TOLERANCE_MINUTES:
+        return [Finding("agree", f"same time: A {xa}, B {xb}")]
+    return [Finding("conflict", f"times differ: A says {xa}, B says {xb}")]
+
+
 def entity_lists(claim: Claim, body: str, masked: list[tuple[int, int]] | None = None) -> list[list[Entity]]:
     """Runs of entities joined by commas/'and'/'or' ("Sukhnah, Raqqa and Deir Ezzor"), including single ones,
     leaving out names in a dateline or an attribution."""
@@ -355,7 +388,11 @@ def _one_sided_figures(a: Side, b: Side) -> list[Finding]:
 def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
     """The relation of two aligned claims and a one-line explanation naming the values on both sides."""
     findings = (
-        _compare_quantities(a, b) + _compare_dates(a, b) + _compare_lists(a, b) + _compare_sources(a, b)
+        _compare_quantities(a, b)
+        + _compare_dates(a, b)
+        + _compare_times(a, b)
+        + _compare_lists(a, b)
+        + _compare_sources(a, b)
     )
     strongest: tuple[Relation, ...] = ("conflict", "partial")
     for relation in strongest:
