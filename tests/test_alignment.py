@@ -77,3 +77,9 @@ def test_each_claim_links_at_most_to_its_near_best_matches() -> None:
         for cid in ln.a:
             per_claim[cid] = per_claim.get(cid, 0) + (1 if ln.b else 0)
     assert max(per_claim.values()) <= 2
+
+
+def test_a_claim_links_to_at_most_three_repetitions_of_its_fact() -> None:
+    fact = "Five people died when the old bridge over the Arno collapsed in Florence on Monday."
+    result = compare_texts(fact, "\n\n".join([fact] * 6), DAY, DAY)
+    assert 1 <= sum(1 for ln in result.links if ln.a and ln.b) <= 3

@@ -19,6 +19,8 @@ MUTUAL_MIN = 0.2
 NEAR_BEST = 0.75
 # ... and never below this score.
 EXTRA_MIN = 0.35
+# A fact is told at most a few times in one article: more links from one claim are noise.
+MAX_LINKS_PER_CLAIM = 3
 # Each name in a claim that the other article never mentions makes a match less likely.
 EXCLUSIVE_NAME_FACTOR = 0.75
 # Figures of the same thing more than this many times apart are about different facts.
@@ -278,8 +280,12 @@ def _assign(
             partner_a[i] = j
             partner_b[j] = i
             pairs.append((i, j, s))
+    links_a: Counter[int] = Counter(partner_a.keys())
+    links_b: Counter[int] = Counter(partner_b.keys())
     for (i, j), s in ranked:
         if partner_a.get(i) == j or s < EXTRA_MIN:
+            continue
+        if links_a[i] >= MAX_LINKS_PER_CLAIM or links_b[j] >= MAX_LINKS_PER_CLAIM:
             continue
         # One fact told twice, or split over clauses of one sentence: each claim is among the other's best
         # matches, or the claim is a sibling clause of the one its counterpart already matched.
@@ -289,6 +295,8 @@ def _assign(
         ) or (i in partner_a and _same_sentence(claims_b, j, partner_a[i]) and s >= NEAR_BEST * best_b[j])
         if near_best or sibling:
             pairs.append((i, j, s))
+            links_a[i] += 1
+            links_b[j] += 1
     return pairs
 
 
