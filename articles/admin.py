@@ -60,14 +60,19 @@ class ClaimAdmin(ReadOnlyAdmin[Claim]):
         return str(obj)
 
 
-class LinkInline(admin.TabularInline[Link, Comparison]):
-    model = Link
-    fields = readonly_fields = ("relation", "claim_a", "claim_b", "score", "explanation")
+class ReadOnlyInline[M: Model, P: Model](admin.TabularInline[M, P]):
+    """Rows the engine or the flag history wrote: shown beside their parent, never edited there."""
+
     can_delete = False
     extra = 0
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class LinkInline(ReadOnlyInline[Link, Comparison]):
+    model = Link
+    fields = readonly_fields = ("relation", "claim_a", "claim_b", "score", "explanation")
 
 
 @admin.register(Comparison)
@@ -87,14 +92,9 @@ class LinkAdmin(ReadOnlyAdmin[Link]):
     search_fields = ["explanation", "claim_a__text", "claim_b__text"]
 
 
-class FlagEventInline(admin.TabularInline[FlagEvent, Flag]):
+class FlagEventInline(ReadOnlyInline[FlagEvent, Flag]):
     model = FlagEvent
     fields = readonly_fields = ("created_at", "old_status", "new_status", "note", "created_by")
-    can_delete = False
-    extra = 0
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Flag)
