@@ -81,7 +81,7 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence = text[start:end]
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
     if len(words) < 6:
-        return _finalise(text, [(start, end)])
+        return finalise(text, [(start, end)])
     cuts: list[int] = []  # word indices where a new clause begins
     in_parenthetical = False
     for i, (ws, _we, w) in enumerate(words):
@@ -133,7 +133,7 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((start + words[prev][0], start + _clause_end(sentence, words, c)))
         prev = c
     spans.append((start + words[prev][0], end))
-    return _finalise(text, spans)
+    return finalise(text, spans)
 
 
 def _no_punctuation(sentence: str, words: list[tuple[int, int, str]], first: int, last: int) -> bool:
@@ -172,7 +172,7 @@ def _clause_end(sentence: str, words: list[tuple[int, int, str]], cut: int) -> i
     return end
 
 
-def _finalise(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def finalise(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in spans:
         while s < e and (text[s].isspace() or text[s] in ",;"):

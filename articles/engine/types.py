@@ -85,6 +85,7 @@ class Claim:
     entities: list[Entity] = field(default_factory=list)
     attribution: str | None = None
     quotes: list[Quote] = field(default_factory=list)
+    subject: str | None = None  # the clause's subject when the parse finds it outside the claim's span
 
 
 @dataclass(slots=True)

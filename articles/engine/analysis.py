@@ -1,0 +1,84 @@
+"""The analysis of one article: what is read from it alone, kept so that comparing never reads it again.
+
+An ``Analysis`` holds the sentences with their values (quantities, dates, names before they are joined with
+another article's, quotes, attribution, clause spans), the content lemmas of each clause from the parse, and
+each clause's sentence encoding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from articles.engine.encoder import encode
+from articles.engine.parse import parse
+from articles.engine.reading import ArticleRead, read_article
+from articles.engine.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+    from spacy.tokens import Doc
+
+Span = tuple[int, int]
+
+# Parts of speech whose lemmas carry a fact's content.
+CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"))
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the engine reads from one article on its own."""
+
+    text: str
+    published: dt.date | None
+    read: ArticleRead
+    lemmas: dict[Span, tuple[str, ...]] = field(default_factory=dict)
+    encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
+    sentence_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
+
+    def clause_spans(self) -> list[Span]:
+        return [span for sent in self.read.sentences for span in sent.clauses]
+
+
+def analyse(text: str, published: dt.date | None = None) -> Analysis:
+    """Parse an article, read its sentences and clauses, and encode each clause."""
+    doc = parse(text, [start for start, _ in split_sentences(text)])
+    read = read_article(text, published, doc)
+    spans = [span for sent in read.sentences for span in sent.clauses]
+    subjects = [subject for sent in read.sentences for subject in sent.subjects]
+    # a clause is encoded with its subject when the subject stands outside it ("who led the task force")
+    clause_texts = [f"{subject} {text[s:e]}".strip() for (s, e), subject in zip(spans, subjects, strict=True)]
+    vectors = encode(clause_texts + [text[s.start : s.end] for s in read.sentences])
+    sentence_vectors = vectors[len(spans) :]
+    return Analysis(
+        text=text,
+        published=published,
+        read=read,
+        lemmas={
+            span: content_lemmas(doc, span) + _subject_lemmas(doc, subject)
+            for span, subject in zip(spans, subjects, strict=True)
+        },
+        encodings={span: vectors[k] for k, span in enumerate(spans)},
+        sentence_encodings={s.index: sentence_vectors[k] for k, s in enumerate(read.sentences)},
+    )
+
+
+def content_lemmas(doc: Doc, span: Span) -> tuple[str, ...]:
+    """Lower-cased lemmas of the content words inside a character span, in order."""
+    start, end = span
+    out: list[str] = []
+    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        if token.is_stop or token.is_punct or token.pos_ not in CONTENT_POS:
+            continue
+        lemma = token.lemma_.lower().strip("-'’.")
+        if lemma and any(ch.isalnum() for ch in lemma):
+            out.append(lemma)
+    return tuple(out)
+
+
+def _subject_lemmas(doc: Doc, subject: str) -> tuple[str, ...]:
+    """Lemmas of a subject kept as context: its words, lower-cased (names carry no inflection)."""
+    return tuple(w.lower() for w in subject.split() if w[:1].isupper() or (w.isalpha() and len(w) > 3))

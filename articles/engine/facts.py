@@ -1,0 +1,157 @@
+"""The facts stage: cut a sentence into single-fact clauses from its dependency parse.
+
+A clause is a predicate with its arguments: the main clause, coordinated verbs and clauses, relative and
+participle clauses, adverbial clauses, reported speech and long appositions ("a former congressman who led
+the task force"). Each becomes its own claim; pieces too short to state a fact stay with their neighbour,
+so the sentence is always covered, in order, without overlaps.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from articles.engine.clauses import finalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Dependencies that open a clause of their own.
+CLAUSE_DEPS = frozenset(("conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "appos"))
+# A piece needs this many words and a verb, a number or a name to stand as a claim of its own.
+MIN_WORDS = 4
+# An apposition is a fact of its own only when it says something ("a former congressman from Arkansas").
+MIN_APPOSITION = 4
+
+
+def _opens_clause(token: Token) -> bool:
+    if token.dep_ not in CLAUSE_DEPS:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False  # "to bring under control": an infinitive completes its verb's fact
+    size = token.right_edge.i - token.left_edge.i + 1
+    if token.dep_ == "appos":
+        return size >= MIN_APPOSITION
+    if token.dep_ == "conj":
+        # coordinated verbs and clauses, not coordinated nouns ("guards or staff members")
+        if token.pos_ not in ("VERB", "AUX") or token.head.pos_ not in ("VERB", "AUX"):
+            return False
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        return has_subject or (token.head.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP"))
+    if token.dep_ == "relcl":
+        # "the heaviest loss that ISIS has sustained" restricts its noun; ", which began in May" adds a fact
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        return before is not None and before.text in (",", "—", "–", "(")
+    if token.dep_ == "acl":
+        # "troops backed by Russian forces recaptured...": a participle on the subject only describes it
+        return token.pos_ == "VERB" and size >= MIN_WORDS and token.head.dep_ not in SUBJECT_DEPS
+    return token.pos_ in ("VERB", "AUX") or token.dep_ in ("ccomp", "parataxis")
+
+
+# "the authorities said", "Swanson told reporters": who said it, which is the claim's attribution.
+SPEECH_LEMMAS = frozenset(("say", "tell", "add", "state", "report", "announce", "confirm", "note", "explain"))
+MAX_ATTRIBUTION_WORDS = 8
+
+
+def _stands_alone(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) < MIN_WORDS:
+        return False
+    if len(words) <= MAX_ATTRIBUTION_WORDS and any(
+        t.lemma_ in SPEECH_LEMMAS
+        and t.pos_ == "VERB"
+        and not any(c.dep_ in ("dobj", "ccomp") for c in t.children)
+        for t in words
+    ):
+        return False
+    return any(t.pos_ in ("VERB", "AUX", "NUM", "PROPN") for t in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A claim's span and, when its subject stands outside it, the subject's words (kept as context)."""
+
+    start: int
+    end: int
+    subject: str = ""
+
+
+def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
+    """The single-fact clauses of the sentence ``doc.text[start:end]``, in order, without overlaps."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return [Clause(start, end)]
+    first, last = span.start, span.end  # token indexes, end exclusive
+    heads = [t for t in span if _opens_clause(t)]
+    # Outer clauses first, so inner ones overwrite what they own.
+    heads.sort(key=lambda t: -(t.right_edge.i - t.left_edge.i))
+    owner = [-1] * (last - first)  # token -> the clause head that owns it (-1: the main clause)
+    for head in heads:
+        for k in range(max(head.left_edge.i, first), min(head.right_edge.i + 1, last)):
+            owner[k - first] = head.i
+    # Maximal runs of tokens with one owner are the pieces.
+    pieces: list[list[Token]] = []
+    for k in range(first, last):
+        if pieces and owner[k - first] == owner[pieces[-1][-1].i - first]:
+            pieces[-1].append(doc[k])
+        else:
+            pieces.append([doc[k]])
+    # A preposition or conjunction at the end of a piece introduces the next one ("after | capturing").
+    for before, after in itertools.pairwise(pieces):
+        while len(before) > 1 and before[-1].pos_ in LEADING_POS:
+            after.insert(0, before.pop())
+    # Short pieces (a dangling subject, "police said") join the piece before them, or the next one.
+    merged: list[list[Token]] = []
+    for piece in pieces:
+        if merged and (not _stands_alone(piece) or not _stands_alone(merged[-1])):
+            merged[-1].extend(piece)
+        else:
+            merged.append(piece)
+    if len(merged) > 1 and not _stands_alone(merged[-1]):
+        tail = merged.pop()
+        merged[-1].extend(tail)
+    out: list[Clause] = []
+    for piece in merged:
+        s = max(piece[0].idx, start)
+        e = min(piece[-1].idx + len(piece[-1].text), end)
+        if s < e:
+            subject = _outside_subject(piece) if len(merged) > 1 else ""
+            out.extend(Clause(a, b, subject) for a, b in finalise(doc.text, [(s, e)]))
+    return out or [Clause(start, end)]
+
+
+LEADING_POS = frozenset(("ADP", "SCONJ", "CCONJ"))
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+MAX_SUBJECT_CHARS = 80
+
+
+def _outside_subject(piece: list[Token]) -> str:
+    """The words of the piece's subject when they stand in another piece: the noun a relative clause or
+    apposition describes, the subject of a coordinated verb, or the verb's own subject cut off by a clause."""
+    inside = {t.i for t in piece}
+    roots = [t for t in piece if t.head.i not in inside or t.head.i == t.i]
+    roots = [t for t in roots if t.pos_ not in ("PUNCT", "CCONJ", "SCONJ")] or roots
+    if not roots:
+        return ""
+    root = roots[0]
+    for _ in range(3):
+        if root.dep_ in ("relcl", "acl", "appos"):
+            noun = root.head.head if root.head.dep_ == "appos" else root.head
+            return _words(noun, inside)
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return "" if subjects[0].i in inside else _words(subjects[0], inside)
+        if root.dep_ not in ("conj", "advcl", "ccomp", "xcomp") or root.head.i == root.i:
+            return ""
+        root = root.head
+    return ""
+
+
+def _words(token: Token, inside: set[int]) -> str:
+    """A noun with its modifiers to its left ("the Syrian Observatory"), or a short subtree."""
+    tokens = [t for t in token.subtree if t.i not in inside]
+    if token.pos_ in ("NOUN", "PROPN"):
+        tokens = [t for t in tokens if t.i <= token.i and t.i >= token.left_edge.i]
+    text = " ".join(t.text for t in tokens if not t.is_punct)
+    return text if len(text) <= MAX_SUBJECT_CHARS else ""

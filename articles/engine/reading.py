@@ -1,0 +1,186 @@
+"""The facts and values stages: sentences and clauses of an article with their quantities, dates, names,
+quotes and attribution, then the claims cut from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from articles.engine.attribution import Attribution, find_attribution, find_quotes
+from articles.engine.clauses import split_clauses
+from articles.engine.dates import extract_dates
+from articles.engine.entities import extract_entities, link_entities
+from articles.engine.facts import clause_spans
+from articles.engine.quantities import extract_quantities
+from articles.engine.sentences import is_heading, split_sentences
+from articles.engine.types import Claim, DateRef, Entity, Quantity, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(slots=True)
+class SentenceRead:
+    """Everything read from one sentence, before it is cut into claims."""
+
+    index: int
+    start: int
+    end: int
+    headline: bool
+    quantities: list[Quantity]
+    dates: list[DateRef]
+    entities: list[Entity]
+    quotes: list[Quote]
+    attribution: Attribution | None
+    dateline: tuple[int, int] | None = None  # "TEHRAN —" before a story's first sentence
+    clauses: list[tuple[int, int]] = field(default_factory=list)  # the claim spans cut from it
+    subjects: list[str] = field(default_factory=list)  # per clause: its subject when it stands outside it
+
+
+@dataclass(slots=True)
+class ArticleRead:
+    text: str
+    published: dt.date | None
+    sentences: list[SentenceRead]
+
+
+def read_article(text: str, published: dt.date | None, doc: Doc | None = None) -> ArticleRead:
+    """Sentences of an article with their numbers, dates, names, quotes and attribution."""
+    sentences: list[SentenceRead] = []
+    seen_text = False
+    for index, (start, end) in enumerate(split_sentences(text)):
+        if is_heading(text, start, end):
+            continue
+        chunk = text[start:end]
+        dates = extract_dates(chunk, published, start)
+        quantities = [
+            q
+            for q in extract_quantities(chunk, start)
+            if not any(d.start < q.end and q.start < d.end for d in dates) or q.kind in ("duration", "age")
+        ]
+        line_alone = _whole_line(text, start, end)
+        headline = not seen_text and line_alone and not chunk.rstrip().endswith((".", "!", "?"))
+        seen_text = True
+        clauses, subjects = ([(start, end)], [""]) if headline else _clauses(text, start, end, doc)
+        sentences.append(
+            SentenceRead(
+                index=index,
+                start=start,
+                end=end,
+                headline=headline,
+                quantities=quantities,
+                dates=dates,
+                entities=extract_entities(chunk, start),
+                quotes=find_quotes(chunk, start),
+                attribution=find_attribution(chunk, start),
+                dateline=_dateline(chunk, start),
+                clauses=clauses,
+                subjects=subjects,
+            )
+        )
+    return ArticleRead(text, published, sentences)
+
+
+def _clauses(text: str, start: int, end: int, doc: Doc | None) -> tuple[list[tuple[int, int]], list[str]]:
+    if doc is None:
+        spans = split_clauses(text, start, end)
+        return spans, [""] * len(spans)
+    clauses = clause_spans(doc, start, end)
+    return [(c.start, c.end) for c in clauses], [c.subject for c in clauses]
+
+
+# "TEHRAN —", "TOLEDO, Ohio —", "LONDON (Reuters) -": where a story was filed, not part of its facts.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s+[A-Z][A-Za-z. ]+)?(?:\s*\([A-Za-z ]+\))?\s*[—–-]{1,2}\s")
+
+
+def _dateline(chunk: str, start: int) -> tuple[int, int] | None:
+    m = _DATELINE.match(chunk)
+    return (start, start + m.end()) if m else None
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    before = text.rfind("\n", 0, start)
+    after = text.find("\n", end)
+    return not text[before + 1 : start].strip() and not text[end : after if after >= 0 else len(text)].strip()
+
+
+@dataclass(slots=True)
+class BuiltClaims:
+    """Claims of one article, with the spans left out of matching (attribution, dateline) and the names
+    each claim is credited to."""
+
+    claims: list[Claim]
+    masked_spans: dict[str, list[tuple[int, int]]]
+    sources: dict[str, frozenset[str]]
+
+
+def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
+    """Cut each sentence into clause claims, each carrying its sentence's attribution."""
+    text = article.text
+    claims: list[Claim] = []
+    masked_spans: dict[str, list[tuple[int, int]]] = {}
+    sources: dict[str, frozenset[str]] = {}
+    for sent in article.sentences:
+        for (start, end), subject in zip(
+            sent.clauses, sent.subjects or [""] * len(sent.clauses), strict=True
+        ):
+            claim_id = f"{prefix}{len(claims) + 1}"
+
+            def inside(s: int, e: int, lo: int = start, hi: int = end) -> bool:
+                return lo <= s and e <= hi
+
+            quantities = [q for q in sent.quantities if inside(q.start, q.end)]
+            dates = [d for d in sent.dates if inside(d.start, d.end)]
+            quotes = [q for q in sent.quotes if q.start < end and start < q.end]
+            kind = "headline" if sent.headline else _kind(quantities, dates, quotes)
+            attribution = sent.attribution
+            claims.append(
+                Claim(
+                    id=claim_id,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    kind=kind,
+                    sentence=sent.index,
+                    quantities=quantities,
+                    dates=dates,
+                    entities=[e for e in sent.entities if inside(e.start, e.end)],
+                    attribution=attribution.source if attribution else None,
+                    quotes=quotes,
+                    subject=subject or None,
+                )
+            )
+            masked = [(attribution.start, attribution.end)] if attribution else []
+            if sent.dateline and start <= sent.dateline[0] < end:
+                masked.append(sent.dateline)
+            if masked:
+                masked_spans[claim_id] = masked
+            if attribution:
+                sources[claim_id] = frozenset(
+                    e.canonical
+                    for e in sent.entities
+                    if attribution.start <= e.start and e.end <= attribution.end
+                )
+    return BuiltClaims(claims, masked_spans, sources)
+
+
+def _kind(quantities: list[Quantity], dates: list[DateRef], quotes: list[Quote]) -> str:
+    if quantities:
+        return "quantity"
+    if dates:
+        return "date"
+    if quotes:
+        return "quote"
+    return "event"
+
+
+def link_across(articles: list[ArticleRead]) -> list[ArticleRead]:
+    """Copies of the articles in which every variant of a name has one canonical id across all of them."""
+    mentions = [s.entities for art in articles for s in art.sentences]
+    linked = iter(link_entities(mentions))
+    return [
+        ArticleRead(art.text, art.published, [replace(s, entities=next(linked)) for s in art.sentences])
+        for art in articles
+    ]

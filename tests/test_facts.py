@@ -1,0 +1,74 @@
+"""The facts stage: sentences cut into single-fact clauses from the dependency parse."""
+
+from __future__ import annotations
+
+import itertools
+
+from articles.engine.facts import clause_spans
+from articles.engine.parse import parse
+
+
+def clauses(sentence: str) -> list[tuple[str, str]]:
+    doc = parse(sentence)
+    return [(sentence[c.start : c.end], c.subject) for c in clause_spans(doc, 0, len(sentence))]
+
+
+def test_an_apposition_is_a_claim_and_the_main_clause_keeps_its_subject() -> None:
+    got = clauses(
+        "Asa Hutchinson, a former Republican congressman from Arkansas who led the task force, unveiled "
+        "the report at a packed news conference."
+    )
+    assert got[0][0] == "Asa Hutchinson, a former Republican congressman from Arkansas who led the task force"
+    assert got[1] == ("unveiled the report at a packed news conference.", "Asa Hutchinson")
+
+
+def test_a_relative_clause_after_a_comma_is_a_fact_of_its_own() -> None:
+    got = clauses("The gunman, who had worked at the plant for a decade, opened fire shortly after 5 p.m.")
+    assert got == [
+        ("The gunman, who had worked at the plant for a decade", ""),
+        ("opened fire shortly after 5 p.m.", "The gunman"),
+    ]
+
+
+def test_a_restrictive_relative_clause_stays_with_its_noun() -> None:
+    got = clauses("That's the heaviest loss that ISIS has sustained in a single battle since 2013.")
+    assert len(got) == 1
+
+
+def test_a_relative_clause_between_subject_and_verb_leaves_the_subject_as_context() -> None:
+    got = clauses(
+        "Russian forces, which began a campaign of air strikes in September, have been heavily involved "
+        "in the offensive to retake Palmyra."
+    )
+    assert got[-1][0].startswith("have been heavily involved")
+    assert got[-1][1] == "Russian forces"
+
+
+def test_coordinated_nouns_are_one_fact() -> None:
+    assert len(clauses("There were no dead or wounded in the market.")) == 1
+
+
+def test_an_infinitive_stays_with_its_verb() -> None:
+    assert len(clauses("The fire took firefighters six hours to bring under control on Monday.")) == 1
+
+
+def test_the_speaker_is_not_a_claim_of_its_own() -> None:
+    got = clauses(
+        "Deputies chased him at speeds of more than 100 mph before he finally pulled over, "
+        "Undersheriff Chris Swanson said."
+    )
+    assert not any(text.startswith("Undersheriff") for text, _ in got)
+    assert got[-1][0].endswith("Swanson said.")
+
+
+def test_claims_cover_the_sentence_in_order_without_overlaps() -> None:
+    sentence = (
+        "A man who was fired last week from his job at an accounting firm walked into his former office with "
+        "a shotgun on Monday and shot three people, killing one, before fleeing, the authorities said."
+    )
+    doc = parse(sentence)
+    spans = [(c.start, c.end) for c in clause_spans(doc, 0, len(sentence))]
+    assert len(spans) >= 2
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert spans[0][0] == 0
+    assert spans[-1][1] == len(sentence)
