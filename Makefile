@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: setup run test check format bench
+.PHONY: setup run test check format bench train eval
 
 setup: $(INSTALLED)
 
@@ -38,3 +38,11 @@ format: setup
 
 bench: setup
 	$(PYTHON) scripts/bench.py
+
+# Retrain the link scorer on the labelled pairs (writes articles/engine/data/scorer.json).
+train: setup
+	$(PYTHON) scripts/train.py
+
+# Score the engine on the seed, the composed pairs and ../shared/dev with the shared evaluator.
+eval: setup
+	$(PYTHON) scripts/eval.py

@@ -1,4 +1,5 @@
-"""Aligns the claims of two articles: weighted content overlap, then a one-to-one assignment with split facts."""
+"""Lexical evidence for alignment: rarity-weighted overlap of the concepts (names, dates, figures, words) of
+two claims, with the sentence around each claim as weaker context."""
 
 from __future__ import annotations
 
@@ -182,6 +183,64 @@ def _finish_score(fa: Features, fb: Features, overlap: float) -> float:
     return value + POSITION_BONUS * (1.0 - abs(fa.position - fb.position))
 
 
+def lexical_scores(features_a: list[Features], features_b: list[Features]) -> dict[tuple[int, int], float]:
+    """Rarity-weighted concept overlap of every pair of claims that share evidence: (index in A, index in B)
+    to a score in 0..1, one of the trained scorer's features."""
+    df: Counter[str] = Counter()
+    for f in features_a + features_b:
+        df.update(f.tokens)
+    _weigh(features_a + features_b, df, len(features_a) + len(features_b))
+    # every name an article mentions, datelines and attributions included
+    names_a = {"e:" + e.canonical for f in features_a for e in f.claim.entities}
+    names_b = {"e:" + e.canonical for f in features_b for e in f.claim.entities}
+    alone_a = [_exclusive_names(f, names_b) for f in features_a]
+    alone_b = [_exclusive_names(f, names_a) for f in features_b]
+    # Sparse overlap through inverted indexes of B's tokens: only pairs that share a token are scored, and a
+    # token that is context on both sides is never visited.
+    own_postings: dict[str, list[int]] = {}
+    context_postings: dict[str, list[tuple[int, float]]] = {}
+    for fb in features_b:
+        for t, factor in fb.factors.items():
+            if factor == 1.0:
+                own_postings.setdefault(t, []).append(fb.index)
+            else:
+                context_postings.setdefault(t, []).append((fb.index, fb.weights[t]))
+    scores: dict[tuple[int, int], float] = {}
+    for fa in features_a:
+        if not fa.total:
+            continue
+        overlap: dict[int, float] = defaultdict(float)
+        own_shared: dict[int, int] = defaultdict(int)
+        words_shared: dict[int, int] = defaultdict(int)
+        for t, wa in fa.weights.items():
+            if fa.factors[t] == 1.0:
+                is_word = _is_word(t)
+                for j in own_postings.get(t, ()):
+                    overlap[j] += wa
+                    own_shared[j] += 1
+                    words_shared[j] += is_word
+                for j, wb in context_postings.get(t, ()):
+                    overlap[j] += wb
+            else:
+                for j in own_postings.get(t, ()):
+                    overlap[j] += wa
+        for j, shared_weight in overlap.items():
+            fb = features_b[j]
+            if not _enough_evidence(own_shared[j], words_shared[j]) or not fb.total:
+                continue
+            s = _finish_score(fa, fb, shared_weight)
+            s *= EXCLUSIVE_NAME_FACTOR ** min(2, alone_a[fa.index] + alone_b[j])
+            if fa.figures and fb.figures and _magnitudes_apart(fa, fb):
+                s *= MAGNITUDE_FACTOR
+            scores[(fa.index, j)] = s
+    return scores
+
+
+def _exclusive_names(f: Features, other_names: set[str]) -> int:
+    """How many people, places and organisations of a claim the other article never mentions."""
+    return sum(1 for t in f.names if t not in other_names)
+
+
 def _headline_allowed(fa: Features, fb: Features) -> bool:
     """Headlines summarise the top of a story: they link to each other or to the first claims of the text."""
     if fa.claim.kind == "headline":
@@ -191,9 +250,9 @@ def _headline_allowed(fa: Features, fb: Features) -> bool:
     return True
 
 
-def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[int, int, float]]:
-    """Pairs (index in A, index in B, score): one-to-one best matches between the texts, further links for
-    facts that one article tells twice or splits over two clauses, and each headline's best matches."""
+def hand_tuned_links(features_a: list[Features], features_b: list[Features]) -> list[tuple[int, int, float]]:
+    """The hand-tuned aligner's pairs (index in A, index in B, score), one of the trained scorer's features:
+    one-to-one best matches between the texts, further links for facts that one article tells twice or splits over two clauses, and each headline's best matches."""
     df: Counter[str] = Counter()
     for f in features_a + features_b:
         df.update(f.tokens)
@@ -252,11 +311,6 @@ def align(features_a: list[Features], features_b: list[Features]) -> list[tuple[
     claims_a = [f.claim for f in features_a]
     claims_b = [f.claim for f in features_b]
     return sorted(_assign(body, claims_a, claims_b) + _assign(headline, claims_a, claims_b))
-
-
-def _exclusive_names(f: Features, other_names: set[str]) -> int:
-    """How many people, places and organisations of a claim the other article never mentions."""
-    return sum(1 for t in f.names if t not in other_names)
 
 
 def _assign(

@@ -1,207 +1,42 @@
-"""Entry points of the claim engine: extract the claims of one article, compare two articles."""
+"""Entry points of the claim engine: analyse one article, compare two analysed articles.
+
+The stages, in order: parse (spaCy) → facts and values (``reading``) → encodings (``analysis``) → features →
+scoring (the trained model) → assignment → verdicts.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
-from articles.engine.align import Features, align, build_features
-from articles.engine.attribution import Attribution, find_attribution, find_quotes
-from articles.engine.clauses import split_clauses
-from articles.engine.dates import extract_dates
-from articles.engine.entities import extract_entities, link_entities
-from articles.engine.lexicon import content_tokens
-from articles.engine.quantities import extract_quantities
-from articles.engine.sentences import is_heading, split_sentences
-from articles.engine.types import Claim, ComparisonResult, DateRef, Document, Entity, Link, Quantity, Quote
+import numpy as np
+
+from articles.engine.align import build_features, hand_tuned_links, lexical_scores
+from articles.engine.analysis import Analysis, analyse
+from articles.engine.assignment import assign
+from articles.engine.counting import noun_and_state
+from articles.engine.encoder import DIMENSIONS
+from articles.engine.features import ClaimView, pair_features
+from articles.engine.lexicon import content_tokens, lemma
+from articles.engine.reading import BuiltClaims, build_claims, link_across
+from articles.engine.scoring import Scorer, trained_scorer
+from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import Side, judge
 
-ENGINE_VERSION = "1.1"
+ENGINE_VERSION = "2.0"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
-
-
-@dataclass(slots=True)
-class SentenceRead:
-    """Everything read from one sentence, before it is cut into claims."""
-
-    index: int
-    start: int
-    end: int
-    headline: bool
-    quantities: list[Quantity]
-    dates: list[DateRef]
-    entities: list[Entity]
-    quotes: list[Quote]
-    attribution: Attribution | None
-    dateline: tuple[int, int] | None = None  # "TEHRAN —" before a story's first sentence
-
-
-@dataclass(slots=True)
-class ArticleRead:
-    text: str
-    published: dt.date | None
-    sentences: list[SentenceRead]
-
-
-def read_article(text: str, published: dt.date | None) -> ArticleRead:
-    """Sentences of an article with their numbers, dates, names, quotes and attribution."""
-    sentences: list[SentenceRead] = []
-    seen_text = False
-    for index, (start, end) in enumerate(split_sentences(text)):
-        if is_heading(text, start, end):
-            continue
-        chunk = text[start:end]
-        dates = extract_dates(chunk, published, start)
-        quantities = [
-            q
-            for q in extract_quantities(chunk, start)
-            if not any(d.start < q.end and q.start < d.end for d in dates) or q.kind in ("duration", "age")
-        ]
-        line_alone = _whole_line(text, start, end)
-        headline = not seen_text and line_alone and not chunk.rstrip().endswith((".", "!", "?"))
-        seen_text = True
-        sentences.append(
-            SentenceRead(
-                index=index,
-                start=start,
-                end=end,
-                headline=headline,
-                quantities=quantities,
-                dates=dates,
-                entities=extract_entities(chunk, start),
-                quotes=find_quotes(chunk, start),
-                attribution=find_attribution(chunk, start),
-                dateline=_dateline(chunk, start),
-            )
-        )
-    return ArticleRead(text, published, sentences)
-
-
-# "TEHRAN —", "TOLEDO, Ohio —", "LONDON (Reuters) -": where a story was filed, not part of its facts.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s+[A-Z][A-Za-z. ]+)?(?:\s*\([A-Za-z ]+\))?\s*[—–-]{1,2}\s")
-
-
-def _dateline(chunk: str, start: int) -> tuple[int, int] | None:
-    m = _DATELINE.match(chunk)
-    return (start, start + m.end()) if m else None
-
-
-def _whole_line(text: str, start: int, end: int) -> bool:
-    before = text.rfind("\n", 0, start)
-    after = text.find("\n", end)
-    return not text[before + 1 : start].strip() and not text[end : after if after >= 0 else len(text)].strip()
-
-
-@dataclass(slots=True)
-class BuiltClaims:
-    """Claims of one article, with the spans left out of matching (attribution, dateline) and the names
-    each claim is credited to."""
-
-    claims: list[Claim]
-    masked_spans: dict[str, list[tuple[int, int]]]
-    sources: dict[str, frozenset[str]]
-
-
-def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
-    """Cut each sentence into clause claims, each carrying its sentence's attribution."""
-    text = article.text
-    claims: list[Claim] = []
-    masked_spans: dict[str, list[tuple[int, int]]] = {}
-    sources: dict[str, frozenset[str]] = {}
-    for sent in article.sentences:
-        spans = [(sent.start, sent.end)] if sent.headline else split_clauses(text, sent.start, sent.end)
-        for start, end in spans:
-            claim_id = f"{prefix}{len(claims) + 1}"
-
-            def inside(s: int, e: int, lo: int = start, hi: int = end) -> bool:
-                return lo <= s and e <= hi
-
-            quantities = [q for q in sent.quantities if inside(q.start, q.end)]
-            dates = [d for d in sent.dates if inside(d.start, d.end)]
-            quotes = [q for q in sent.quotes if q.start < end and start < q.end]
-            kind = "headline" if sent.headline else _kind(quantities, dates, quotes)
-            attribution = sent.attribution
-            claims.append(
-                Claim(
-                    id=claim_id,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    kind=kind,
-                    sentence=sent.index,
-                    quantities=quantities,
-                    dates=dates,
-                    entities=[e for e in sent.entities if inside(e.start, e.end)],
-                    attribution=attribution.source if attribution else None,
-                    quotes=quotes,
-                )
-            )
-            masked = [(attribution.start, attribution.end)] if attribution else []
-            if sent.dateline and start <= sent.dateline[0] < end:
-                masked.append(sent.dateline)
-            if masked:
-                masked_spans[claim_id] = masked
-            if attribution:
-                sources[claim_id] = frozenset(
-                    e.canonical
-                    for e in sent.entities
-                    if attribution.start <= e.start and e.end <= attribution.end
-                )
-    return BuiltClaims(claims, masked_spans, sources)
-
-
-def _kind(quantities: list[Quantity], dates: list[DateRef], quotes: list[Quote]) -> str:
-    if quantities:
-        return "quantity"
-    if dates:
-        return "date"
-    if quotes:
-        return "quote"
-    return "event"
-
-
-def _link_across(articles: list[ArticleRead]) -> None:
-    """Give every variant of a name one canonical id across all the given articles."""
-    mentions = [s.entities for art in articles for s in art.sentences]
-    linked = link_entities(mentions)
-    k = 0
-    for art in articles:
-        for s in art.sentences:
-            s.entities = linked[k]
-            k += 1
+LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
 
 
 def extract_claims(text: str, published: dt.date | None = None, prefix: str = "c") -> list[Claim]:
     """The claims of one article; spans and ids do not depend on any other article."""
-    article = read_article(text, published)
-    _link_across([article])
-    return build_claims(article, prefix).claims
+    return claims_of(analyse(text, published), prefix)
 
 
-def _named_sources(built: BuiltClaims, claim: Claim) -> frozenset[str]:
-    """Canonical ids of the named sources a claim is credited to (generic 'a source' counts as none)."""
-    if not claim.attribution or claim.attribution.lower() in _GENERIC_SOURCES:
-        return frozenset()
-    return built.sources.get(claim.id, frozenset())
-
-
-def _shared_words(body: str, fa: Features, fb: Features) -> list[str]:
-    """The words of A's claim behind the match, one per concept, names first."""
-    shared = fa.tokens & fb.tokens
-    words: list[str] = []
-    seen: set[str] = set()
-    for ent in fa.claim.entities:
-        token = "e:" + ent.canonical
-        if token in shared and token not in seen:
-            seen.add(token)
-            words.append(ent.text)
-    for s, e, tok in content_tokens(fa.claim.text):
-        if tok in shared and tok not in seen:
-            seen.add(tok)
-            words.append(body[fa.claim.start + s : fa.claim.start + e])
-    return words
+def claims_of(analysis: Analysis, prefix: str = "c") -> list[Claim]:
+    """The claims of an analysed article on its own (names joined within it only)."""
+    (read,) = link_across([analysis.read])
+    return build_claims(read, prefix).claims
 
 
 def compare_texts(
@@ -216,20 +51,91 @@ def compare_texts(
     source_b: str = "",
 ) -> ComparisonResult:
     """Claims of both articles, aligned, each link labelled agree/partial/conflict; the rest only_a/only_b."""
-    read_a = read_article(text_a, published_a)
-    read_b = read_article(text_b, published_b)
-    _link_across([read_a, read_b])
-    built_a = build_claims(read_a, "a")
-    built_b = build_claims(read_b, "b")
+    return compare_analyses(
+        analyse(text_a, published_a),
+        analyse(text_b, published_b),
+        title_a=title_a,
+        title_b=title_b,
+        source_a=source_a,
+        source_b=source_b,
+    )
+
+
+class Prepared:
+    """Both articles' claims with their names joined across the pair, and what the features need of them."""
+
+    def __init__(self, analysis_a: Analysis, analysis_b: Analysis) -> None:
+        read_a, read_b = link_across([analysis_a.read, analysis_b.read])
+        self.analyses = (analysis_a, analysis_b)
+        self.built = (build_claims(read_a, "a"), build_claims(read_b, "b"))
+        self.views = (
+            _views(analysis_a, self.built[0]),
+            _views(analysis_b, self.built[1]),
+        )
+        self.encodings = (_encodings(analysis_a, self.built[0]), _encodings(analysis_b, self.built[1]))
+        self.contexts = (_contexts(analysis_a, self.built[0]), _contexts(analysis_b, self.built[1]))
+        self.names = (
+            frozenset(e.canonical for c in self.built[0].claims for e in c.entities),
+            frozenset(e.canonical for c in self.built[1].claims for e in c.entities),
+        )
+
+    def features(self) -> np.ndarray:
+        (built_a, built_b), (analysis_a, analysis_b) = self.built, self.analyses
+        features_a = build_features(analysis_a.text, built_a.claims, built_a.masked_spans, built_a.sources)
+        features_b = build_features(analysis_b.text, built_b.claims, built_b.masked_spans, built_b.sources)
+        lexical = lexical_scores(features_a, features_b)
+        hand_tuned = {(i, j) for i, j, _ in hand_tuned_links(features_a, features_b)}
+        return pair_features(
+            self.views[0], self.views[1], *self.encodings, *self.contexts, *self.names, lexical, hand_tuned
+        )
+
+
+def compare_analyses(
+    analysis_a: Analysis,
+    analysis_b: Analysis,
+    *,
+    title_a: str = "",
+    title_b: str = "",
+    source_a: str = "",
+    source_b: str = "",
+    scorer: Scorer | None = None,
+) -> ComparisonResult:
+    """Compare two analysed articles without reading either again."""
+    scorer = scorer or trained_scorer()
+    prep = Prepared(analysis_a, analysis_b)
+    probabilities = scorer.probabilities(prep.features())
+    return decide(prep, probabilities, scorer, (title_a, title_b), (source_a, source_b))
+
+
+def decide(
+    prep: Prepared,
+    probabilities: np.ndarray,
+    scorer: Scorer,
+    titles: tuple[str, str] = ("", ""),
+    sources: tuple[str, str] = ("", ""),
+) -> ComparisonResult:
+    """Assignment and verdicts: the links that the scored pairs make, each labelled and explained."""
+    analysis_a, analysis_b = prep.analyses
+    built_a, built_b = prep.built
     claims_a, claims_b = built_a.claims, built_b.claims
-    doc_a = Document(title_a, source_a, published_a.isoformat() if published_a else None, text_a, claims_a)
-    doc_b = Document(title_b, source_b, published_b.isoformat() if published_b else None, text_b, claims_b)
-    features_a = build_features(text_a, claims_a, built_a.masked_spans, built_a.sources)
-    features_b = build_features(text_b, claims_b, built_b.masked_spans, built_b.sources)
+    text_a, text_b = analysis_a.text, analysis_b.text
+    published_a, published_b = analysis_a.published, analysis_b.published
+    doc_a = Document(
+        titles[0], sources[0], published_a.isoformat() if published_a else None, text_a, claims_a
+    )
+    doc_b = Document(
+        titles[1], sources[1], published_b.isoformat() if published_b else None, text_b, claims_b
+    )
+    matrix = probabilities.reshape(len(claims_a), len(claims_b))
     links: list[Link] = []
     linked_a: set[int] = set()
     linked_b: set[int] = set()
-    for i, j, link_score in align(features_a, features_b):
+    headlines_a = frozenset(k for k, c in enumerate(claims_a) if c.kind == "headline")
+    headlines_b = frozenset(k for k, c in enumerate(claims_b) if c.kind == "headline")
+    pairs = assign(
+        matrix, scorer.threshold, scorer.extra_threshold, headlines_a, headlines_b, scorer.near_best
+    )
+    for i, j in pairs:
         ca, cb = claims_a[i], claims_b[j]
         side_a = Side(
             ca, text_a, published_a.year if published_a else None, _named_sources(built_a, ca),
@@ -239,8 +145,8 @@ def compare_texts(
             cb, text_b, published_b.year if published_b else None, _named_sources(built_b, cb),
             built_b.masked_spans.get(cb.id, []),
         )  # fmt: skip
-        relation, explanation = judge(side_a, side_b, _shared_words(text_a, features_a[i], features_b[j]))
-        links.append(Link((ca.id,), (cb.id,), relation, link_score, explanation))
+        relation, explanation = judge(side_a, side_b, _shared_words(text_a, ca, cb))
+        links.append(Link((ca.id,), (cb.id,), relation, round(float(matrix[i, j]), 3), explanation))
         linked_a.add(i)
         linked_b.add(j)
     for i, c in enumerate(claims_a):
@@ -250,3 +156,81 @@ def compare_texts(
         if j not in linked_b:
             links.append(Link((), (c.id,), "only_b", 0.0, "only in B"))
     return ComparisonResult(doc_a, doc_b, links)
+
+
+def _encodings(analysis: Analysis, built: BuiltClaims) -> np.ndarray:
+    rows = [analysis.encodings.get((c.start, c.end)) for c in built.claims]
+    out = np.zeros((len(rows), DIMENSIONS), dtype=np.float32)
+    for k, row in enumerate(rows):
+        if row is not None:
+            out[k] = row
+    return out
+
+
+def _contexts(analysis: Analysis, built: BuiltClaims) -> np.ndarray:
+    out = np.zeros((len(built.claims), DIMENSIONS), dtype=np.float32)
+    for k, c in enumerate(built.claims):
+        row = analysis.sentence_encodings.get(c.sentence)
+        if row is not None:
+            out[k] = row
+    return out
+
+
+def _views(analysis: Analysis, built: BuiltClaims) -> list[ClaimView]:
+    claims = built.claims
+    n = max(len(claims) - 1, 1)
+    views: list[ClaimView] = []
+    body_rank = 0
+    for k, c in enumerate(claims):
+        masked = built.masked_spans.get(c.id, [])
+        counted: set[str] = set()
+        for q in c.quantities:
+            if q.kind in ("money", "age", "percent", "duration"):
+                counted.add(q.kind)
+            else:
+                noun, state = noun_and_state(q, analysis.text)
+                counted.update(x for x in (noun and lemma(noun), state) if x)
+        views.append(
+            ClaimView(
+                claim=c,
+                lemmas=frozenset(analysis.lemmas.get((c.start, c.end), ())),
+                names=frozenset(
+                    e.canonical
+                    for e in c.entities
+                    if e.kind in ("person", "place", "org")
+                    and not any(s <= e.start and e.end <= t for s, t in masked)
+                ),
+                numbers=frozenset(q.low for q in c.quantities if q.low is not None and q.low == q.high),
+                counted=frozenset(counted),
+                dates=frozenset(d.value for d in c.dates),
+                speakers=_named_sources(built, c),
+                position=k / n,
+                lead=c.kind == "headline" or body_rank < LEAD_CLAIMS,
+            )
+        )
+        body_rank += c.kind != "headline"
+    return views
+
+
+def _named_sources(built: BuiltClaims, claim: Claim) -> frozenset[str]:
+    """Canonical ids of the named sources a claim is credited to (generic 'a source' counts as none)."""
+    if not claim.attribution or claim.attribution.lower() in _GENERIC_SOURCES:
+        return frozenset()
+    return built.sources.get(claim.id, frozenset())
+
+
+def _shared_words(body: str, ca: Claim, cb: Claim) -> list[str]:
+    """The words of A's claim behind the match, one per concept, names first."""
+    names_b = {e.canonical for e in cb.entities}
+    words: list[str] = []
+    seen: set[str] = set()
+    for ent in ca.entities:
+        if ent.canonical in names_b and ent.canonical not in seen:
+            seen.add(ent.canonical)
+            words.append(ent.text)
+    tokens_b = {tok for _, _, tok in content_tokens(cb.text)}
+    for s, e, tok in content_tokens(ca.text):
+        if tok in tokens_b and tok not in seen and not tok[:1].isdigit():
+            seen.add(tok)
+            words.append(ca.text[s:e])
+    return words

@@ -144,6 +144,14 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
             continue
         used_a.add(i)
         used_b.add(k)
+        if _part_of_group(qa, a.body) or _part_of_group(qb, b.body) or _other_states(qa, qb, a.body, b.body):
+            findings.append(
+                Finding(
+                    "partial",
+                    f"different groups: A counts {describe_quantity(qa)}, B counts {describe_quantity(qb)}",
+                )
+            )
+            continue
         findings.append(
             Finding(
                 "conflict",
@@ -157,6 +165,25 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
         )
     )
     return findings
+
+
+# "two other victims", "eight of the victims", "all but five": a part of a group, not its size.
+_PART_BEFORE = re.compile(
+    r"\b(?:other|another|more|additional|further|all but|remaining)\s+(?:\w+\s+)?$", re.I
+)
+_PART_AFTER = re.compile(r"^\S+\s+(?:other|others|more|of (?:the|them|those|its|his|her|their))\b", re.I)
+
+
+def _part_of_group(q: Quantity, body: str) -> bool:
+    return bool(_PART_BEFORE.search(body[max(0, q.start - 25) : q.start])) or bool(
+        _PART_AFTER.match(body[q.start : q.end + 20])
+    )
+
+
+def _other_states(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
+    """One figure counts the dead, the other the injured (or the arrested, the released...)."""
+    state_a, state_b = noun_and_state(qa, body_a)[1], noun_and_state(qb, body_b)[1]
+    return bool(state_a and state_b and state_a != state_b)
 
 
 def _vague(q: Quantity) -> bool:

@@ -1,0 +1,48 @@
+"""The assignment stage: a maximum-weight one-to-one matching of the scored pairs, then further links for a
+fact that one article tells twice or splits in two."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+
+def assign(
+    probabilities: NDArray[np.float64],
+    threshold: float,
+    extra_threshold: float,
+    headlines_a: frozenset[int] = frozenset(),
+    headlines_b: frozenset[int] = frozenset(),
+    near_best: float = 0.0,
+) -> list[tuple[int, int]]:
+    """Pairs (i, j) of a (len(A), len(B)) probability matrix: the matching that maximises the summed
+    probability of pairs at or above ``threshold``, plus every other pair at or above ``extra_threshold`` that
+    is also within ``near_best`` of the best pair of both its claims (a fact told twice or split in two).
+
+    A headline restates the top of its story, so pairs that involve a headline are matched on their own and
+    never take the place of the text's own counterpart."""
+    if probabilities.size == 0:
+        return []
+    gain = np.where(probabilities >= threshold, probabilities, 0.0)
+    headline = np.zeros(gain.shape, dtype=bool)
+    headline[sorted(headlines_a), :] = True
+    headline[:, sorted(headlines_b)] = True
+    pairs: set[tuple[int, int]] = set()
+    for part in (np.where(headline, 0.0, gain), np.where(headline, gain, 0.0)):
+        rows, cols = linear_sum_assignment(part, maximize=True)
+        pairs.update((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if part[i, j] > 0)
+    best_a = probabilities.max(axis=1, keepdims=True)
+    best_b = probabilities.max(axis=0, keepdims=True)
+    extra = (
+        (probabilities >= extra_threshold)
+        & (probabilities >= near_best * best_a)
+        & (probabilities >= near_best * best_b)
+    )
+    for i, j in zip(*np.nonzero(extra), strict=True):
+        pairs.add((int(i), int(j)))
+    return sorted(pairs)

@@ -1,0 +1,181 @@
+"""The features stage: named evidence for every candidate pair of claims, one row per pair.
+
+Each feature is a number a reader can check against the two claims (how close their encodings are, which
+rare words, names, figures and dates they share, who said them, where they stand in their articles). The
+trained scorer weighs them; nothing here decides a link.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    from articles.engine.types import Claim
+
+DATA = Path(__file__).parent / "data"
+
+FEATURES = (
+    "cosine",  # encoder similarity of the two claims
+    "cosine_gap_a",  # how far below A's best match in B this pair is (0 for the best)
+    "cosine_gap_b",  # how far below B's best match in A
+    "mutual_best",  # each is the other's closest by encoding
+    "rank_a",  # 1 / rank of B's claim among A's claim's matches by encoding
+    "rank_b",  # 1 / rank of A's claim among B's claim's matches by encoding
+    "context_cosine",  # encoder similarity of the sentences the two claims come from
+    "cosine_squared",  # lets a linear model reward very close encodings more than their sum
+    "lemma_rank_a",  # 1 / rank by shared rare words among A's claim's candidates
+    "lemma_rank_b",  # 1 / rank by shared rare words among B's claim's candidates
+    "agreement",  # encoding and shared words point the same way (their product)
+    "lexical",  # rarity-weighted overlap of names, dates, figures and words, the sentence as context
+    "hand_tuned",  # the hand-tuned lexical aligner links the pair (its gates and one-to-one assignment)
+    "lemma_overlap",  # shared content lemmas, weighted by their rarity in general English
+    "rare_shared",  # the rarest shared lemma's weight
+    "generic_only",  # every shared lemma is an everyday word
+    "names_shared",  # people, places and organisations in both claims
+    "names_exclusive",  # names of one claim the other article never mentions
+    "numbers_shared",  # equal figures
+    "counted_shared",  # figures of the same counted thing
+    "dates_shared",  # dates of the same value
+    "dates_apart",  # both date the fact and no date agrees
+    "same_speaker",  # both credited to the same named source
+    "contrast",  # contrasting event words (killed / injured) on the two sides
+    "position_gap",  # difference of relative positions in the articles
+    "headline_pair",  # both are headlines
+    "headline_mixed",  # one is a headline, the other is not among the first claims
+    "short",  # the shorter claim has few content words
+)
+
+
+@dataclass(slots=True)
+class ClaimView:
+    """What the features need of one claim."""
+
+    claim: Claim
+    lemmas: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[float]
+    counted: frozenset[str]
+    dates: frozenset[str]
+    speakers: frozenset[str]
+    position: float
+    lead: bool  # a headline, or among the first claims of the text
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def rarity(lemma: str) -> float:
+    """Weight of a lemma by how rare it is in general English (0 for the commonest words, up to 1)."""
+    return max(0.0, min(1.0, (7.0 - _zipf(lemma)) / 5.0))
+
+
+@cache
+def contrast_groups() -> dict[str, tuple[int, int]]:
+    """Each contrasting event word's (row, group)."""
+    rows = json.loads((DATA / "contrasts.json").read_text(encoding="utf-8"))["rows"]
+    out: dict[str, tuple[int, int]] = {}
+    for r, groups in enumerate(rows):
+        for g, words in enumerate(groups):
+            for w in words:
+                out[w] = (r, g)
+    return out
+
+
+def _ranks(values: NDArray[np.float64], axis: int) -> NDArray[np.float64]:
+    """1 for the largest value along the axis, 2 for the next, and so on."""
+    order = np.argsort(-values, axis=axis, kind="stable")
+    return np.argsort(order, axis=axis, kind="stable").astype(np.float64) + 1.0
+
+
+def _contrast(a: frozenset[str], b: frozenset[str]) -> float:
+    table = contrast_groups()
+    ga = {table[w] for w in a - b if w in table}
+    gb = {table[w] for w in b - a if w in table}
+    rows_a = {r: g for r, g in ga}
+    return float(any(r in rows_a and rows_a[r] != g for r, g in gb))
+
+
+def pair_features(
+    views_a: list[ClaimView],
+    views_b: list[ClaimView],
+    enc_a: NDArray[np.float32],
+    enc_b: NDArray[np.float32],
+    ctx_a: NDArray[np.float32],
+    ctx_b: NDArray[np.float32],
+    names_in_a: frozenset[str],
+    names_in_b: frozenset[str],
+    lexical: dict[tuple[int, int], float],
+    hand_tuned: set[tuple[int, int]],
+) -> NDArray[np.float64]:
+    """A (len(A) * len(B), len(FEATURES)) matrix; row i * len(B) + j is the pair (A[i], B[j])."""
+    na, nb = len(views_a), len(views_b)
+    out = np.zeros((na * nb, len(FEATURES)), dtype=np.float64)
+    if not na or not nb:
+        return out
+    col = {name: k for k, name in enumerate(FEATURES)}
+    cos = (enc_a @ enc_b.T).astype(np.float64)
+    best_a = cos.max(axis=1, keepdims=True)
+    best_b = cos.max(axis=0, keepdims=True)
+    out[:, col["cosine"]] = cos.ravel()
+    out[:, col["cosine_gap_a"]] = (best_a - cos).ravel()
+    out[:, col["cosine_gap_b"]] = (best_b - cos).ravel()
+    # Being the best of few candidates is little evidence: ranks count in proportion to the choice there was.
+    choice_a, choice_b = 1.0 - 1.0 / nb, 1.0 - 1.0 / na
+    out[:, col["mutual_best"]] = ((cos >= best_a) & (cos >= best_b)).ravel() * min(choice_a, choice_b)
+    out[:, col["rank_a"]] = (1.0 / _ranks(cos, axis=1)).ravel() * choice_a
+    out[:, col["rank_b"]] = (1.0 / _ranks(cos, axis=0)).ravel() * choice_b
+    out[:, col["context_cosine"]] = (ctx_a @ ctx_b.T).astype(np.float64).ravel()
+    out[:, col["cosine_squared"]] = out[:, col["cosine"]] ** 2
+    weights_a = [{w: rarity(w) for w in v.lemmas} for v in views_a]
+    weights_b = [{w: rarity(w) for w in v.lemmas} for v in views_b]
+    norm_a = [math.sqrt(sum(x * x for x in w.values())) or 1.0 for w in weights_a]
+    norm_b = [math.sqrt(sum(x * x for x in w.values())) or 1.0 for w in weights_b]
+    exclusive_a = [len(v.names - names_in_b) for v in views_a]
+    exclusive_b = [len(v.names - names_in_a) for v in views_b]
+    for i, va in enumerate(views_a):
+        wa = weights_a[i]
+        for j, vb in enumerate(views_b):
+            row = out[i * nb + j]
+            shared = va.lemmas & vb.lemmas
+            if shared:
+                ws = [wa[w] for w in shared]
+                row[col["lemma_overlap"]] = sum(w * w for w in ws) / (norm_a[i] * norm_b[j])
+                row[col["rare_shared"]] = max(ws)
+                row[col["generic_only"]] = float(max(ws) < 0.3)
+            row[col["names_shared"]] = len(va.names & vb.names)
+            row[col["names_exclusive"]] = exclusive_a[i] + exclusive_b[j]
+            row[col["numbers_shared"]] = len(va.numbers & vb.numbers)
+            row[col["counted_shared"]] = len(va.counted & vb.counted)
+            row[col["dates_shared"]] = len(va.dates & vb.dates)
+            row[col["dates_apart"]] = float(bool(va.dates and vb.dates and not va.dates & vb.dates))
+            row[col["same_speaker"]] = float(bool(va.speakers & vb.speakers))
+            row[col["contrast"]] = _contrast(va.lemmas, vb.lemmas)
+            row[col["position_gap"]] = abs(va.position - vb.position)
+            ha, hb = va.claim.kind == "headline", vb.claim.kind == "headline"
+            row[col["headline_pair"]] = float(ha and hb)
+            row[col["headline_mixed"]] = float(
+                (ha and not hb and not vb.lead) or (hb and not ha and not va.lead)
+            )
+            row[col["short"]] = float(min(len(va.lemmas), len(vb.lemmas)) <= 2)
+    overlap = out[:, col["lemma_overlap"]].reshape(na, nb)
+    out[:, col["lemma_rank_a"]] = np.where(overlap > 0, choice_a / _ranks(overlap, axis=1), 0.0).ravel()
+    out[:, col["lemma_rank_b"]] = np.where(overlap > 0, choice_b / _ranks(overlap, axis=0), 0.0).ravel()
+    out[:, col["agreement"]] = out[:, col["cosine"]] * out[:, col["lemma_overlap"]]
+    for (i, j), value in lexical.items():
+        out[i * nb + j, col["lexical"]] = value
+    for i, j in hand_tuned:
+        out[i * nb + j, col["hand_tuned"]] = 1.0
+    return out

@@ -1,0 +1,70 @@
+"""The scoring stage: a logistic regression over the named pair features, trained by ``make train``.
+
+Its weights live in ``data/scorer.json``; the score is a calibrated probability that two claims state the
+same fact, which the pages show as the engine's confidence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from articles.engine.features import FEATURES
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+WEIGHTS = Path(__file__).parent / "data" / "scorer.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    features: tuple[str, ...]
+    mean: NDArray[np.float64]
+    scale: NDArray[np.float64]
+    coef: NDArray[np.float64]
+    intercept: float
+    threshold: float  # a pair at or above it may be linked one-to-one
+    extra_threshold: float  # a further link for a claim already linked needs this much
+    near_best: float = 0.0  # ... and this share of the best score of both its claims
+
+    def probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "features": list(self.features),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "coef": [round(float(v), 6) for v in self.coef],
+            "intercept": round(self.intercept, 6),
+            "threshold": round(self.threshold, 4),
+            "extra_threshold": round(self.extra_threshold, 4),
+            "near_best": round(self.near_best, 4),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Scorer:
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError(f"{WEIGHTS.name} was trained on other features: run `make train`")
+        return cls(
+            features=tuple(data["features"]),
+            mean=np.asarray(data["mean"], dtype=np.float64),
+            scale=np.asarray(data["scale"], dtype=np.float64),
+            coef=np.asarray(data["coef"], dtype=np.float64),
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            extra_threshold=float(data["extra_threshold"]),
+            near_best=float(data.get("near_best", 0.0)),
+        )
+
+
+@cache
+def trained_scorer() -> Scorer:
+    return Scorer.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")))

@@ -1,0 +1,154 @@
+"""Training the link scorer on hand-labelled article pairs, with leave-one-pair-out figures.
+
+A candidate pair of claims is a positive example when its two claims overlap the quotes of a gold pair
+(required or optional) on both sides. The thresholds of the assignment are chosen on the held-out
+predictions, never on the pair being scored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from articles.engine.analysis import Analysis, analyse
+from articles.engine.evaluation import Score, score_comparison
+from articles.engine.features import FEATURES
+from articles.engine.pipeline import Prepared, decide
+from articles.engine.scoring import Scorer
+from articles.engine.serialize import result_to_dict
+
+
+@dataclass(slots=True)
+class GoldPair:
+    name: str
+    gold: dict[str, Any]
+    analysis_a: Analysis
+    analysis_b: Analysis
+    prepared: Prepared
+    x: np.ndarray
+    y: np.ndarray
+    shape: tuple[int, int]
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def find_pairs(folder: Path) -> list[tuple[str, Path, Path, Path]]:
+    """(name, text A, text B, gold) for both layouts: ``NAME/{a,b}.txt + gold.json`` and ``NAME_{a,b}.txt +
+    NAME.gold.json``."""
+    out: list[tuple[str, Path, Path, Path]] = []
+    for gold in sorted(folder.glob("*/gold.json")):
+        out.append((gold.parent.name, gold.parent / "a.txt", gold.parent / "b.txt", gold))
+    for gold in sorted(folder.glob("*.gold.json")):
+        name = gold.name.removesuffix(".gold.json")
+        a, b = folder / f"{name}_a.txt", folder / f"{name}_b.txt"
+        if a.is_file() and b.is_file():
+            out.append((name, a, b, gold))
+    return out
+
+
+def _quote_span(body: str, quote: str) -> tuple[int, int] | None:
+    i = body.find(quote)
+    return None if i < 0 else (i, i + len(quote))
+
+
+def labels(prep: Prepared, gold: dict[str, Any]) -> np.ndarray:
+    claims_a, claims_b = prep.built[0].claims, prep.built[1].claims
+    text_a, text_b = prep.analyses[0].text, prep.analyses[1].text
+    y = np.zeros((len(claims_a), len(claims_b)), dtype=np.int8)
+    for pair in [*gold.get("required", []), *gold.get("optional", [])]:
+        ra, rb = _quote_span(text_a, pair["a"]), _quote_span(text_b, pair["b"])
+        if ra is None or rb is None:
+            continue
+        rows = [i for i, c in enumerate(claims_a) if c.start < ra[1] and ra[0] < c.end]
+        cols = [j for j, c in enumerate(claims_b) if c.start < rb[1] and rb[0] < c.end]
+        for i in rows:
+            y[i, cols] = 1
+    return y.ravel()
+
+
+def load_pair(name: str, path_a: Path, path_b: Path, gold_path: Path) -> GoldPair:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    pub_a = _date(gold.get("a", {}).get("published"))
+    pub_b = _date(gold.get("b", {}).get("published"))
+    an_a = analyse(path_a.read_text(encoding="utf-8"), pub_a)
+    an_b = analyse(path_b.read_text(encoding="utf-8"), pub_b)
+    prep = Prepared(an_a, an_b)
+    shape = (len(prep.built[0].claims), len(prep.built[1].claims))
+    return GoldPair(name, gold, an_a, an_b, prep, prep.features(), labels(prep, gold), shape)
+
+
+def fit(pairs: list[GoldPair], c: float = 1.0) -> Scorer:
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.vstack([p.x for p in pairs])
+    y = np.concatenate([p.y for p in pairs])
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit((x - mean) / scale, y)
+    return Scorer(FEATURES, mean, scale, model.coef_[0], float(model.intercept_[0]), 0.5, 0.9)
+
+
+def evaluate(pair: GoldPair, scorer: Scorer) -> Score:
+    result = decide(pair.prepared, scorer.probabilities(pair.x), scorer)
+    return score_comparison(pair.gold, result_to_dict(result))
+
+
+def pooled(scores: list[Score]) -> dict[str, float]:
+    req = sum(s.required for s in scores)
+    found = sum(s.required_found for s in scores)
+    links = sum(s.links for s in scores)
+    good = sum(s.good_links for s in scores)
+    return {
+        "recall": found / req if req else 1.0,
+        "precision": good / links if links else 0.0,
+        "false_conflicts": float(sum(s.false_conflicts for s in scores)),
+    }
+
+
+def _with_thresholds(scorer: Scorer, threshold: float, extra: float, near: float = 0.0) -> Scorer:
+    return Scorer(
+        scorer.features, scorer.mean, scorer.scale, scorer.coef, scorer.intercept, threshold, extra, near
+    )
+
+
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+EXTRA = (0.4, 0.5, 0.6, 0.7, 0.8, 0.95)
+NEAR_BEST = (0.0, 0.7, 0.8, 0.9)
+
+
+def _objective(m: dict[str, float]) -> float:
+    """The F1 of recall and precision, less a little for each false conflict."""
+    r, p = m["recall"], m["precision"]
+    return (2 * r * p / (r + p) if r + p else 0.0) - 0.02 * m["false_conflicts"]
+
+
+def leave_one_out(
+    pairs: list[GoldPair], c: float = 1.0
+) -> tuple[dict[str, float], tuple[float, float, float], list[Score]]:
+    """Pooled held-out figures: each pair scored by a model trained on all the others, thresholds chosen
+    once for all folds on the held-out predictions."""
+    models = [fit([q for q in pairs if q is not p], c) for p in pairs]
+    best: tuple[float, tuple[float, float, float], list[Score]] | None = None
+    for t in THRESHOLDS:
+        for e in EXTRA:
+            for near in NEAR_BEST:
+                if e < t:
+                    continue
+                scores = [
+                    evaluate(p, _with_thresholds(m, t, e, near)) for p, m in zip(pairs, models, strict=True)
+                ]
+                value = _objective(pooled(scores))
+                if best is None or value > best[0]:
+                    best = (value, (t, e, near), scores)
+    assert best is not None
+    _, chosen, scores = best
+    return pooled(scores), chosen, scores
