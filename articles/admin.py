@@ -9,7 +9,7 @@ from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from articles.models import Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet, Upload
+from articles.models import Analysis, Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet, Upload
 
 
 class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
@@ -20,6 +20,15 @@ class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
 
     def has_change_permission(self, request: HttpRequest, obj: M | None = None) -> bool:
         return False
+
+
+@admin.register(Analysis)
+class AnalysisAdmin(ReadOnlyAdmin[Analysis]):
+    list_display = ["article", "engine_version", "created_at"]
+    list_filter = ["engine_version"]
+    list_select_related = ["article"]
+    raw_id_fields = ["article"]
+    exclude = ["encodings", "data"]
 
 
 @admin.register(Outlet)

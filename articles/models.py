@@ -97,6 +97,26 @@ class Claim(models.Model):
             raise ValidationError("The claim's text must be the article body between start and end.")
 
 
+class Analysis(models.Model):
+    """What one engine version read from an article on its own (parse, values, encodings), kept so that
+    comparing stored articles never reads them again."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="analyses")
+    engine_version = models.CharField(max_length=20)
+    data = models.JSONField(help_text="Sentences, clauses and their values, as the engine stores them.")
+    encodings = models.BinaryField(help_text="Sentence-encoder vectors of the clauses and sentences.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "analyses"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "engine_version"], name="analysis_unique_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} (engine {self.engine_version})"
+
+
 class Comparison(models.Model):
     article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comparisons_as_a")
     article_b = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comparisons_as_b")

@@ -6,11 +6,12 @@ import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
-from articles.engine import ENGINE_VERSION, compare_texts, extract_claims
+from articles import engine
+from articles.engine import ENGINE_VERSION
 from articles.importing import ArticleMeta, ParsedArticle
-from articles.models import Article, Claim, Comparison, Link, Outlet, content_hash
+from articles.models import Analysis, Article, Claim, Comparison, Link, Outlet, content_hash
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -74,11 +75,30 @@ def store_claims(
     return stored
 
 
+def article_analysis(article: Article) -> engine.Analysis:
+    """The current engine's analysis of an article: read from the database, or made once and stored."""
+    published = article.published.isoformat() if article.published else None
+    row = Analysis.objects.filter(article=article, engine_version=ENGINE_VERSION).first()
+    if row is not None and row.data.get("published") == published:
+        try:
+            return engine.analysis_from_json(article.body, row.data, bytes(row.encodings))
+        except (ValueError, KeyError, TypeError):
+            pass  # stored by an older layout of the same version: analyse again below
+    analysis = engine.analyse(article.body, article.published)
+    values = {"data": engine.analysis_to_json(analysis), "encodings": engine.encodings_to_bytes(analysis)}
+    try:
+        with transaction.atomic():
+            Analysis.objects.update_or_create(article=article, engine_version=ENGINE_VERSION, defaults=values)
+    except IntegrityError:  # stored at the same moment by another worker: theirs is as good
+        pass
+    return analysis
+
+
 def ensure_claims(article: Article) -> int:
     """Extract and store the article's claims for the current engine unless done; how many were added."""
     if article.claims.filter(engine_version=ENGINE_VERSION).exists():
         return 0
-    return len(store_claims(article, extract_claims(article.body, article.published, prefix="c")))
+    return len(store_claims(article, engine.claims_of(article_analysis(article), prefix="c")))
 
 
 def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison, bool]:
@@ -88,11 +108,9 @@ def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison
     ).first()
     if existing is not None:
         return existing, False
-    result = compare_texts(
-        article_a.body,
-        article_b.body,
-        article_a.published,
-        article_b.published,
+    result = engine.compare_analyses(
+        article_analysis(article_a),
+        article_analysis(article_b),
         title_a=article_a.title,
         title_b=article_b.title,
         source_a=article_a.outlet_name(),

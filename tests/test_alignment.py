@@ -79,7 +79,9 @@ def test_each_claim_links_at_most_to_its_near_best_matches() -> None:
     assert max(per_claim.values()) <= 2
 
 
-def test_a_claim_links_to_at_most_three_repetitions_of_its_fact() -> None:
+def test_a_fact_told_several_times_links_to_each_telling() -> None:
     fact = "Five people died when the old bridge over the Arno collapsed in Florence on Monday."
     result = compare_texts(fact, "\n\n".join([fact] * 6), DAY, DAY)
-    assert 1 <= sum(1 for ln in result.links if ln.a and ln.b) <= 3
+    linked = [ln for ln in result.links if ln.a and ln.b]
+    assert len(linked) >= 2
+    assert all(ln.relation == "agree" for ln in linked)

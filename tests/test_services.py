@@ -7,8 +7,15 @@ from conftest import SEED_A, SEED_B, make_article
 
 from articles.engine import ENGINE_VERSION, compare_texts, extract_claims
 from articles.importing import ArticleMeta, read_article
-from articles.models import Claim, Comparison, Link
-from articles.services import DuplicateArticle, compare_articles, ensure_claims, import_article, store_claims
+from articles.models import Analysis, Claim, Comparison, Link
+from articles.services import (
+    DuplicateArticle,
+    article_analysis,
+    compare_articles,
+    ensure_claims,
+    import_article,
+    store_claims,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +95,38 @@ def test_comparing_a_pair_again_returns_the_stored_comparison() -> None:
     again, created = compare_articles(a, b)
     assert (again, created) == (first, False)
     assert (Comparison.objects.count(), Link.objects.count()) == (1, links)
+
+
+def test_an_article_is_analysed_once_and_the_analysis_is_stored() -> None:
+    article = make_article(body=SEED_A.read_text(encoding="utf-8"))
+    ensure_claims(article)
+    stored = Analysis.objects.get(article=article, engine_version=ENGINE_VERSION)
+    assert stored.data["sentences"]
+    assert len(bytes(stored.encodings)) > 0
+
+
+def test_comparing_stored_articles_never_parses_or_encodes_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = make_article(body=SEED_A.read_text(encoding="utf-8"))
+    b = make_article(body=SEED_B.read_text(encoding="utf-8"))
+    ensure_claims(a)
+    ensure_claims(b)
+
+    def tripwire(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a stored article was analysed again")
+
+    # a tripwire, not a stand-in: any call fails the test
+    monkeypatch.setattr("articles.engine.analysis.parse", tripwire)
+    monkeypatch.setattr("articles.engine.analysis.encode", tripwire)
+    comparison, created = compare_articles(a, b)
+    assert created
+    assert comparison.links.exclude(relation__in=["only_a", "only_b"]).exists()
+
+
+def test_a_changed_publication_date_is_analysed_again() -> None:
+    article = make_article(body=SEED_A.read_text(encoding="utf-8"), published=dt.date(2016, 3, 28))
+    ensure_claims(article)
+    article.published = dt.date(2016, 3, 30)
+    article.save()
+    article_analysis(article)
+    stored = Analysis.objects.get(article=article, engine_version=ENGINE_VERSION)
+    assert stored.data["published"] == "2016-03-30"

@@ -1,0 +1,53 @@
+"""An article's analysis survives a round trip through JSON and bytes unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+
+from articles.engine import (
+    analyse,
+    analysis_from_json,
+    analysis_to_json,
+    compare_analyses,
+    encodings_to_bytes,
+)
+from articles.engine.serialize import result_to_dict
+
+TEXT_A = (
+    "Five people were killed and 12 injured when a gunman opened fire at a bank in Leeds on Monday, "
+    "police said. The suspect, a 34-year-old man, was arrested two hours later."
+)
+TEXT_B = "A shooting at a Leeds bank on Monday left five dead and a dozen hurt. Police arrested a man, 34."
+DAY = dt.date(2024, 5, 7)
+
+
+def round_trip(text: str) -> tuple[object, object]:
+    analysis = analyse(text, DAY)
+    data = json.loads(json.dumps(analysis_to_json(analysis)))
+    return analysis, analysis_from_json(text, data, encodings_to_bytes(analysis))
+
+
+def test_stored_analysis_keeps_sentences_clauses_and_values() -> None:
+    original, restored = round_trip(TEXT_A)
+    assert restored.read.sentences == original.read.sentences
+    assert restored.lemmas == original.lemmas
+    assert restored.published == DAY
+
+
+def test_stored_encodings_are_close_to_the_originals() -> None:
+    original, restored = round_trip(TEXT_A)
+    for span, vector in original.encodings.items():
+        assert np.allclose(restored.encodings[span], vector, atol=2e-3)
+
+
+def test_comparing_stored_analyses_gives_the_same_links() -> None:
+    a, stored_a = round_trip(TEXT_A)
+    b, stored_b = round_trip(TEXT_B)
+    fresh = result_to_dict(compare_analyses(a, b))
+    stored = result_to_dict(compare_analyses(stored_a, stored_b))
+    assert [(ln["a"], ln["b"], ln["relation"]) for ln in stored["links"]] == [
+        (ln["a"], ln["b"], ln["relation"]) for ln in fresh["links"]
+    ]
