@@ -17,6 +17,9 @@ class Score:
     links: int = 0
     good_links: int = 0
     false_conflicts: int = 0
+    conflicts_total: int = 0  # required pairs whose preferred relation is conflict
+    conflicts_caught: int = 0
+    stray_conflicts: int = 0  # conflicts on links that no gold pair accepts
     only_total: int = 0
     only_kept: int = 0
     numbers_total: int = 0
@@ -107,6 +110,9 @@ def score_comparison(gold: dict[str, Any], result: dict[str, Any]) -> Score:
         sc.required += 1
         found = hits(pair)
         good.update(ln[3] for ln in found)
+        if pair["relations"][0] == "conflict":
+            sc.conflicts_total += 1
+            sc.conflicts_caught += any(ln[2] == "conflict" for ln in found)
         if any(ln[2] in pair["relations"] for ln in found):
             sc.required_found += 1
         else:
@@ -119,10 +125,14 @@ def score_comparison(gold: dict[str, Any], result: dict[str, Any]) -> Score:
     for pair in gold.get("optional", []):
         for ln in hits(pair):
             good.add(ln[3])
-            sc.false_conflicts += ln[2] == "conflict"
+            # as the shared evaluator: false only where the pair's relations exclude a conflict
+            sc.false_conflicts += ln[2] == "conflict" and "conflict" not in pair.get(
+                "relations", ["conflict"]
+            )
     sc.good_links = len(good)
     for ln in links:
         if ln[3] not in good:
+            sc.stray_conflicts += ln[2] == "conflict"
             sc.problems.append(
                 f"unexpected [{ln[2]}] {body['a'][ln[0][0] : ln[0][1]][:50]!r} ~ {body['b'][ln[1][0] : ln[1][1]][:50]!r}"
             )

@@ -46,6 +46,8 @@ FEATURES = (
     "counted_shared",  # figures of the same counted thing
     "dates_shared",  # dates of the same value
     "dates_apart",  # both date the fact and no date agrees
+    "times_close",  # clock times within the tolerance of approximate times
+    "times_apart",  # both give a clock time and none is close
     "same_speaker",  # both credited to the same named source
     "contrast",  # contrasting event words (killed / injured) on the two sides
     "position_gap",  # difference of relative positions in the articles
@@ -66,6 +68,7 @@ class ClaimView:
     counted: frozenset[str]
     dates: frozenset[str]
     speakers: frozenset[str]
+    times: tuple[int, ...]  # clock times, minutes after midnight
     position: float
     lead: bool  # a headline, or among the first claims of the text
 
@@ -98,6 +101,13 @@ def _ranks(values: NDArray[np.float64], axis: int) -> NDArray[np.float64]:
     """1 for the largest value along the axis, 2 for the next, and so on."""
     order = np.argsort(-values, axis=axis, kind="stable")
     return np.argsort(order, axis=axis, kind="stable").astype(np.float64) + 1.0
+
+
+TIME_CLOSE_MINUTES = 45
+
+
+def _minutes_apart(x: int, y: int) -> int:
+    return min(abs(x - y), 24 * 60 - abs(x - y))
 
 
 def _contrast(a: frozenset[str], b: frozenset[str]) -> float:
@@ -161,6 +171,9 @@ def pair_features(
             row[col["counted_shared"]] = len(va.counted & vb.counted)
             row[col["dates_shared"]] = len(va.dates & vb.dates)
             row[col["dates_apart"]] = float(bool(va.dates and vb.dates and not va.dates & vb.dates))
+            if va.times and vb.times:
+                close = any(_minutes_apart(x, y) <= TIME_CLOSE_MINUTES for x in va.times for y in vb.times)
+                row[col["times_close" if close else "times_apart"]] = 1.0
             row[col["same_speaker"]] = float(bool(va.speakers & vb.speakers))
             row[col["contrast"]] = _contrast(va.lemmas, vb.lemmas)
             row[col["position_gap"]] = abs(va.position - vb.position)

@@ -27,6 +27,9 @@ MODEL_SHA256 = {
 }
 
 
+GLUED_SENTENCE = r"(?<=[a-z])[.!?][\"”’]?(?=[A-Z][a-z])"
+
+
 class ModelError(RuntimeError):
     """The language model is missing or is not the one the engine was built and tested with."""
 
@@ -64,7 +67,11 @@ def _load() -> Language:
 
     path = model_path()
     verify_model(path)
-    return spacy.load(path)
+    pipeline = spacy.load(path)
+    # Sentences glued together without a space ("the shooting.The attack") split into tokens as if spaced.
+    infixes = [*pipeline.Defaults.infixes, GLUED_SENTENCE]
+    pipeline.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return pipeline
 
 
 def nlp() -> Language:

@@ -20,7 +20,7 @@ from articles.engine.lexicon import content_tokens, lemma
 from articles.engine.reading import BuiltClaims, build_claims, link_across
 from articles.engine.scoring import Scorer, trained_scorer
 from articles.engine.types import Claim, ComparisonResult, Document, Link
-from articles.engine.verdicts import Side, judge
+from articles.engine.verdicts import Side, clock_times, judge
 
 ENGINE_VERSION = "2.0"
 
@@ -146,6 +146,8 @@ def decide(
             built_b.masked_spans.get(cb.id, []),
         )  # fmt: skip
         relation, explanation = judge(side_a, side_b, _shared_words(text_a, ca, cb))
+        if relation == "conflict" and matrix[i, j] < scorer.conflict_threshold:
+            relation, explanation = "partial", f"perhaps not the same fact: {explanation}"
         links.append(Link((ca.id,), (cb.id,), relation, round(float(matrix[i, j]), 3), explanation))
         linked_a.add(i)
         linked_b.add(j)
@@ -195,15 +197,13 @@ def _views(analysis: Analysis, built: BuiltClaims) -> list[ClaimView]:
                 claim=c,
                 lemmas=frozenset(analysis.lemmas.get((c.start, c.end), ())),
                 names=frozenset(
-                    e.canonical
-                    for e in c.entities
-                    if e.kind in ("person", "place", "org")
-                    and not any(s <= e.start and e.end <= t for s, t in masked)
+                    e.canonical for e in c.entities if not any(s <= e.start and e.end <= t for s, t in masked)
                 ),
                 numbers=frozenset(q.low for q in c.quantities if q.low is not None and q.low == q.high),
                 counted=frozenset(counted),
                 dates=frozenset(d.value for d in c.dates),
                 speakers=_named_sources(built, c),
+                times=tuple(minutes for minutes, _ in clock_times(c.text)),
                 position=k / n,
                 lead=c.kind == "headline" or body_rank < LEAD_CLAIMS,
             )

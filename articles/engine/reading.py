@@ -72,7 +72,7 @@ def read_article(text: str, published: dt.date | None, doc: Doc | None = None) -
                 headline=headline,
                 quantities=quantities,
                 dates=dates,
-                entities=extract_entities(chunk, start),
+                entities=_named(extract_entities(chunk, start), doc),
                 quotes=find_quotes(chunk, start),
                 attribution=find_attribution(chunk, start),
                 dateline=_dateline(chunk, start),
@@ -81,6 +81,33 @@ def read_article(text: str, published: dt.date | None, doc: Doc | None = None) -
             )
         )
     return ArticleRead(text, published, sentences)
+
+
+_NEVER_NAMES = frozenset(
+    {"PRON", "VERB", "AUX", "ADV", "DET", "NUM", "INTJ", "ADP", "SCONJ", "CCONJ", "PART"}
+)
+_NAMED_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+
+
+def _named(entities: list[Entity], doc: Doc | None) -> list[Entity]:
+    """The mentions the parse agrees may be names: a capitalised word that spaCy reads as a pronoun, verb,
+    numeral or function word ("Everybody", "Saying", "There", "Fourteen" at the start of a sentence) and not
+    as part of a named entity is dropped. Nouns stay: "the Observatory" may be a short form of a name."""
+    if doc is None:
+        return entities
+    kept = []
+    for ent in entities:
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if (
+            span is None
+            or not ent.text[:1].isupper()
+            or span[0].pos_ not in _NEVER_NAMES
+            or any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_TYPES for t in span)
+        ):
+            kept.append(ent)
+    return kept
 
 
 def _clauses(text: str, start: int, end: int, doc: Doc | None) -> tuple[list[tuple[int, int]], list[str]]:

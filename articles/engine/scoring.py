@@ -32,6 +32,7 @@ class Scorer:
     threshold: float  # a pair at or above it may be linked one-to-one
     extra_threshold: float  # a further link for a claim already linked needs this much
     near_best: float = 0.0  # ... and this share of the best score of both its claims
+    conflict_threshold: float = 0.0  # below it, a link is too uncertain to call a conflict
 
     def probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
@@ -47,6 +48,7 @@ class Scorer:
             "threshold": round(self.threshold, 4),
             "extra_threshold": round(self.extra_threshold, 4),
             "near_best": round(self.near_best, 4),
+            "conflict_threshold": round(self.conflict_threshold, 4),
         }
 
     @classmethod
@@ -62,6 +64,7 @@ class Scorer:
             threshold=float(data["threshold"]),
             extra_threshold=float(data["extra_threshold"]),
             near_best=float(data.get("near_best", 0.0)),
+            conflict_threshold=float(data.get("conflict_threshold", 0.0)),
         )
 
 

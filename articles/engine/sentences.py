@@ -259,13 +259,27 @@ def _starts_sentence(ch: str) -> bool:
     return ch.isdigit() or ch in _OPENERS or (ch.isalpha() and not ch.islower())
 
 
+def _glued(text: str, stop: int, p: int, start: int, end: int) -> bool:
+    """A sentence glued to the next with no space, as text pulled from web pages often is
+    ("...before the shooting.The attack..."): a lower-case word, the stop, then a capitalised word."""
+    return (
+        stop > start
+        and text[stop - 1].islower()
+        and p + 1 < end
+        and text[p].isupper()
+        and text[p + 1].islower()
+    )
+
+
 def _split_segment(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     shields = [(s, e) for s, e, closed in scan_quotes(text, start, end) if closed]
     shields += _bracket_spans(text, start, end)
     cut = start
     for m in _END_RE.finditer(text, start, end):
         p = m.end()
-        if p >= end or not text[p].isspace():
+        if p >= end:
+            continue
+        if not text[p].isspace() and not _glued(text, m.start(), p, start, end):
             continue
         nxt = p
         while nxt < end and text[nxt].isspace():
