@@ -49,9 +49,9 @@ def _tokenizer(model_path: Path) -> Any:
     tokenizer = UseTokenizer(str(model_path))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as f:
-            pickle.dump(tokenizer, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, cached)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as out:
+            pickle.dump(tokenizer, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, cached)
     except OSError:
         pass  # a read-only home only costs the half second again next time
     return tokenizer

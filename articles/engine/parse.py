@@ -69,8 +69,12 @@ def _load() -> Language:
     verify_model(path)
     pipeline = spacy.load(path)
     # Sentences glued together without a space ("the shooting.The attack") split into tokens as if spaced.
-    infixes = [*pipeline.Defaults.infixes, GLUED_SENTENCE]
-    pipeline.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = pipeline.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    infixes = [*(pipeline.Defaults.infixes or ()), GLUED_SENTENCE]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     return pipeline
 
 
