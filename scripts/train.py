@@ -14,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from articles.engine.sameevent import WEIGHTS as SAME_EVENT_WEIGHTS  # noqa: E402
+from articles.engine.sameevent import fit as fit_same_event  # noqa: E402
 from articles.engine.scoring import WEIGHTS  # noqa: E402
 from articles.engine.training import (  # noqa: E402
     GoldPair,
@@ -22,6 +24,8 @@ from articles.engine.training import (  # noqa: E402
     fit,
     leave_one_out,
     load_pair,
+    same_event_data,
+    same_event_held_out,
 )
 
 SOURCES = [ROOT / "tests" / "data" / "pairs", ROOT.parent / "shared" / "dev"]
@@ -52,9 +56,17 @@ def main() -> None:
               f"precision={sum(s.good_links for _, s in dev) / max(links, 1):.2f}")  # fmt: skip
     scorer = _with_thresholds(fit(pairs), threshold, extra, near, conflict)
     WEIGHTS.write_text(json.dumps(scorer.to_json(), indent=1) + "\n", encoding="utf-8")
+    x, y, names = same_event_data(pairs, scorer)
+    wrong = same_event_held_out(x, y, names)
+    print(f"same event, leave-one-pair-out: {len(wrong)} of {len(y)} judged wrongly "
+          f"({int(y.sum())} same, {int(len(y) - y.sum())} different){': ' if wrong else ''}{', '.join(sorted(set(wrong))[:8])}")  # fmt: skip
+    same_event = fit_same_event(x, y)
+    SAME_EVENT_WEIGHTS.write_text(json.dumps(same_event.to_json(), indent=1) + "\n", encoding="utf-8")
     for name, w in sorted(zip(scorer.features, scorer.coef, strict=True), key=lambda kv: -abs(kv[1])):
         print(f"  {name:16} {w:+.3f}")
-    print(f"wrote {WEIGHTS.relative_to(ROOT)} in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"wrote {WEIGHTS.relative_to(ROOT)} and {SAME_EVENT_WEIGHTS.relative_to(ROOT)} in {time.perf_counter() - t0:.1f} s"
+    )
 
 
 if __name__ == "__main__":

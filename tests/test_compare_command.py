@@ -37,7 +37,10 @@ def result() -> dict[str, Any]:
 
 
 def test_it_prints_one_json_object_of_the_contracts_shape(result: dict[str, Any]) -> None:
-    assert set(result) == {"a", "b", "links", "only_a", "only_b"}
+    assert set(result) == {"a", "b", "links", "only_a", "only_b", "same_event"}
+    assert result["same_event"]["likely"] is True
+    assert 0.5 <= result["same_event"]["score"] <= 1
+    assert "names in common" in result["same_event"]["why"]
     for side in ("a", "b"):
         assert set(result[side]) == {"title", "source", "published", "body", "claims"}
         for claim in result[side]["claims"]:

@@ -18,6 +18,7 @@ from articles.engine.encoder import DIMENSIONS
 from articles.engine.features import ClaimView, pair_features
 from articles.engine.lexicon import content_tokens, lemma
 from articles.engine.reading import BuiltClaims, build_claims, link_across
+from articles.engine.sameevent import evidence, judge_same_event
 from articles.engine.scoring import Scorer, trained_scorer
 from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import Side, clock_times, judge
@@ -113,8 +114,11 @@ def decide(
     scorer: Scorer,
     titles: tuple[str, str] = ("", ""),
     sources: tuple[str, str] = ("", ""),
+    *,
+    same_event: bool = True,
 ) -> ComparisonResult:
-    """Assignment and verdicts: the links that the scored pairs make, each labelled and explained."""
+    """Assignment and verdicts: the links that the scored pairs make, each labelled and explained; then,
+    unless ``same_event`` is false, whether the two articles report one event."""
     analysis_a, analysis_b = prep.analyses
     built_a, built_b = prep.built
     claims_a, claims_b = built_a.claims, built_b.claims
@@ -157,7 +161,11 @@ def decide(
     for j, c in enumerate(claims_b):
         if j not in linked_b:
             links.append(Link((), (c.id,), "only_b", 0.0, "only in B"))
-    return ComparisonResult(doc_a, doc_b, links)
+    judged = None
+    if same_event:
+        found = evidence((claims_a, claims_b), prep.encodings, probabilities, (published_a, published_b))
+        judged = judge_same_event(found)
+    return ComparisonResult(doc_a, doc_b, links, judged)
 
 
 def _encodings(analysis: Analysis, built: BuiltClaims) -> np.ndarray:

@@ -69,10 +69,13 @@ def result_to_dict(result: ComparisonResult) -> dict[str, Any]:
                         "explanation": link.explanation,
                     }
                 )
-    return {
+    out = {
         "a": document_to_dict(result.a),
         "b": document_to_dict(result.b),
         "links": links,
         "only_a": result.only_a,
         "only_b": result.only_b,
     }
+    if result.same_event is not None:
+        out["same_event"] = result.same_event.to_dict()
+    return out

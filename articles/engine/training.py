@@ -19,6 +19,8 @@ from articles.engine.analysis import Analysis, analyse
 from articles.engine.evaluation import Score, score_comparison
 from articles.engine.features import FEATURES
 from articles.engine.pipeline import Prepared, decide
+from articles.engine.sameevent import evidence
+from articles.engine.sameevent import fit as fit_same_event
 from articles.engine.scoring import Scorer
 from articles.engine.serialize import result_to_dict
 
@@ -101,7 +103,7 @@ def fit(pairs: list[GoldPair], c: float = C) -> Scorer:
 
 
 def evaluate(pair: GoldPair, scorer: Scorer) -> Score:
-    result = decide(pair.prepared, scorer.probabilities(pair.x), scorer)
+    result = decide(pair.prepared, scorer.probabilities(pair.x), scorer, same_event=False)
     return score_comparison(pair.gold, result_to_dict(result))
 
 
@@ -170,3 +172,41 @@ def leave_one_out(
     assert best_conflict is not None
     _, k, scores = best_conflict
     return pooled(scores), (t, e, near, k), scores
+
+
+def same_event_data(pairs: list[GoldPair], scorer: Scorer) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The same-event measures of every labelled pair (positives) and of every cross pairing of one pair's
+    A with another pair's B (negatives), scored by ``scorer``."""
+    rows: list[np.ndarray] = []
+    labels_: list[int] = []
+    names: list[str] = []
+    for p in pairs:
+        for q in pairs:
+            prep = p.prepared if p is q else Prepared(p.analysis_a, q.analysis_b)
+            x = p.x if p is q else prep.features()
+            found = evidence(
+                (prep.built[0].claims, prep.built[1].claims),
+                prep.encodings,
+                scorer.probabilities(x),
+                (p.analysis_a.published, q.analysis_b.published),
+            )
+            # Each pairing twice: as dated, and as if neither date were known, which happens to users.
+            for row in (found.vector(), found.undated().vector()):
+                rows.append(row)
+                labels_.append(int(p is q))
+                names.append(p.name if p is q else f"{p.name}/{q.name}")
+    return np.vstack(rows), np.asarray(labels_, dtype=np.int8), names
+
+
+def same_event_held_out(x: np.ndarray, y: np.ndarray, names: list[str]) -> list[str]:
+    """Leave-one-pair-out: each labelled pair's own row and every cross row that uses one of its articles
+    are judged by a model fitted without them. Returns the names of the rows judged wrongly."""
+    pair_names = [n for n in names if "/" not in n]
+    wrong: list[str] = []
+    for held in pair_names:
+        out = np.array([held in n.split("/") for n in names])
+        model = fit_same_event(x[~out], y[~out])
+        for k in np.flatnonzero(out):
+            if (model.probability(x[k]) >= 0.5) != bool(y[k]):
+                wrong.append(names[k])
+    return wrong

@@ -6,7 +6,10 @@ Every ``start``/``end`` pair is a half-open character range into the full articl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from articles.engine.sameevent import SameEvent
 
 QuantityKind = Literal["count", "age", "money", "percent", "duration", "measure"]
 DatePrecision = Literal["year", "month", "day"]
@@ -115,6 +118,7 @@ class ComparisonResult:
     a: Document
     b: Document
     links: list[Link]
+    same_event: SameEvent | None = None
 
     @property
     def only_a(self) -> list[str]:
