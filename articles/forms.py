@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from articles.models import Article, Comparison, Flag, Outlet, Upload
+from articles.models import Article, Claim, Comparison, Flag, Link, Outlet, Upload
 
 
 class ArticleChoiceField(forms.ModelChoiceField[Article]):
@@ -50,12 +50,74 @@ class FlagForm(forms.Form):
     )
 
 
+class VerdictForm(forms.Form):
+    """An editor's verdict on a link; "engine" goes back to the engine's own."""
+
+    relation = forms.ChoiceField(choices=[*Link.Verdict.choices, ("engine", "the engine's verdict")])
+    reason = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ClaimChoiceField(forms.ModelChoiceField[Claim]):
+    def label_from_instance(self, obj: Claim) -> str:
+        return str(obj)
+
+
+class ManualLinkForm(forms.Form):
+    """Two claims the engine left apart, one from each article, and the editor's verdict on them."""
+
+    claim_a = ClaimChoiceField(queryset=Claim.objects.none(), label="Claim in A")
+    claim_b = ClaimChoiceField(queryset=Claim.objects.none(), label="Claim in B")
+    relation = forms.ChoiceField(
+        choices=[c for c in Link.Verdict.choices if c[0] != Link.Verdict.UNRELATED], label="Verdict"
+    )
+    reason = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, comparison: Comparison, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.comparison = comparison
+        version = comparison.engine_version
+        self.fields["claim_a"].queryset = comparison.article_a.claims.filter(engine_version=version)  # type: ignore[attr-defined]
+        self.fields["claim_b"].queryset = comparison.article_b.claims.filter(engine_version=version)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        a, b = data.get("claim_a"), data.get("claim_b")
+        if a is not None and b is not None and self.comparison.links.filter(claim_a=a, claim_b=b).exists():
+            raise forms.ValidationError(
+                "These two claims are already linked: set the link's verdict instead."
+            )
+        return data
+
+
 class FlagStatusForm(forms.Form):
     status = forms.ChoiceField(choices=Flag.Status.choices)
     note = forms.CharField(max_length=2000, required=False)
 
 
+class FlagAssignForm(forms.Form):
+    assigned_to = forms.ModelChoiceField(
+        queryset=None,  # type: ignore[arg-type]
+        required=False,
+        empty_label="nobody",
+        label="Assign to",
+    )
+    note = forms.CharField(max_length=2000, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from articles.roles import editors
+
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = editors()  # type: ignore[attr-defined]
+
+
+class FlagCommentForm(forms.Form):
+    note = forms.CharField(max_length=2000, label="Comment")
+
+
 class FlagFilterForm(forms.Form):
+    SHOW = [("", "Everyone's flags"), ("mine", "My flags"), ("assigned", "Assigned to me")]
+
+    show = forms.ChoiceField(choices=SHOW, required=False, label="Show")
     status = forms.ChoiceField(choices=[("", "Any status"), *Flag.Status.choices], required=False)
     outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, empty_label="Any outlet")
     comparison = forms.ModelChoiceField(
