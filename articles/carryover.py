@@ -202,8 +202,11 @@ def carry_over(comparison: Comparison) -> int:
     for old in old_links:
         if old.verdict:
             carrier.carry_verdict(old)
-    old_claims = {c for link in old_links for c in (link.claim_a_id, link.claim_b_id) if c is not None}
-    flags = Flag.objects.filter(Q(link__comparison=previous) | Q(claim__in=old_claims)).select_related(
+    old_claims = Q(
+        claim__article__in=[comparison.article_a_id, comparison.article_b_id],
+        claim__engine_version=previous.engine_version,
+    )
+    flags = Flag.objects.filter(Q(link__comparison=previous) | old_claims).select_related(
         "link__claim_a", "link__claim_b", "claim"
     )
     for flag in flags:

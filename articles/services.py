@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 
 from articles import engine
+from articles.carryover import carry_over
 from articles.engine import ENGINE_VERSION
 from articles.importing import ArticleMeta, ParsedArticle
-from articles.carryover import carry_over
 from articles.models import Analysis, Article, Claim, Comparison, Link, Outlet, content_hash
 
 if TYPE_CHECKING:
