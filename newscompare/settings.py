@@ -103,3 +103,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
 }
+
+# Importing articles from URLs: private, loopback and link-local addresses are refused unless this is on
+# (for tests against a local server, or an intranet deployment that imports from its own sites).
+IMPORT_ALLOW_PRIVATE_URLS = env_bool("IMPORT_ALLOW_PRIVATE_URLS")
