@@ -138,12 +138,25 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
+    """Every chosen file, as chosen: each is judged on its own when staged (an empty one is not a form
+    error that would refuse the others)."""
+
     widget = MultipleFileInput
 
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[Any]]:
         if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
-        return [super().clean(data, initial)] if data else []
+            return [item for item in data if item]
+        return [data] if data else []
+
+
+def file_problem(upload: UploadedFile[Any]) -> str:
+    """Why a chosen file cannot be read as an article before even opening it; empty when it may be."""
+    name = upload.name or ""
+    if not name.lower().endswith(UPLOAD_EXTENSIONS):
+        return "only .txt and .html files can be uploaded"
+    if (upload.size or 0) > MAX_UPLOAD_BYTES:
+        return f"{(upload.size or 0) / 1024 / 1024:.1f} MB is over the 2 MB limit"
+    return ""
 
 
 class UploadForm(forms.Form):
@@ -152,6 +165,12 @@ class UploadForm(forms.Form):
         required=False,
         widget=MultipleFileInput(attrs={"accept": ",".join(UPLOAD_EXTENSIONS)}),
         help_text=f"Up to {MAX_UPLOAD_FILES} .txt or .html files of at most 2 MB each.",
+    )
+    urls = forms.CharField(
+        label="Or import from addresses",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "https://…"}),
+        help_text="One http(s) address of a news article a line; each page is fetched and read.",
     )
     pasted = forms.CharField(
         label="Or paste an article",
@@ -166,16 +185,13 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(
                 f"Too many files: {len(files)} chosen, at most {MAX_UPLOAD_FILES} at a time."
             )
-        problems = []
-        for upload in files:
-            name = upload.name or ""
-            if not name.lower().endswith(UPLOAD_EXTENSIONS):
-                problems.append(f"{name}: only .txt and .html files can be uploaded.")
-            elif (upload.size or 0) > MAX_UPLOAD_BYTES:
-                problems.append(f"{name}: {(upload.size or 0) / 1024 / 1024:.1f} MB is over the 2 MB limit.")
-        if problems:
-            raise forms.ValidationError(problems)
         return files
+
+    def clean_urls(self) -> list[str]:
+        urls = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]
+        if len(urls) > MAX_UPLOAD_FILES:
+            raise forms.ValidationError(f"Too many addresses: at most {MAX_UPLOAD_FILES} at a time.")
+        return urls
 
     def clean_pasted(self) -> str:
         pasted: str = self.cleaned_data["pasted"]
@@ -185,13 +201,30 @@ class UploadForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not self.errors and not data.get("documents") and not data.get("pasted", "").strip():
+        chosen = data.get("documents") or data.get("urls") or data.get("pasted", "").strip()
+        if not self.errors and not chosen:
             raise forms.ValidationError("Choose at least one file, or paste an article.")
         return data
 
 
 class UploadReviewForm(forms.ModelForm[Upload]):
     include = forms.BooleanField(initial=True, required=False, label="Save this article")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Every article needs its outlet: comparisons are read as "outlet A vs outlet B".
+        self.fields["outlet"].required = True
+        self.fields["outlet"].help_text = "Read from the page, else its address; required."
+        self.fields["published"].help_text = "Leave empty when unknown: no date is guessed."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("include"):
+            # A draft left out needs nothing filled in.
+            for name in ("outlet",):
+                if name in self.errors:
+                    del self.errors[name]
+        return data
 
     class Meta:
         model = Upload

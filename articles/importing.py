@@ -272,7 +272,7 @@ def read_document(name: str, data: bytes, url: str = "") -> tuple[ParsedArticle,
     """A file's (or a fetched page's) article and what its metadata says; ArticleFileError when it is not
     an article. The outlet falls back on the domain of ``url``."""
     text = decode_article(data)
-    if looks_like_html(name, text):
+    if looks_like_html(name, text) or (url and "<body" in text[:100_000].lower()):
         parsed, meta = parse_html(text)
     else:
         parsed, meta = parse_article(text), ArticleMeta()
