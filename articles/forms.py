@@ -10,6 +10,15 @@ from django.core.files.uploadedfile import UploadedFile
 from articles.models import Article, Claim, Comparison, Flag, Link, Outlet, Upload
 
 
+class ArticleSelect(forms.Select):
+    """A list box whose options also carry their full label as a tooltip, for headlines cut by its width."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["title"] = str(option["label"])
+        return option
+
+
 class ArticleChoiceField(forms.ModelChoiceField[Article]):
     def label_from_instance(self, obj: Article) -> str:
         outlet = obj.outlet_name() or "Unknown outlet"
@@ -23,13 +32,13 @@ class CompareForm(forms.Form):
         queryset=Article.objects.select_related("outlet"),
         label="Article A",
         empty_label=None,
-        widget=forms.Select(attrs={"size": 6}),
+        widget=ArticleSelect(attrs={"size": 6}),
     )
     article_b = ArticleChoiceField(
         queryset=Article.objects.select_related("outlet"),
         label="Article B",
         empty_label=None,
-        widget=forms.Select(attrs={"size": 6}),
+        widget=ArticleSelect(attrs={"size": 6}),
     )
 
     def clean(self) -> dict[str, Any]:
