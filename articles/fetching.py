@@ -10,7 +10,7 @@ import ipaddress
 import socket
 import urllib.error
 import urllib.request
-from email.message import Message
+from http.client import HTTPMessage
 from typing import IO
 from urllib.parse import urlsplit
 
@@ -48,7 +48,13 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     """Follow a redirect only to an address that passes the same checks."""
 
     def redirect_request(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
     ) -> urllib.request.Request | None:
         check_public(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 
 from articles.models import Article, Claim, Comparison, Flag, Link, Outlet, Upload
+from articles.roles import editors
 
 
 class ArticleSelect(forms.Select):
@@ -104,17 +106,12 @@ class FlagStatusForm(forms.Form):
 
 
 class FlagAssignForm(forms.Form):
-    assigned_to = forms.ModelChoiceField(
-        queryset=None,  # type: ignore[arg-type]
-        required=False,
-        empty_label="nobody",
-        label="Assign to",
+    assigned_to: forms.ModelChoiceField[User] = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, empty_label="nobody", label="Assign to"
     )
     note = forms.CharField(max_length=2000, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from articles.roles import editors
-
         super().__init__(*args, **kwargs)
         self.fields["assigned_to"].queryset = editors()  # type: ignore[attr-defined]
 

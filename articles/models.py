@@ -168,9 +168,10 @@ class Comparison(models.Model):
         """Each claim's counterparts in the other article (uses prefetched links when there are some)."""
         partners: dict[int, list[int]] = {}
         for link in self.links.all():
-            if link.has_pair() and link.effective_relation() != Link.Relation.UNRELATED:
-                partners.setdefault(link.claim_a_id, []).append(link.claim_b_id)
-                partners.setdefault(link.claim_b_id, []).append(link.claim_a_id)
+            a, b = link.claim_a_id, link.claim_b_id
+            if a is not None and b is not None and link.effective_relation() != Link.Relation.UNRELATED:
+                partners.setdefault(a, []).append(b)
+                partners.setdefault(b, []).append(a)
         return partners
 
 
