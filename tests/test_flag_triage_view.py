@@ -114,3 +114,8 @@ def test_the_queue_explains_each_status_in_one_line(journalist_client: Client) -
     html = journalist_client.get("/flags/").content.decode()
     for status in ("Open", "Confirmed", "Dismissed", "Resolved"):
         assert f"<dt>{status}</dt>" in html
+
+
+def test_the_queue_links_to_my_flags_and_to_those_assigned_to_me(journalist_client: Client) -> None:
+    html = journalist_client.get("/flags/").content.decode()
+    assert 'href="/flags/?show=mine"' in html and 'href="/flags/?show=assigned"' in html
