@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -364,12 +363,6 @@ class Flag(models.Model):
             flag=flag, kind=FlagEvent.Kind.OPENED, new_status=flag.status, note=note, created_by=by
         )
         return flag
-
-    def open_for(self, now: dt.datetime | None = None) -> dt.timedelta:
-        """How long it has been open: until now, or until it was last closed."""
-        if self.is_open():
-            return (now or timezone.now()) - self.created_at
-        return self.updated_at - self.created_at
 
     def assign(self, to: User | None, by: User | None, note: str = "") -> FlagEvent:
         self.assigned_to = to

@@ -35,7 +35,8 @@ def set_verdict(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return _back(request, link_permalink(link))
     row = link_row(link, flags_for_links([link])[link.pk])
     context = {"row": row, "flag_form": FlagForm(), "verdict_form": form, "comparison": link.comparison}
-    return render(request, "articles/comparison.html#link-row", context, status=400 if form.errors else 200)
+    # Errors come back in the row itself (htmx swaps only successful answers), as the flag form does.
+    return render(request, "articles/comparison.html#link-row", context)
 
 
 @require_POST

@@ -110,8 +110,8 @@ def test_a_one_sided_claim_takes_no_verdict(editor_client: Client) -> None:
     comparison = make_comparison()
     claim = make_claim(comparison.article_a, "At least 12 people died.")
     link = make_link(comparison, relation="only_a", claim_a=claim)
-    response = editor_client.post(_url(link), {"relation": "agree"}, headers={"HX-Request": "true"})
-    assert response.status_code == 400
+    response = editor_client.post(_url(link), {"relation": "agree"})
+    assert response.status_code == 302
     link.refresh_from_db()
     assert link.verdict == ""
 
@@ -177,3 +177,13 @@ def test_journalists_see_the_confidence_as_a_word_not_a_score(journalist_client:
 def test_roles_without_an_account_in_the_newsroom_cannot_set_verdicts(client: Client) -> None:
     client.force_login(make_user())
     assert client.post(_url(_link()), {"relation": "agree"}).status_code == 403
+
+
+def test_htmx_gets_the_error_in_the_row(editor_client: Client) -> None:
+    link = _link()
+    response = editor_client.post(_url(link), {"reason": "no choice"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<details class="verdict-form" open>' in html and "This field is required." in html
+    link.refresh_from_db()
+    assert link.verdict == ""
