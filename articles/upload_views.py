@@ -17,12 +17,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from articles.engine import ENGINE_VERSION
 from articles.fetching import fetch
 from articles.forms import CompareWithForm, UploadForm, UploadReviewForm, file_problem
 from articles.importing import ArticleFileError, ArticleMeta, ParsedArticle, read_document
 from articles.models import Article, Comparison, Upload, content_hash
-from articles.services import DuplicateArticle, import_article
+from articles.services import DuplicateArticle, current_engine_version, import_article
 from articles.tasks import analyse_upload
 from articles.views import HtmxHttpRequest, _page
 
@@ -166,18 +165,17 @@ def _save_draft(draft: Upload, form: UploadReviewForm, compare_with: QuerySet[Ar
 @vary_on_headers("HX-Request")
 @staff_required
 def upload_progress(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
+    version = current_engine_version()
     uploads = list(
         _batch(batch)
         .exclude(status=Upload.Status.REVIEW)
-        .annotate(
-            claim_count=Count("article__claims", filter=Q(article__claims__engine_version=ENGINE_VERSION))
-        )
+        .annotate(claim_count=Count("article__claims", filter=Q(article__claims__engine_version=version)))
         .prefetch_related("compare_with")
     )
     saved = [u.article_id for u in uploads if u.status != Upload.Status.FAILED and u.article_id]
-    comparisons = Comparison.objects.filter(
-        article_b__in=saved, engine_version=ENGINE_VERSION
-    ).select_related("article_a__outlet")
+    comparisons = Comparison.objects.filter(article_b__in=saved, engine_version=version).select_related(
+        "article_a__outlet"
+    )
     by_article: dict[int, list[Comparison]] = {}
     for comparison in comparisons:
         by_article.setdefault(comparison.article_b_id, []).append(comparison)

@@ -202,7 +202,8 @@ def comparison_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:
         if request.user.has_perm("articles.add_link"):
             context["manual_link_form"] = ManualLinkForm(comparison)
-        context["leftovers"] = list(Leftover.objects.filter(comparison=comparison, done=False))
+        if request.user.has_perm("articles.change_link"):
+            context["leftovers"] = list(Leftover.objects.filter(comparison=comparison, done=False))
         relations = comparison.claim_relations()
         partners = comparison.claim_partners()
         context["sides"] = [

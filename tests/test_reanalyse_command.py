@@ -106,3 +106,17 @@ def _page_as(user: object, comparison: Comparison) -> str:
     client = Client()
     client.force_login(user)  # type: ignore[arg-type]
     return client.get(comparison.get_absolute_url()).content.decode()
+
+
+def test_leftovers_are_listed_for_editors_only(
+    seed_comparison: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = make_user("edith", "Editors")
+    lone_word = make_claim(
+        seed_comparison.article_a, "Palmyra", engine_version=seed_comparison.engine_version
+    )
+    Flag.open_on(claim=lone_word, by=editor, note="Spelling?")
+    _reanalyse(monkeypatch)
+    new = Comparison.objects.get(engine_version="99.0-test")
+    assert "Not carried over" in _page_as(editor, new)
+    assert "Not carried over" not in _page_as(make_user("alice", "Journalists"), new)
