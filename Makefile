@@ -24,7 +24,9 @@ run: setup
 	$(PYTHON) manage.py create_demo_users
 	@scripts/serve $(ADDRESS)
 
+# The browser tests need Chromium: scripts/ensure-chromium installs it when run as root, else says how.
 test: setup
+	@scripts/ensure-chromium
 	$(PYTHON) -m pytest
 
 check: setup

@@ -9,7 +9,19 @@ from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from articles.models import Analysis, Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet, Upload
+from articles.models import (
+    Analysis,
+    Article,
+    Claim,
+    Comparison,
+    Flag,
+    FlagEvent,
+    Leftover,
+    Link,
+    Outlet,
+    Upload,
+    VerdictEvent,
+)
 
 
 class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
@@ -81,7 +93,12 @@ class ReadOnlyInline[M: Model, P: Model](admin.TabularInline[M, P]):
 
 class LinkInline(ReadOnlyInline[Link, Comparison]):
     model = Link
-    fields = readonly_fields = ("relation", "claim_a", "claim_b", "score", "explanation")
+    fields = readonly_fields = ("relation", "verdict", "claim_a", "claim_b", "score", "explanation", "manual")
+
+
+class VerdictEventInline(ReadOnlyInline[VerdictEvent, Link]):
+    model = VerdictEvent
+    fields = readonly_fields = ("created_at", "old_verdict", "new_verdict", "reason", "created_by")
 
 
 @admin.register(Comparison)
@@ -95,15 +112,24 @@ class ComparisonAdmin(ReadOnlyAdmin[Comparison]):
 
 @admin.register(Link)
 class LinkAdmin(ReadOnlyAdmin[Link]):
-    list_display = ["relation", "claim_a", "claim_b", "score", "comparison"]
-    list_filter = ["relation"]
+    list_display = ["relation", "verdict", "claim_a", "claim_b", "score", "comparison"]
+    list_filter = ["relation", "verdict", "manual"]
+    inlines = [VerdictEventInline]
     list_select_related = ["claim_a", "claim_b", "comparison__article_a", "comparison__article_b"]
     search_fields = ["explanation", "claim_a__text", "claim_b__text"]
 
 
 class FlagEventInline(ReadOnlyInline[FlagEvent, Flag]):
     model = FlagEvent
-    fields = readonly_fields = ("created_at", "old_status", "new_status", "note", "created_by")
+    fields = readonly_fields = (
+        "created_at",
+        "kind",
+        "old_status",
+        "new_status",
+        "assigned_to",
+        "note",
+        "created_by",
+    )
 
 
 @admin.register(Flag)
@@ -112,7 +138,7 @@ class FlagAdmin(admin.ModelAdmin[Flag]):
     list_filter = ["status"]
     list_select_related = ["created_by", "link", "claim"]
     search_fields = ["note", "claim__text", "link__explanation"]
-    raw_id_fields = ["link", "claim", "created_by"]
+    raw_id_fields = ["link", "claim", "created_by", "assigned_to"]
     inlines = [FlagEventInline]
     actions = ["confirm", "dismiss", "resolve", "reopen"]
 
@@ -150,7 +176,11 @@ class FlagAdmin(admin.ModelAdmin[Flag]):
         super().save_model(request, obj, form, change)
         if not change:
             FlagEvent.objects.create(
-                flag=obj, new_status=obj.status, note=obj.note, created_by=obj.created_by
+                flag=obj,
+                kind=FlagEvent.Kind.OPENED,
+                new_status=obj.status,
+                note=obj.note,
+                created_by=obj.created_by,
             )
 
 
@@ -169,3 +199,23 @@ class UploadAdmin(ReadOnlyAdmin[Upload]):
     list_select_related = ["article", "created_by"]
     search_fields = ["title", "filename", "outlet", "error", "batch"]
     filter_horizontal = ["compare_with"]
+
+
+@admin.register(VerdictEvent)
+class VerdictEventAdmin(ReadOnlyAdmin[VerdictEvent]):
+    list_display = ["link", "old_verdict", "new_verdict", "created_by", "created_at"]
+    list_filter = ["new_verdict"]
+    list_select_related = ["link", "created_by"]
+    search_fields = ["reason"]
+
+
+@admin.register(Leftover)
+class LeftoverAdmin(admin.ModelAdmin[Leftover]):
+    """What a new engine version could not carry over; an editor ticks each one off once dealt with."""
+
+    list_display = ["__str__", "kind", "comparison", "done", "created_at"]
+    list_filter = ["kind", "done"]
+    list_select_related = ["comparison__article_a", "comparison__article_b"]
+    search_fields = ["description"]
+    readonly_fields = ["comparison", "previous", "kind", "description", "flag", "link", "created_at"]
+    list_editable = ["done"]

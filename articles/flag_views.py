@@ -1,9 +1,10 @@
-"""Editors' flags: opening one on a link or a claim, changing its status, and the queue of all flags."""
+"""Flags: any journalist opens one on a link or a claim; editors assign, comment on and judge them; the queue."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +12,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from articles.forms import FlagFilterForm, FlagForm, FlagStatusForm
-from articles.models import Flag, Link
+from articles.forms import (
+    FlagAssignForm,
+    FlagCommentForm,
+    FlagFilterForm,
+    FlagForm,
+    FlagStatusForm,
+    VerdictForm,
+)
+from articles.models import FLAG_STATUS_HELP, Flag, Link
 from articles.views import HtmxHttpRequest, _page, flags_for_links, flags_query, link_row
 
 
@@ -28,7 +36,7 @@ def _back(request: HtmxHttpRequest, fallback: str) -> HttpResponse:
 
 
 @require_POST
-@permission_required("articles.change_flag_status", raise_exception=True)
+@permission_required("articles.add_flag", raise_exception=True)
 def flag_link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     link = get_object_or_404(Link.objects.select_related("comparison", "claim_a", "claim_b"), pk=pk)
     form = FlagForm(request.POST)
@@ -49,7 +57,12 @@ def flag_link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             messages.error(request, "The flag was not saved: " + " ".join(_errors(form)))
         return _back(request, link_permalink(link))
     row = link_row(link, flags_for_links([link])[link.pk])
-    context = {"row": row, "flag_form": form if form.errors else FlagForm(), "comparison": link.comparison}
+    context = {
+        "row": row,
+        "flag_form": form if form.errors else FlagForm(),
+        "verdict_form": VerdictForm(),
+        "comparison": link.comparison,
+    }
     return render(request, "articles/comparison.html#link-row", context)
 
 
@@ -71,7 +84,39 @@ def flag_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(request, "articles/_flag.html", {"flag": flags_query().get(pk=flag.pk)})
 
 
-def _errors(form: FlagForm | FlagStatusForm) -> list[str]:
+@require_POST
+@permission_required("articles.change_flag_status", raise_exception=True)
+def flag_assign(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    flag = get_object_or_404(Flag, pk=pk)
+    form = FlagAssignForm(request.POST)
+    if form.is_valid() and form.cleaned_data["assigned_to"] != flag.assigned_to:
+        flag.assign(form.cleaned_data["assigned_to"], by=request.user, note=form.cleaned_data["note"])  # type: ignore[arg-type]
+    elif not form.is_valid() and not request.htmx:
+        messages.error(request, "The flag was not assigned: " + " ".join(_errors(form)))
+    return _flag_answer(request, flag)
+
+
+@require_POST
+def flag_comment(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Editors comment on any flag; whoever raised a flag may comment on it too."""
+    flag = get_object_or_404(Flag, pk=pk)
+    if not (request.user.has_perm("articles.change_flag_status") or flag.created_by_id == request.user.pk):
+        raise PermissionDenied
+    form = FlagCommentForm(request.POST)
+    if form.is_valid():
+        flag.comment(form.cleaned_data["note"], by=request.user)  # type: ignore[arg-type]
+    elif not request.htmx:
+        messages.error(request, "The comment was not saved: " + " ".join(_errors(form)))
+    return _flag_answer(request, flag)
+
+
+def _flag_answer(request: HtmxHttpRequest, flag: Flag) -> HttpResponse:
+    if not request.htmx:
+        return _back(request, f"/flags/#flag-{flag.pk}")
+    return render(request, "articles/_flag.html", {"flag": flags_query().get(pk=flag.pk)})
+
+
+def _errors(form: FlagForm | FlagStatusForm | FlagAssignForm | FlagCommentForm) -> list[str]:
     return [f"{name}: {error}" for name, errors in form.errors.items() for error in errors]
 
 
@@ -88,6 +133,10 @@ def flag_queue(request: HtmxHttpRequest) -> HttpResponse:
     )
     if form.is_valid():
         data = form.cleaned_data
+        if data["show"] == "mine":
+            flags = flags.filter(created_by=request.user.pk)
+        elif data["show"] == "assigned":
+            flags = flags.filter(assigned_to=request.user.pk)
         if data["status"]:
             flags = flags.filter(status=data["status"])
         if data["outlet"]:
@@ -105,5 +154,10 @@ def flag_queue(request: HtmxHttpRequest) -> HttpResponse:
                 | Q(claim__links_as_b__comparison=comparison)
             ).distinct()
     filtered = form.is_valid() and any(form.cleaned_data.values())
-    context = {"form": form, "flags": flags, "filtered": filtered}
+    context = {
+        "form": form,
+        "flags": flags,
+        "filtered": filtered,
+        "status_help": [(Flag.Status(status).label, text) for status, text in FLAG_STATUS_HELP.items()],
+    }
     return render(request, _page(request, "articles/flags.html", "flag-list"), context)

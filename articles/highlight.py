@@ -11,7 +11,14 @@ from django.utils.safestring import SafeString
 from articles.models import Link
 
 # Icons carry the relation where colour cannot (colour blindness, printing, high-contrast modes).
-RELATION_ICONS = {"agree": "✓", "partial": "≈", "conflict": "✗", "only_a": "○", "only_b": "○"}
+RELATION_ICONS = {
+    "agree": "✓",
+    "partial": "≈",
+    "conflict": "✗",
+    "only_a": "○",
+    "only_b": "○",
+    "unrelated": "≠",
+}
 
 
 def relation_label(relation: str) -> str:

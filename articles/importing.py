@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import trafilatura
 from charset_normalizer import from_bytes
@@ -79,7 +80,12 @@ def _decode_legacy(data: bytes) -> str:
 
 
 def parse_article(text: str) -> ParsedArticle:
-    """Find the headline, skipping a section label ("Top Stories") and a date line ("Mar 28, 2016")."""
+    """Find the headline in the common layouts of a news text file.
+
+    - headline, then a date line, then the body: the headline is the line before the date;
+    - section label ("Top Stories"), date line ("Mar 28, 2016"), headline: the line after the date;
+    - headline and standfirst (or no date line at all): the first line.
+    """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     header = lines[:_HEADER_LINES]
     dateline: dt.date | None = None
@@ -87,10 +93,28 @@ def parse_article(text: str) -> ParsedArticle:
     for index, line in enumerate(header):
         dateline = parse_dateline(line)
         if dateline is not None:
-            title_index = index + 1
+            after = lines[index + 1] if index + 1 < len(lines) else ""
+            before = lines[index - 1] if index > 0 else ""
+            if index == 0 or (is_section_label(before) and looks_like_headline(after)):
+                title_index = index + 1
+            else:
+                title_index = index - 1
             break
     title = lines[title_index] if title_index < len(lines) else ""
     return ParsedArticle(title=_shorten(" ".join(title.split())), dateline=dateline, body=text)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*$")
+
+
+def is_section_label(line: str) -> bool:
+    """A newspaper section's name above an article: a few words, no sentence ("Top Stories", "World")."""
+    return 0 < len(line.split()) <= 3 and not _SENTENCE_END.search(line)
+
+
+def looks_like_headline(line: str) -> bool:
+    """A line that reads as a headline rather than a paragraph of the body: short, no closing full stop."""
+    return 0 < len(line.split()) <= 25 and not line.endswith(".")
 
 
 def parse_dateline(line: str) -> dt.date | None:
@@ -180,16 +204,42 @@ def looks_like_html(name: str, text: str) -> bool:
     return name.lower().endswith((".html", ".htm")) or bool(_HTML_START.match(text))
 
 
+# Paragraphs of a web page that are about the site, not the story: cookie notices, sign-up prompts, footers.
+_BOILERPLATE = re.compile(
+    r"\bcookies?\b|privacy (?:policy|notice|settings)|all rights reserved|\bcopyright\b|©|"
+    r"\bsubscribe\b|\bsign up\b|\bnewsletter\b|terms of (?:use|service)|enable javascript|"
+    r"\badvertisement\b|accept all",
+    re.IGNORECASE,
+)
+# Fewer words of story than this, once the boilerplate is dropped, is not an article.
+MIN_ARTICLE_WORDS = 25
+
+
+def article_paragraphs(text: str) -> list[str]:
+    """The paragraphs of extracted page text that tell a story, boilerplate dropped."""
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    return [p for p in paragraphs if not _BOILERPLATE.search(p)]
+
+
 def parse_html(html: str) -> tuple[ParsedArticle, ArticleMeta]:
     """The article text of a web page (menus, adverts, comments and scripts dropped) and its metadata.
 
-    The headline, outlet, date and URL come from the page's meta and Open Graph tags where it has them.
+    The headline, outlet, date and URL come from the page's meta and Open Graph tags where it has them;
+    a date only from the page's own markup, never guessed from a copyright line or today. A page with no
+    article in it (navigation, cookie notices, lists of links) is refused with ArticleFileError.
     """
-    document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    document = trafilatura.bare_extraction(
+        html,
+        include_comments=False,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     text = getattr(document, "text", None) or ""
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    if not paragraphs:
-        raise ArticleFileError("no article text found in this HTML page")
+    paragraphs = article_paragraphs(text)
+    if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS or not any(
+        _SENTENCE_END.search(p) for p in paragraphs
+    ):
+        raise ArticleFileError("no article text in this page: only navigation, cookie notices or links")
     title = " ".join(str(getattr(document, "title", None) or "").split())
     if title and paragraphs[0] != title:
         paragraphs.insert(0, title)
@@ -207,5 +257,27 @@ def parse_html(html: str) -> tuple[ParsedArticle, ArticleMeta]:
         url = check_url(url) if url else ""
     except ValueError:
         url = ""
-    meta = ArticleMeta(outlet=str(getattr(document, "sitename", None) or ""), published=published, url=url)
+    outlet = str(getattr(document, "sitename", None) or "") or outlet_from_url(url)
+    meta = ArticleMeta(outlet=outlet, published=published, url=url)
     return ParsedArticle(title=_shorten(title) or parsed.title, dateline=parsed.dateline, body=body), meta
+
+
+def outlet_from_url(url: str) -> str:
+    """A guess at the outlet from an address's domain: "www.theguardian.com" gives "theguardian.com"."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.")
+
+
+def read_document(name: str, data: bytes, url: str = "") -> tuple[ParsedArticle, ArticleMeta]:
+    """A file's (or a fetched page's) article and what its metadata says; ArticleFileError when it is not
+    an article. The outlet falls back on the domain of ``url``."""
+    text = decode_article(data)
+    if looks_like_html(name, text) or (url and "<body" in text[:100_000].lower()):
+        parsed, meta = parse_html(text)
+    else:
+        parsed, meta = parse_article(text), ArticleMeta()
+    if url:
+        meta = ArticleMeta(
+            outlet=meta.outlet or outlet_from_url(url), published=meta.published, url=meta.url or url
+        )
+    return parsed, meta

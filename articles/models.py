@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -144,7 +145,7 @@ class Comparison(models.Model):
 
     def counts(self) -> dict[str, int]:
         """Links per relation, every relation present (uses prefetched links when there are some)."""
-        found = Counter(link.relation for link in self.links.all())
+        found = Counter(link.effective_relation() for link in self.links.all())
         return {relation: found[relation] for relation in RELATION_ORDER}
 
     def claim_relations(self) -> dict[int, str]:
@@ -155,17 +156,21 @@ class Comparison(models.Model):
                 if claim_id is None:
                     continue
                 current = relations.get(claim_id)
-                if current is None or RELATION_ORDER.index(link.relation) < RELATION_ORDER.index(current):
-                    relations[claim_id] = link.relation
+                relation = link.effective_relation()
+                if relation == Link.Relation.UNRELATED:
+                    relation = Link.Relation.ONLY_A if claim_id == link.claim_a_id else Link.Relation.ONLY_B
+                if current is None or RELATION_ORDER.index(relation) < RELATION_ORDER.index(current):
+                    relations[claim_id] = relation
         return relations
 
     def claim_partners(self) -> dict[int, list[int]]:
         """Each claim's counterparts in the other article (uses prefetched links when there are some)."""
         partners: dict[int, list[int]] = {}
         for link in self.links.all():
-            if link.claim_a_id is not None and link.claim_b_id is not None:
-                partners.setdefault(link.claim_a_id, []).append(link.claim_b_id)
-                partners.setdefault(link.claim_b_id, []).append(link.claim_a_id)
+            a, b = link.claim_a_id, link.claim_b_id
+            if a is not None and b is not None and link.effective_relation() != Link.Relation.UNRELATED:
+                partners.setdefault(a, []).append(b)
+                partners.setdefault(b, []).append(a)
         return partners
 
 
@@ -178,6 +183,14 @@ class Link(models.Model):
         CONFLICT = "conflict", "conflict"
         ONLY_A = "only_a", "only in A"
         ONLY_B = "only_b", "only in B"
+        # Only ever an editor's verdict: the two claims were linked but do not report the same fact.
+        UNRELATED = "unrelated", "not the same fact"
+
+    class Verdict(models.TextChoices):
+        AGREE = "agree", "agree"
+        PARTIAL = "partial", "partial"
+        CONFLICT = "conflict", "conflict"
+        UNRELATED = "unrelated", "not the same fact"
 
     comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="links")
     claim_a = models.ForeignKey(
@@ -186,9 +199,17 @@ class Link(models.Model):
     claim_b = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="links_as_b"
     )
-    relation = models.CharField(max_length=10, choices=Relation.choices)
+    relation = models.CharField(max_length=10, choices=Relation.choices, help_text="The engine's verdict.")
     score = models.FloatField(default=0.0)
     explanation = models.TextField(blank=True)
+    # An editor's verdict overrides the engine's everywhere it is shown or counted; empty when none was set.
+    verdict = models.CharField(max_length=10, choices=Verdict.choices, blank=True)
+    verdict_reason = models.TextField(blank=True)
+    verdict_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verdict_at = models.DateTimeField(null=True, blank=True)
+    manual = models.BooleanField(default=False, help_text="Linked by an editor, not by the engine.")
 
     class Meta:
         ordering = ["comparison", "id"]
@@ -210,12 +231,67 @@ class Link(models.Model):
     def __str__(self) -> str:
         return f"{self.get_relation_display()}: {self.claim_a or '—'} / {self.claim_b or '—'}"
 
+    def effective_relation(self) -> str:
+        """The editor's verdict when one was set, else the engine's."""
+        return self.verdict or self.relation
+
+    def get_effective_relation_display(self) -> str:
+        return str(Link.Relation(self.effective_relation()).label)
+
+    def has_pair(self) -> bool:
+        return self.claim_a_id is not None and self.claim_b_id is not None
+
     def is_discrepancy(self) -> bool:
         """Both outlets report the fact, but not the same way."""
-        return self.relation in (Link.Relation.PARTIAL, Link.Relation.CONFLICT)
+        return self.effective_relation() in (Link.Relation.PARTIAL, Link.Relation.CONFLICT)
 
     def is_one_sided(self) -> bool:
-        return self.relation in (Link.Relation.ONLY_A, Link.Relation.ONLY_B)
+        return self.effective_relation() in (Link.Relation.ONLY_A, Link.Relation.ONLY_B)
+
+    def confidence(self) -> str:
+        """The engine's confidence in its verdict, in a word, for readers who need no raw score."""
+        if self.manual:
+            return ""
+        if self.score >= 0.75:
+            return "high"
+        if self.score >= 0.5:
+            return "medium"
+        return "low"
+
+    def confidence_percent(self) -> int:
+        return max(0, min(100, round(self.score * 100)))
+
+    def set_verdict(self, verdict: str, by: User | None, reason: str = "") -> VerdictEvent:
+        """Record an editor's verdict (an empty one goes back to the engine's) and keep it in the history."""
+        event = VerdictEvent(
+            link=self, old_verdict=self.verdict, new_verdict=verdict, reason=reason, created_by=by
+        )
+        self.verdict = verdict
+        self.verdict_reason = reason if verdict else ""
+        self.verdict_by = by if verdict else None
+        self.verdict_at = timezone.now() if verdict else None
+        self.save(update_fields=["verdict", "verdict_reason", "verdict_by", "verdict_at"])
+        event.save()
+        return event
+
+
+class VerdictEvent(models.Model):
+    """One change of an editor's verdict on a link: from what, to what, by whom, why."""
+
+    link = models.ForeignKey(Link, on_delete=models.CASCADE, related_name="verdict_events")
+    old_verdict = models.CharField(max_length=10, choices=Link.Verdict.choices, blank=True)
+    new_verdict = models.CharField(max_length=10, choices=Link.Verdict.choices, blank=True)
+    reason = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.old_verdict or 'engine'} → {self.new_verdict or 'engine'}"
 
 
 # Most telling first: a conflict matters more than a partial agreement, which matters more than agreement.
@@ -225,6 +301,7 @@ RELATION_ORDER: list[str] = [
     Link.Relation.AGREE,
     Link.Relation.ONLY_A,
     Link.Relation.ONLY_B,
+    Link.Relation.UNRELATED,
 ]
 
 
@@ -243,6 +320,13 @@ class Flag(models.Model):
     note = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="flags"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_flags",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -275,8 +359,33 @@ class Flag(models.Model):
     ) -> Flag:
         """Flag a link or a claim, recording the opening as the first event of its history."""
         flag = cls.objects.create(link=link, claim=claim, note=note, created_by=by)
-        FlagEvent.objects.create(flag=flag, new_status=flag.status, note=note, created_by=by)
+        FlagEvent.objects.create(
+            flag=flag, kind=FlagEvent.Kind.OPENED, new_status=flag.status, note=note, created_by=by
+        )
         return flag
+
+    def assign(self, to: User | None, by: User | None, note: str = "") -> FlagEvent:
+        self.assigned_to = to
+        self.save(update_fields=["assigned_to", "updated_at"])
+        return FlagEvent.objects.create(
+            flag=self,
+            kind=FlagEvent.Kind.ASSIGNED,
+            old_status=self.status,
+            new_status=self.status,
+            assigned_to=to,
+            note=note,
+            created_by=by,
+        )
+
+    def comment(self, note: str, by: User | None) -> FlagEvent:
+        return FlagEvent.objects.create(
+            flag=self,
+            kind=FlagEvent.Kind.COMMENT,
+            old_status=self.status,
+            new_status=self.status,
+            note=note,
+            created_by=by,
+        )
 
     def change_status(self, status: str, by: User | None, note: str = "") -> FlagEvent:
         """Move to ``status`` and record who did it and why."""
@@ -287,10 +396,30 @@ class Flag(models.Model):
         return event
 
 
+# What each status means, shown on the flag queue.
+FLAG_STATUS_HELP: dict[str, str] = {
+    Flag.Status.OPEN: "raised and waiting for an editor to look at it.",
+    Flag.Status.CONFIRMED: "an editor agrees something is wrong; it still needs fixing.",
+    Flag.Status.DISMISSED: "an editor found nothing wrong.",
+    Flag.Status.RESOLVED: "what was wrong has been fixed, for example by setting the verdict.",
+}
+
+
 class FlagEvent(models.Model):
-    """One step in a flag's history: its opening (old_status empty) or a change of status."""
+    """One step in a flag's history: its opening, a change of status, an assignment or a comment."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", "opened"
+        STATUS = "status", "status changed"
+        ASSIGNED = "assigned", "assigned"
+        COMMENT = "comment", "comment"
+        CARRIED = "carried", "carried over"
 
     flag = models.ForeignKey(Flag, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STATUS)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     old_status = models.CharField(max_length=10, choices=Flag.Status.choices, blank=True)
     new_status = models.CharField(max_length=10, choices=Flag.Status.choices)
     note = models.TextField(blank=True)
@@ -304,6 +433,33 @@ class FlagEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_status or 'new'} → {self.new_status}"
+
+
+class Leftover(models.Model):
+    """Editors' work that could not be carried over to a comparison made by a newer engine version.
+
+    Listed for an editor instead of being dropped: the claim it rested on was not read again by the engine.
+    """
+
+    class Kind(models.TextChoices):
+        FLAG = "flag", "flag"
+        VERDICT = "verdict", "verdict"
+        MANUAL_LINK = "manual_link", "manual link"
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="leftovers")
+    previous = models.ForeignKey(Comparison, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    description = models.TextField()
+    flag = models.ForeignKey(Flag, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    link = models.ForeignKey(Link, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    done = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.description}"
 
 
 class Upload(models.Model):

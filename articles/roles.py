@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group, Permission, User
+from django.db.models import Q, QuerySet
 
 JOURNALISTS = "Journalists"
 EDITORS = "Editors"
@@ -17,9 +18,12 @@ _READ = [
     "view_link",
     "view_flag",
     "view_flagevent",
+    "view_verdictevent",
+    "view_leftover",
 ]
 _JOURNALIST = [*_READ, "add_outlet", "add_article", "add_comparison", "add_flag"]
-_EDITOR = [*_JOURNALIST, "change_article", "change_flag", "change_flag_status"]
+# Editors set verdicts on links (change_link) and link claims the engine left apart (add_link).
+_EDITOR = [*_JOURNALIST, "change_article", "change_flag", "change_flag_status", "change_link", "add_link"]
 
 GROUP_PERMISSIONS: dict[str, list[str]] = {JOURNALISTS: _JOURNALIST, EDITORS: _EDITOR}
 
@@ -30,3 +34,12 @@ def ensure_groups(**kwargs: Any) -> None:
         group, _ = Group.objects.get_or_create(name=name)
         permissions = Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
         group.permissions.set(permissions)
+
+
+def editors() -> QuerySet[User]:
+    """The people who can triage flags: members of Editors, and superusers."""
+    return (
+        User.objects.filter(Q(groups__name=EDITORS) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("username")
+    )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 
 from articles import engine
+from articles.carryover import carry_over
 from articles.engine import ENGINE_VERSION
 from articles.importing import ArticleMeta, ParsedArticle
 from articles.models import Analysis, Article, Claim, Comparison, Link, Outlet, content_hash
@@ -18,6 +19,16 @@ if TYPE_CHECKING:
 
     from articles.engine.types import Claim as EngineClaim
     from articles.engine.types import Link as EngineLink
+
+
+_ENGINE_VERSION_AT_IMPORT = ENGINE_VERSION
+
+
+def current_engine_version() -> str:
+    """The engine version to store and look up, read at call time so that a new version takes effect
+    without a restart (and tests can bump it): this module's ENGINE_VERSION if changed, else the engine's."""
+    here: str = globals()["ENGINE_VERSION"]
+    return here if here != _ENGINE_VERSION_AT_IMPORT else engine.ENGINE_VERSION
 
 
 class DuplicateArticle(Exception):
@@ -46,9 +57,10 @@ def import_article(
 
 
 def store_claims(
-    article: Article, claims: Iterable[EngineClaim], engine_version: str = ENGINE_VERSION
+    article: Article, claims: Iterable[EngineClaim], engine_version: str | None = None
 ) -> dict[tuple[int, int], Claim]:
     """The article's stored claims by span, adding those of ``claims`` not stored yet."""
+    engine_version = engine_version or current_engine_version()
     stored = {(c.start, c.end): c for c in article.claims.filter(engine_version=engine_version)}
     new: list[Claim] = []
     for claim in claims:
@@ -78,7 +90,8 @@ def store_claims(
 def article_analysis(article: Article) -> engine.Analysis:
     """The current engine's analysis of an article: read from the database, or made once and stored."""
     published = article.published.isoformat() if article.published else None
-    row = Analysis.objects.filter(article=article, engine_version=ENGINE_VERSION).first()
+    version = current_engine_version()
+    row = Analysis.objects.filter(article=article, engine_version=version).first()
     if row is not None and row.data.get("published") == published:
         try:
             return engine.analysis_from_json(article.body, row.data, bytes(row.encodings))
@@ -88,7 +101,7 @@ def article_analysis(article: Article) -> engine.Analysis:
     values = {"data": engine.analysis_to_json(analysis), "encodings": engine.encodings_to_bytes(analysis)}
     try:
         with transaction.atomic():
-            Analysis.objects.update_or_create(article=article, engine_version=ENGINE_VERSION, defaults=values)
+            Analysis.objects.update_or_create(article=article, engine_version=version, defaults=values)
     except IntegrityError:  # stored at the same moment by another worker: theirs is as good
         pass
     return analysis
@@ -96,15 +109,16 @@ def article_analysis(article: Article) -> engine.Analysis:
 
 def ensure_claims(article: Article) -> int:
     """Extract and store the article's claims for the current engine unless done; how many were added."""
-    if article.claims.filter(engine_version=ENGINE_VERSION).exists():
+    if article.claims.filter(engine_version=current_engine_version()).exists():
         return 0
     return len(store_claims(article, engine.claims_of(article_analysis(article), prefix="c")))
 
 
 def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison, bool]:
     """The comparison of the pair under the current engine, computed and stored unless it exists."""
+    version = current_engine_version()
     existing = Comparison.objects.filter(
-        article_a=article_a, article_b=article_b, engine_version=ENGINE_VERSION
+        article_a=article_a, article_b=article_b, engine_version=version
     ).first()
     if existing is not None:
         return existing, False
@@ -122,11 +136,12 @@ def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison
         claims_a = {c.id: spans_a[(c.start, c.end)] for c in result.a.claims}
         claims_b = {c.id: spans_b[(c.start, c.end)] for c in result.b.claims}
         comparison = Comparison.objects.create(
-            article_a=article_a, article_b=article_b, engine_version=ENGINE_VERSION
+            article_a=article_a, article_b=article_b, engine_version=version
         )
         Link.objects.bulk_create(
             row for link in result.links for row in _link_rows(comparison, link, claims_a, claims_b)
         )
+        carry_over(comparison)
     return comparison, True
 
 

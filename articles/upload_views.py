@@ -17,19 +17,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from articles.engine import ENGINE_VERSION
-from articles.forms import CompareWithForm, UploadForm, UploadReviewForm
-from articles.importing import (
-    ArticleFileError,
-    ArticleMeta,
-    ParsedArticle,
-    decode_article,
-    looks_like_html,
-    parse_article,
-    parse_html,
-)
+from articles.fetching import fetch
+from articles.forms import CompareWithForm, UploadForm, UploadReviewForm, file_problem
+from articles.importing import ArticleFileError, ArticleMeta, ParsedArticle, read_document
 from articles.models import Article, Comparison, Upload, content_hash
-from articles.services import DuplicateArticle, import_article
+from articles.services import DuplicateArticle, current_engine_version, import_article
 from articles.tasks import analyse_upload
 from articles.views import HtmxHttpRequest, _page
 
@@ -53,17 +45,22 @@ def staff_required(view: View) -> View:
 
 def read_upload(name: str, data: bytes) -> tuple[ParsedArticle, ArticleMeta]:
     """A file's article and what its metadata says; ArticleFileError when it is not an article."""
-    text = decode_article(data)
-    if looks_like_html(name, text):
-        return parse_html(text)
-    return parse_article(text), ArticleMeta()
+    return read_document(name, data)
 
 
-def _stage(batch: uuid.UUID, name: str, data: bytes, user: User, seen: dict[str, Upload]) -> Upload:
+def _refuse(batch: uuid.UUID, name: str, reason: str, user: User) -> Upload:
+    return Upload.objects.create(
+        batch=batch, filename=name[-255:], created_by=user, status=Upload.Status.FAILED, error=reason
+    )
+
+
+def _stage(
+    batch: uuid.UUID, name: str, data: bytes, user: User, seen: dict[str, Upload], url: str = ""
+) -> Upload:
     """One upload row: a draft to review, or a refusal saying why (unreadable, or a duplicate)."""
-    upload = Upload(batch=batch, filename=name, created_by=user)
+    upload = Upload(batch=batch, filename=name[-255:], created_by=user)
     try:
-        parsed, meta = read_upload(name, data)
+        parsed, meta = read_document(name, data, url=url)
     except ArticleFileError as error:
         upload.status, upload.error = Upload.Status.FAILED, str(error)
         upload.save()
@@ -94,8 +91,18 @@ def upload(request: HtmxHttpRequest) -> HttpResponse:
         batch = uuid.uuid4()
         seen: dict[str, Upload] = {}
         user: User = request.user  # type: ignore[assignment]
+        # Each file on its own: a bad one is listed with its reason, the good ones go on to review.
         for uploaded in form.cleaned_data["documents"]:
-            _stage(batch, uploaded.name or "", uploaded.read(), user, seen)
+            problem = file_problem(uploaded)
+            if problem:
+                _refuse(batch, uploaded.name or "", problem, user)
+            else:
+                _stage(batch, uploaded.name or "", uploaded.read(), user, seen)
+        for url in form.cleaned_data["urls"]:
+            try:
+                _stage(batch, url, fetch(url), user, seen, url=url)
+            except ArticleFileError as error:
+                _refuse(batch, url, str(error), user)
         pasted = form.cleaned_data["pasted"]
         if pasted.strip():
             _stage(batch, "", pasted.encode("utf-8"), user, seen)
@@ -158,18 +165,17 @@ def _save_draft(draft: Upload, form: UploadReviewForm, compare_with: QuerySet[Ar
 @vary_on_headers("HX-Request")
 @staff_required
 def upload_progress(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
+    version = current_engine_version()
     uploads = list(
         _batch(batch)
         .exclude(status=Upload.Status.REVIEW)
-        .annotate(
-            claim_count=Count("article__claims", filter=Q(article__claims__engine_version=ENGINE_VERSION))
-        )
+        .annotate(claim_count=Count("article__claims", filter=Q(article__claims__engine_version=version)))
         .prefetch_related("compare_with")
     )
     saved = [u.article_id for u in uploads if u.status != Upload.Status.FAILED and u.article_id]
-    comparisons = Comparison.objects.filter(
-        article_b__in=saved, engine_version=ENGINE_VERSION
-    ).select_related("article_a__outlet")
+    comparisons = Comparison.objects.filter(article_b__in=saved, engine_version=version).select_related(
+        "article_a__outlet"
+    )
     by_article: dict[int, list[Comparison]] = {}
     for comparison in comparisons:
         by_article.setdefault(comparison.article_b_id, []).append(comparison)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from articles import flag_views, upload_views, views
+from articles import flag_views, upload_views, verdict_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,6 +15,10 @@ urlpatterns = [
     path("links/<int:pk>/flags/", flag_views.flag_link, name="flag_link"),
     path("flags/", flag_views.flag_queue, name="flag_queue"),
     path("flags/<int:pk>/status/", flag_views.flag_status, name="flag_status"),
+    path("flags/<int:pk>/assign/", flag_views.flag_assign, name="flag_assign"),
+    path("flags/<int:pk>/comments/", flag_views.flag_comment, name="flag_comment"),
+    path("links/<int:pk>/verdict/", verdict_views.set_verdict, name="set_verdict"),
+    path("comparisons/<int:pk>/links/new/", verdict_views.add_manual_link, name="add_manual_link"),
     path("uploads/new/", upload_views.upload, name="upload"),
     path("uploads/<uuid:batch>/review/", upload_views.upload_review, name="upload_review"),
     path("uploads/<uuid:batch>/", upload_views.upload_progress, name="upload_progress"),

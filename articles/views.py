@@ -15,11 +15,10 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from articles.diff import Run, word_diff
-from articles.engine import ENGINE_VERSION
-from articles.forms import CompareForm, FlagForm
+from articles.forms import CompareForm, FlagForm, ManualLinkForm, VerdictForm
 from articles.highlight import Mark, highlight
-from articles.models import RELATION_ORDER, Article, Claim, Comparison, Flag, FlagEvent, Link
-from articles.services import compare_articles
+from articles.models import RELATION_ORDER, Article, Claim, Comparison, Flag, FlagEvent, Leftover, Link
+from articles.services import compare_articles, current_engine_version
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -60,7 +59,7 @@ def search_articles(query: str) -> QuerySet[Article]:
 def _home_context(request: HttpRequest, form: CompareForm) -> dict[str, object]:
     query = request.GET.get("q", "").strip()
     articles: QuerySet[Article] = Article.objects.select_related("outlet").annotate(
-        claim_count=Count("claims", filter=Q(claims__engine_version=ENGINE_VERSION))
+        claim_count=Count("claims", filter=Q(claims__engine_version=current_engine_version()))
     )
     return {"comparisons": search_comparisons(query), "articles": articles, "form": form, "query": query}
 
@@ -100,7 +99,7 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "added_by"), pk=pk)
-    claims = article.claims.filter(engine_version=ENGINE_VERSION)
+    claims = article.claims.filter(engine_version=current_engine_version())
     comparisons = (
         Comparison.objects.filter(Q(article_a=article) | Q(article_b=article))
         .select_related("article_a__outlet", "article_b__outlet")
@@ -111,7 +110,7 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "claim_count": len(claims),
         "body": highlight(article.body, [Mark(c.start, c.end, f"claim-{c.pk}") for c in claims]),
         "comparisons": [(comparison, comparison.other_article(article)) for comparison in comparisons],
-        "engine_version": ENGINE_VERSION,
+        "engine_version": current_engine_version(),
     }
     return render(request, _page(request, "articles/article.html", "article-body"), context)
 
@@ -124,6 +123,7 @@ RELATION_TABS: list[tuple[str, str]] = [
     (Link.Relation.AGREE, "Agree"),
     (Link.Relation.ONLY_A, "Only in A"),
     (Link.Relation.ONLY_B, "Only in B"),
+    (Link.Relation.UNRELATED, "Not the same fact"),
 ]
 
 
@@ -148,8 +148,8 @@ def link_row(link: Link, flags: list[Flag]) -> LinkRow:
 
 
 def flags_query() -> QuerySet[Flag]:
-    return Flag.objects.select_related("created_by").prefetch_related(
-        Prefetch("events", queryset=FlagEvent.objects.select_related("created_by"))
+    return Flag.objects.select_related("created_by", "assigned_to").prefetch_related(
+        Prefetch("events", queryset=FlagEvent.objects.select_related("created_by", "assigned_to"))
     )
 
 
@@ -173,16 +173,16 @@ def _tab_relation(value: str) -> str:
 def comparison_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     comparison = get_object_or_404(
         Comparison.objects.select_related("article_a__outlet", "article_b__outlet").prefetch_related(
-            Prefetch("links", queryset=Link.objects.select_related("claim_a", "claim_b"))
+            Prefetch("links", queryset=Link.objects.select_related("claim_a", "claim_b", "verdict_by"))
         ),
         pk=pk,
     )
     relation = _tab_relation(request.GET.get("relation", "all"))
     all_links = sorted(
         comparison.links.all(),
-        key=lambda link: (RELATION_ORDER.index(link.relation), link.pk),
+        key=lambda link: (RELATION_ORDER.index(link.effective_relation()), link.pk),
     )
-    links = [link for link in all_links if relation in ("all", link.relation)]
+    links = [link for link in all_links if relation in ("all", link.effective_relation())]
     flags = flags_for_links(links)
     counts = comparison.counts()
     context: dict[str, object] = {
@@ -197,8 +197,13 @@ def comparison_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         ],
         "rows": [link_row(link, flags[link.pk]) for link in links],
         "flag_form": FlagForm(),
+        "verdict_form": VerdictForm(),
     }
     if not request.htmx:
+        if request.user.has_perm("articles.add_link"):
+            context["manual_link_form"] = ManualLinkForm(comparison)
+        if request.user.has_perm("articles.change_link"):
+            context["leftovers"] = list(Leftover.objects.filter(comparison=comparison, done=False))
         relations = comparison.claim_relations()
         partners = comparison.claim_partners()
         context["sides"] = [

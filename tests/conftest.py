@@ -173,3 +173,39 @@ def seed_comparison(db: None) -> Comparison:
 
     call_command("load_seeds", stdout=io.StringIO())
     return Comparison.objects.get()
+
+
+@pytest.fixture
+def page_server() -> Iterator[Callable[[str, bytes, str], str]]:
+    """A local HTTP server for URL imports: ``serve(path, body, content_type)`` returns the page's URL."""
+    import http.server
+    import threading
+
+    pages: dict[str, tuple[bytes, str]] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path not in pages:
+                self.send_error(404)
+                return
+            body, content_type = pages[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def serve(path: str, body: bytes, content_type: str = "text/html; charset=utf-8") -> str:
+        pages[path] = (body, content_type)
+        return f"http://127.0.0.1:{server.server_address[1]}{path}"
+
+    yield serve
+    server.shutdown()
+    server.server_close()

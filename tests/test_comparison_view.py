@@ -140,12 +140,15 @@ def test_claims_and_explanations_are_escaped(journalist_client: Client) -> None:
     assert "&lt;b&gt;&quot;onmouseover=x&lt;/b&gt;" in html
 
 
-def test_journalists_see_no_flag_buttons(journalist_client: Client) -> None:
+def test_journalists_may_flag_but_not_set_a_verdict(journalist_client: Client) -> None:
     comparison = make_comparison()
-    claim = make_claim(comparison.article_a, "At least 12 people died.")
-    make_link(comparison, relation="only_a", claim_a=claim)
+    a = make_claim(comparison.article_a, "At least 12 people died.")
+    b = make_claim(comparison.article_b, "At least 12 people died.")
+    link = make_link(comparison, relation="conflict", claim_a=a, claim_b=b)
     html = journalist_client.get(comparison.get_absolute_url()).content.decode()
-    assert "Flag a discrepancy" not in html
+    assert "Flag a discrepancy" in html
+    assert f'action="/links/{link.pk}/verdict/"' not in html
+    assert "Link two claims the engine left apart" not in html
 
 
 def test_editors_get_a_flag_form_on_each_row(client: Client) -> None:
@@ -170,7 +173,7 @@ def test_the_filter_is_a_nav_whose_current_link_says_so(journalist_client: Clien
 def test_the_filter_fades_the_link_list_and_shows_a_spinner_while_it_loads(journalist_client: Client) -> None:
     comparison = make_comparison()
     html = journalist_client.get(comparison.get_absolute_url()).content.decode()
-    assert html.count('hx-indicator="#link-list"') == 6
+    assert html.count('hx-indicator="#link-list"') == 7
     assert '<section id="link-list" class="card link-list busy-region"' in html
     assert '<span class="busy" aria-hidden="true"></span>\n  </nav>' in html
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_claim, make_comparison, make_link, make_user
+from django.contrib.auth.models import User
 from django.test import Client
 
 from articles.models import Flag, FlagEvent, Link
@@ -88,9 +89,16 @@ def test_the_note_is_escaped(editor_client: Client) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=alert(2)" in html
 
 
-def test_a_journalist_cannot_flag(journalist_client: Client) -> None:
+def test_a_journalist_can_flag(journalist_client: Client, journalist: User) -> None:
     link = _link()
-    assert journalist_client.post(_url(link), {"target": "link", "note": "x"}).status_code == 403
+    assert journalist_client.post(_url(link), {"target": "link", "note": "x"}).status_code == 302
+    assert Flag.objects.get().created_by == journalist
+
+
+def test_a_signed_in_user_outside_the_newsroom_groups_cannot_flag(client: Client) -> None:
+    client.force_login(make_user())
+    link = _link()
+    assert client.post(_url(link), {"target": "link", "note": "x"}).status_code == 403
     assert not Flag.objects.exists()
 
 

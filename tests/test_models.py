@@ -102,6 +102,7 @@ def test_counts_give_every_relation_most_telling_first() -> None:
         ("agree", 0),
         ("only_a", 1),
         ("only_b", 1),
+        ("unrelated", 0),
     ]
 
 

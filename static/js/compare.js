@@ -26,6 +26,7 @@
   function light(claim) {
     clear();
     claim.classList.add("is-active");
+    reveal(claim);
     byIds(claim.dataset.partners).forEach(function (partner) {
       partner.classList.add("is-partner");
       reveal(partner);

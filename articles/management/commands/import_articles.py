@@ -1,4 +1,5 @@
-"""`manage.py import_articles PATH...`: store article files and their claims, reporting bad files."""
+"""`manage.py import_articles PATH_OR_URL...`: store articles (files, folders, web pages) and their claims,
+reporting each one that cannot be imported."""
 
 from __future__ import annotations
 
@@ -10,9 +11,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing import ArticleFileError, metadata_for, read_article
+from articles.fetching import fetch
+from articles.importing import ArticleFileError, metadata_for, read_article, read_document
 from articles.management.arguments import date_argument, url_argument
 from articles.services import DuplicateArticle, ensure_claims, import_article
+
+
+def is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
 
 
 def article_files(paths: list[Path]) -> Iterator[Path]:
@@ -26,18 +32,22 @@ def article_files(paths: list[Path]) -> Iterator[Path]:
 
 class Command(BaseCommand):
     help = (
-        "Import plain-text articles (files, or folders of .txt files) and extract their claims. Outlet, "
-        "publication date and URL come from the options, else from a manifest.json beside the file."
+        "Import articles (plain-text or HTML files, folders of .txt files, or http(s) URLs of web pages) and "
+        "extract their claims. Outlet, publication date and URL come from the options, else from a "
+        "manifest.json beside the file or the page's metadata."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
         parser.add_argument("--outlet", default="", help="the outlet that published the articles")
         parser.add_argument("--published", type=date_argument, metavar="YYYY-MM-DD")
         parser.add_argument("--url", type=url_argument, help="the article's address (one file only)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        files = list(article_files(options["paths"]))
+        sources: list[Path | str] = []
+        for value in options["paths"]:
+            sources.extend([value] if is_url(value) else article_files([Path(value)]))
+        files = sources
         if not files:
             raise CommandError("no article files: the folders given hold no .txt files")
         if options["url"] and len(files) > 1:
@@ -54,15 +64,29 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed} file(s) could not be imported (see above).")
 
-    def _import(self, path: Path, options: dict[str, Any]) -> None:
-        parsed = read_article(path)
-        meta = metadata_for(path)
+    def _import(self, path: Path | str, options: dict[str, Any]) -> None:
+        if isinstance(path, str):
+            parsed, meta = read_document(path, fetch(path), url=path)
+        elif path.suffix.lower() in (".html", ".htm"):
+            parsed, meta = read_document(path.name, _read_bytes(path))
+        else:
+            parsed, meta = read_article(path), metadata_for(path)
         meta = replace(
             meta,
             outlet=options["outlet"] or meta.outlet,
             published=options["published"] or meta.published,
             url=options["url"] or meta.url,
         )
-        article = import_article(parsed, meta, filename=path.name)
+        name = path if isinstance(path, str) else path.name
+        article = import_article(parsed, meta, filename=name[-255:])
         claims = ensure_claims(article)
         self.stdout.write(f"{path}: imported as article #{article.pk} “{article}” ({claims} claims)")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleFileError("no such file") from None
+    except OSError as error:
+        raise ArticleFileError(f"cannot be read: {error.strerror}") from None
