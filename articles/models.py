@@ -123,6 +123,10 @@ class Comparison(models.Model):
     article_b = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comparisons_as_b")
     engine_version = models.CharField(max_length=20)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The engine's judgement of whether the two articles report one event (unknown for older comparisons).
+    same_event = models.BooleanField(null=True, blank=True)
+    same_event_score = models.FloatField(null=True, blank=True)
+    same_event_why = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -135,8 +135,14 @@ def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison
         spans_b = store_claims(article_b, result.b.claims)
         claims_a = {c.id: spans_a[(c.start, c.end)] for c in result.a.claims}
         claims_b = {c.id: spans_b[(c.start, c.end)] for c in result.b.claims}
+        judged = result.same_event
         comparison = Comparison.objects.create(
-            article_a=article_a, article_b=article_b, engine_version=version
+            article_a=article_a,
+            article_b=article_b,
+            engine_version=version,
+            same_event=judged.likely if judged else None,
+            same_event_score=judged.score if judged else None,
+            same_event_why=judged.why[:300] if judged else "",
         )
         Link.objects.bulk_create(
             row for link in result.links for row in _link_rows(comparison, link, claims_a, claims_b)

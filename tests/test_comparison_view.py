@@ -209,3 +209,15 @@ def test_the_flag_form_shows_a_spinner_and_disables_its_button_while_it_saves(cl
         '<button type="submit" class="button">Flag</button> <span class="busy" aria-hidden="true"></span>'
         in html
     )
+
+
+def test_a_comparison_of_different_events_warns_before_the_verdicts(journalist_client: Client) -> None:
+    why = "probably different events: no names in common; 0% of claims matched; published 4 years apart"
+    different = make_comparison(same_event=False, same_event_score=0.04, same_event_why=why)
+    same = make_comparison(same_event=True, same_event_score=0.97, same_event_why="likely the same event")
+    page = journalist_client.get(different.get_absolute_url()).content.decode()
+    assert "These articles may not report the same event." in page
+    assert why in page
+    assert (
+        "may not report the same event" not in journalist_client.get(same.get_absolute_url()).content.decode()
+    )

@@ -130,3 +130,18 @@ def test_a_changed_publication_date_is_analysed_again() -> None:
     article_analysis(article)
     stored = Analysis.objects.get(article=article, engine_version=ENGINE_VERSION)
     assert stored.data["published"] == "2016-03-30"
+
+
+def test_a_comparison_keeps_the_engines_same_event_judgement() -> None:
+    a = make_article(body=SEED_A.read_text(encoding="utf-8"))
+    b = make_article(body=SEED_B.read_text(encoding="utf-8"))
+    other = make_article(
+        body="Court fines bank\n\nA court in Frankfurt fined Deutsche Bank 40 million euros on Tuesday for "
+        "misleading investors, a spokeswoman for the court said.",
+        published=dt.date(2023, 11, 14),
+    )
+    same, _ = compare_articles(a, b)
+    different, _ = compare_articles(a, other)
+    assert same.same_event is True and same.same_event_score is not None and same.same_event_score > 0.5
+    assert different.same_event is False
+    assert "probably different events" in different.same_event_why
