@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from articles.engine.attribution import Attribution, find_attribution, find_quotes
-from articles.engine.clauses import split_clauses
 from articles.engine.dates import extract_dates
 from articles.engine.entities import extract_entities, link_entities
 from articles.engine.facts import clause_spans
@@ -46,7 +45,7 @@ class ArticleRead:
     sentences: list[SentenceRead]
 
 
-def read_article(text: str, published: dt.date | None, doc: Doc | None = None) -> ArticleRead:
+def read_article(text: str, published: dt.date | None, doc: Doc) -> ArticleRead:
     """Sentences of an article with their numbers, dates, names, quotes and attribution."""
     sentences: list[SentenceRead] = []
     seen_text = False
@@ -91,12 +90,10 @@ _NAMED_TYPES = frozenset(
 )
 
 
-def _named(entities: list[Entity], doc: Doc | None) -> list[Entity]:
+def _named(entities: list[Entity], doc: Doc) -> list[Entity]:
     """The mentions the parse agrees may be names: a capitalised word that spaCy reads as a pronoun, verb,
     numeral or function word ("Everybody", "Saying", "There", "Fourteen" at the start of a sentence) and not
     as part of a named entity is dropped. Nouns stay: "the Observatory" may be a short form of a name."""
-    if doc is None:
-        return entities
     kept = []
     for ent in entities:
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
@@ -110,10 +107,7 @@ def _named(entities: list[Entity], doc: Doc | None) -> list[Entity]:
     return kept
 
 
-def _clauses(text: str, start: int, end: int, doc: Doc | None) -> tuple[list[tuple[int, int]], list[str]]:
-    if doc is None:
-        spans = split_clauses(text, start, end)
-        return spans, [""] * len(spans)
+def _clauses(text: str, start: int, end: int, doc: Doc) -> tuple[list[tuple[int, int]], list[str]]:
     clauses = clause_spans(doc, start, end)
     return [(c.start, c.end) for c in clauses], [c.subject for c in clauses]
 
