@@ -16,10 +16,15 @@
   }
 
   function reveal(el) {
-    // Scroll inside the article column only, so the page itself does not jump.
+    // Scroll inside the article column only, so the page itself does not jump, and bring the claim into
+    // the part of the column that is on screen (the page may be scrolled down to the list of links).
     var column = el.closest(".article-body");
     if (!column) { return; }
-    var top = el.offsetTop - column.offsetTop - column.clientHeight / 3;
+    var box = column.getBoundingClientRect();
+    var shownTop = Math.max(box.top, 0);
+    var shownBottom = Math.min(box.bottom, window.innerHeight);
+    if (shownBottom - shownTop < 40) { shownTop = box.top; shownBottom = box.bottom; }
+    var top = el.offsetTop - column.offsetTop - (shownTop - box.top) - (shownBottom - shownTop) / 3;
     column.scrollTo({ top: Math.max(top, 0), behavior: "smooth" });
   }
 
