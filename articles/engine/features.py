@@ -8,11 +8,10 @@ trained scorer weighs them; nothing here decides a link.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -110,6 +109,21 @@ def _minutes_apart(x: int, y: int) -> int:
     return min(abs(x - y), 24 * 60 - abs(x - y))
 
 
+def _indicator(sets: list[frozenset[Any]], index: dict[Any, int]) -> NDArray[np.float64]:
+    out = np.zeros((len(sets), len(index)), dtype=np.float64)
+    for i, items in enumerate(sets):
+        out[i, [index[w] for w in items]] = 1.0
+    return out
+
+
+def _shared(sets_a: list[frozenset[Any]], sets_b: list[frozenset[Any]]) -> NDArray[np.float64]:
+    """How many items each pair of sets has in common, as a (len(A), len(B)) matrix."""
+    index = {item: k for k, item in enumerate({x for s in (*sets_a, *sets_b) for x in s})}
+    if not index:
+        return np.zeros((len(sets_a), len(sets_b)))
+    return _indicator(sets_a, index) @ _indicator(sets_b, index).T
+
+
 def _contrast(a: frozenset[str], b: frozenset[str]) -> float:
     table = contrast_groups()
     ga = {table[w] for w in a - b if w in table}
@@ -149,40 +163,72 @@ def pair_features(
     out[:, col["rank_b"]] = (1.0 / _ranks(cos, axis=0)).ravel() * choice_b
     out[:, col["context_cosine"]] = (ctx_a @ ctx_b.T).astype(np.float64).ravel()
     out[:, col["cosine_squared"]] = out[:, col["cosine"]] ** 2
-    weights_a = [{w: rarity(w) for w in v.lemmas} for v in views_a]
-    weights_b = [{w: rarity(w) for w in v.lemmas} for v in views_b]
-    norm_a = [math.sqrt(sum(x * x for x in w.values())) or 1.0 for w in weights_a]
-    norm_b = [math.sqrt(sum(x * x for x in w.values())) or 1.0 for w in weights_b]
-    exclusive_a = [len(v.names - names_in_b) for v in views_a]
-    exclusive_b = [len(v.names - names_in_a) for v in views_b]
+    # Shared lemmas, weighted by rarity: with W[i, w] the weight of lemma w in claim i, (W_a W_b^T)[i, j] sums
+    # the squared weights of the lemmas both claims use.
+    vocab = sorted({w for v in (*views_a, *views_b) for w in v.lemmas})
+    index = {w: k for k, w in enumerate(vocab)}
+    weight = np.array([rarity(w) for w in vocab], dtype=np.float64)
+    has_a, has_b = (
+        _indicator([v.lemmas for v in views_a], index),
+        _indicator([v.lemmas for v in views_b], index),
+    )
+    wa, wb = has_a * weight, has_b * weight
+    norm_a = np.sqrt((wa * wa).sum(axis=1))
+    norm_b = np.sqrt((wb * wb).sum(axis=1))
+    norm_a[norm_a == 0] = 1.0
+    norm_b[norm_b == 0] = 1.0
+    out[:, col["lemma_overlap"]] = ((wa @ wb.T) / np.outer(norm_a, norm_b)).ravel()
+    # The rarest shared lemma of each pair, over the lemmas that both articles use at all.
+    both = np.flatnonzero(has_a.any(axis=0) & has_b.any(axis=0))
+    rare = np.zeros((na, nb))
+    if both.size:
+        rare = (wa[:, None, both] * has_b[None, :, both]).max(axis=2)
+    any_shared = (has_a[:, both] @ has_b[:, both].T) > 0
+    out[:, col["rare_shared"]] = rare.ravel()
+    out[:, col["generic_only"]] = (any_shared & (rare < 0.3)).ravel()
+    out[:, col["names_shared"]] = _shared([v.names for v in views_a], [v.names for v in views_b]).ravel()
+    exclusive_a = np.array([len(v.names - names_in_b) for v in views_a], dtype=np.float64)
+    exclusive_b = np.array([len(v.names - names_in_a) for v in views_b], dtype=np.float64)
+    out[:, col["names_exclusive"]] = (exclusive_a[:, None] + exclusive_b[None, :]).ravel()
+    out[:, col["numbers_shared"]] = _shared(
+        [v.numbers for v in views_a], [v.numbers for v in views_b]
+    ).ravel()
+    out[:, col["counted_shared"]] = _shared(
+        [v.counted for v in views_a], [v.counted for v in views_b]
+    ).ravel()
+    dates = _shared([v.dates for v in views_a], [v.dates for v in views_b])
+    out[:, col["dates_shared"]] = dates.ravel()
+    dated_a = np.array([bool(v.dates) for v in views_a])
+    dated_b = np.array([bool(v.dates) for v in views_b])
+    out[:, col["dates_apart"]] = (np.outer(dated_a, dated_b) & (dates == 0)).ravel()
+    speakers = _shared([v.speakers for v in views_a], [v.speakers for v in views_b])
+    out[:, col["same_speaker"]] = (speakers > 0).ravel()
+    table = contrast_groups()
+    contrasting_b = [j for j, v in enumerate(views_b) if any(w in table for w in v.lemmas)]
+    timed_b = [j for j, v in enumerate(views_b) if v.times]
     for i, va in enumerate(views_a):
-        wa = weights_a[i]
-        for j, vb in enumerate(views_b):
-            row = out[i * nb + j]
-            shared = va.lemmas & vb.lemmas
-            if shared:
-                ws = [wa[w] for w in shared]
-                row[col["lemma_overlap"]] = sum(w * w for w in ws) / (norm_a[i] * norm_b[j])
-                row[col["rare_shared"]] = max(ws)
-                row[col["generic_only"]] = float(max(ws) < 0.3)
-            row[col["names_shared"]] = len(va.names & vb.names)
-            row[col["names_exclusive"]] = exclusive_a[i] + exclusive_b[j]
-            row[col["numbers_shared"]] = len(va.numbers & vb.numbers)
-            row[col["counted_shared"]] = len(va.counted & vb.counted)
-            row[col["dates_shared"]] = len(va.dates & vb.dates)
-            row[col["dates_apart"]] = float(bool(va.dates and vb.dates and not va.dates & vb.dates))
-            if va.times and vb.times:
-                close = any(_minutes_apart(x, y) <= TIME_CLOSE_MINUTES for x in va.times for y in vb.times)
-                row[col["times_close" if close else "times_apart"]] = 1.0
-            row[col["same_speaker"]] = float(bool(va.speakers & vb.speakers))
-            row[col["contrast"]] = _contrast(va.lemmas, vb.lemmas)
-            row[col["position_gap"]] = abs(va.position - vb.position)
-            ha, hb = va.claim.kind == "headline", vb.claim.kind == "headline"
-            row[col["headline_pair"]] = float(ha and hb)
-            row[col["headline_mixed"]] = float(
-                (ha and not hb and not vb.lead) or (hb and not ha and not va.lead)
-            )
-            row[col["short"]] = float(min(len(va.lemmas), len(vb.lemmas)) <= 2)
+        if any(w in table for w in va.lemmas):
+            for j in contrasting_b:
+                out[i * nb + j, col["contrast"]] = _contrast(va.lemmas, views_b[j].lemmas)
+        if va.times:
+            for j in timed_b:
+                close = any(
+                    _minutes_apart(x, y) <= TIME_CLOSE_MINUTES for x in va.times for y in views_b[j].times
+                )
+                out[i * nb + j, col["times_close" if close else "times_apart"]] = 1.0
+    position_a = np.array([v.position for v in views_a])
+    position_b = np.array([v.position for v in views_b])
+    out[:, col["position_gap"]] = np.abs(position_a[:, None] - position_b[None, :]).ravel()
+    head_a = np.array([v.claim.kind == "headline" for v in views_a])
+    head_b = np.array([v.claim.kind == "headline" for v in views_b])
+    lead_a = np.array([v.lead for v in views_a])
+    lead_b = np.array([v.lead for v in views_b])
+    out[:, col["headline_pair"]] = np.outer(head_a, head_b).ravel()
+    mixed = np.outer(head_a, ~head_b & ~lead_b) | np.outer(~head_a & ~lead_a, head_b)
+    out[:, col["headline_mixed"]] = mixed.ravel()
+    size_a = np.array([len(v.lemmas) for v in views_a])
+    size_b = np.array([len(v.lemmas) for v in views_b])
+    out[:, col["short"]] = (np.minimum(size_a[:, None], size_b[None, :]) <= 2).ravel()
     overlap = out[:, col["lemma_overlap"]].reshape(na, nb)
     out[:, col["lemma_rank_a"]] = np.where(overlap > 0, choice_a / _ranks(overlap, axis=1), 0.0).ravel()
     out[:, col["lemma_rank_b"]] = np.where(overlap > 0, choice_b / _ranks(overlap, axis=0), 0.0).ravel()
