@@ -45,13 +45,18 @@ class Analysis:
 
 def analyse(text: str, published: dt.date | None = None) -> Analysis:
     """Parse an article, read its sentences and clauses, and encode each clause."""
-    doc = parse(text, [start for start, _ in split_sentences(text)])
-    read = read_article(text, published, doc)
+    sentences = split_sentences(text)
+    doc = parse(text, [start for start, _ in sentences])
+    read = read_article(text, published, doc, sentences)
     spans = [span for sent in read.sentences for span in sent.clauses]
     subjects = [subject for sent in read.sentences for subject in sent.subjects]
     # a clause is encoded with its subject when the subject stands outside it ("who led the task force")
     clause_texts = [f"{subject} {text[s:e]}".strip() for (s, e), subject in zip(spans, subjects, strict=True)]
-    vectors = encode(clause_texts + [text[s.start : s.end] for s in read.sentences])
+    texts = clause_texts + [text[s.start : s.end] for s in read.sentences]
+    # a sentence of one clause is the same text twice: encode each distinct text once
+    distinct = list(dict.fromkeys(texts))
+    row = {t: k for k, t in enumerate(distinct)}
+    vectors = encode(distinct)[[row[t] for t in texts]]
     sentence_vectors = vectors[len(spans) :]
     return Analysis(
         text=text,

@@ -45,11 +45,14 @@ class ArticleRead:
     sentences: list[SentenceRead]
 
 
-def read_article(text: str, published: dt.date | None, doc: Doc) -> ArticleRead:
-    """Sentences of an article with their numbers, dates, names, quotes and attribution."""
+def read_article(
+    text: str, published: dt.date | None, doc: Doc, spans: list[tuple[int, int]] | None = None
+) -> ArticleRead:
+    """Sentences of an article (``spans``, or split here) with their numbers, dates, names, quotes and
+    attribution."""
     sentences: list[SentenceRead] = []
     seen_text = False
-    for index, (start, end) in enumerate(split_sentences(text)):
+    for index, (start, end) in enumerate(split_sentences(text) if spans is None else spans):
         if is_heading(text, start, end):
             continue
         chunk = text[start:end]
