@@ -313,6 +313,7 @@ class Upload(models.Model):
     """
 
     class Status(models.TextChoices):
+        READING = "reading", "reading the file"
         REVIEW = "review", "awaiting review"
         QUEUED = "queued", "queued"
         RUNNING = "running", "reading claims"
@@ -333,6 +334,10 @@ class Upload(models.Model):
     )
     compare_with = models.ManyToManyField(Article, blank=True, related_name="+")
     error = models.TextField(blank=True)
+    # The file as sent, kept while a task reads it (web pages take seconds), and after a failure to retry.
+    raw = models.BinaryField(blank=True, default=b"", editable=False)
+    # Failed in the background (not refused for what it is): the admin may run it again.
+    retryable = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -348,3 +353,18 @@ class Upload(models.Model):
     def is_pending(self) -> bool:
         """Still waiting for, or inside, the background task."""
         return self.status in (Upload.Status.QUEUED, Upload.Status.RUNNING)
+
+    def can_retry(self) -> bool:
+        return self.status == Upload.Status.FAILED and self.retryable
+
+
+class TaskLease(models.Model):
+    """A running background task's claim, renewed by its worker's heartbeat; once expired, the worker is
+    taken for dead and the task is run again (see articles/worker.py)."""
+
+    task_id = models.UUIDField(primary_key=True)
+    worker_id = models.CharField(max_length=64)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"task {self.task_id} held by {self.worker_id} until {self.expires_at:%H:%M:%S}"

@@ -18,4 +18,5 @@ urlpatterns = [
     path("uploads/new/", upload_views.upload, name="upload"),
     path("uploads/<uuid:batch>/review/", upload_views.upload_review, name="upload_review"),
     path("uploads/<uuid:batch>/", upload_views.upload_progress, name="upload_progress"),
+    path("uploads/<uuid:batch>/retry/", upload_views.upload_retry, name="upload_retry"),
 ]
