@@ -3,6 +3,7 @@ duplicate inserts turned into a friendly refusal, and writes retried while the d
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
 from collections.abc import Callable
@@ -41,8 +42,15 @@ def fresh_stamp(updated_at: dt.datetime) -> str:
 
 
 def check_fresh(updated_at: dt.datetime, posted: str, *, by: str, what: str) -> None:
-    """Raise StaleEdit unless ``posted`` is the stamp of ``updated_at``; an absent stamp is not checked."""
-    if posted and posted != fresh_stamp(updated_at):
+    """Raise StaleEdit unless ``posted`` stamps the moment ``updated_at`` (in any time zone); an absent
+    stamp (a form from before stamps) is not checked."""
+    if not posted:
+        return
+    try:
+        seen: dt.datetime | None = datetime.datetime.fromisoformat(posted)
+    except ValueError:
+        seen = None
+    if seen != updated_at:
         ago = timesince(updated_at, timezone.now())
         when = "a moment ago" if ago.startswith("0\xa0minutes") else f"{ago} ago"
         raise StaleEdit(f"This {what} was changed by {by} {when}: check it again before changing it.")

@@ -269,6 +269,16 @@ class Flag(models.Model):
     def is_open(self) -> bool:
         return self.status == Flag.Status.OPEN
 
+    def next_statuses(self) -> tuple[str, ...]:
+        """The statuses the flag's page offers from its current one: the only changes the server accepts."""
+        return FLAG_TRANSITIONS.get(self.status, ())
+
+    def last_changed_by(self) -> str:
+        """Who made the latest change in its history, for telling an editor whose change theirs missed."""
+        event = self.events.select_related("created_by").order_by("-created_at", "-id").first()
+        user = event.created_by if event else None
+        return user.get_username() if user else "someone"
+
     @classmethod
     def open_on(
         cls, *, link: Link | None = None, claim: Claim | None = None, by: User | None, note: str = ""
@@ -285,6 +295,14 @@ class Flag(models.Model):
         self.save(update_fields=["status", "updated_at"])
         event.save()
         return event
+
+
+FLAG_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    Flag.Status.OPEN: (Flag.Status.CONFIRMED, Flag.Status.DISMISSED, Flag.Status.RESOLVED),
+    Flag.Status.CONFIRMED: (Flag.Status.RESOLVED, Flag.Status.OPEN),
+    Flag.Status.DISMISSED: (Flag.Status.OPEN,),
+    Flag.Status.RESOLVED: (Flag.Status.OPEN,),
+}
 
 
 class FlagEvent(models.Model):
