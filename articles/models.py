@@ -386,3 +386,20 @@ class TaskLease(models.Model):
 
     def __str__(self) -> str:
         return f"task {self.task_id} held by {self.worker_id} until {self.expires_at:%H:%M:%S}"
+
+
+class SignInFailure(models.Model):
+    """One refused sign-in, kept for the throttle's window (articles/signin.py): by account and by address."""
+
+    username = models.CharField(max_length=150)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["username", "at"], name="sign_in_failure_by_account"),
+            models.Index(fields=["address", "at"], name="sign_in_failure_by_address"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username or '?'} from {self.address or '?'} at {self.at:%Y-%m-%d %H:%M:%S}"

@@ -163,6 +163,9 @@ TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 SIGN_IN_WINDOW_SECONDS = env_int("SIGN_IN_WINDOW_SECONDS", 15 * 60)
 SIGN_IN_MAX_FAILURES_PER_ACCOUNT = env_int("SIGN_IN_MAX_FAILURES_PER_ACCOUNT", 10)
 SIGN_IN_MAX_FAILURES_PER_ADDRESS = env_int("SIGN_IN_MAX_FAILURES_PER_ADDRESS", 30)
+# Behind a proxy every request comes from the proxy: name the header that carries the client's address
+# (e.g. HTTP_X_REAL_IP, set by the proxy and never passed through from the client).
+SIGN_IN_ADDRESS_HEADER = env_str("SIGN_IN_ADDRESS_HEADER")
 
 # Errors: mailed to ADMINS ("Name <address>, ...") by Django's default logging when DEBUG is off, and sent
 # to Sentry when SENTRY_DSN is set (install the "sentry" extra).
