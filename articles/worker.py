@@ -62,10 +62,11 @@ def _beat(task_id: uuid.UUID, stop: threading.Event) -> None:
         connection.close()
 
 
-def recover_abandoned(now: dt.datetime | None = None) -> tuple[int, int]:
+def recover_abandoned(now: dt.datetime | None = None, *, alive: str = "") -> tuple[int, int]:
     """Tasks left running by a dead worker: run again, or failed once tried TASK_MAX_ATTEMPTS times.
 
-    Returns how many were queued again and how many were given up on.
+    ``alive`` names the worker asking, whose own task is running whatever its lease says (its heartbeat may
+    have been held up by a locked database). Returns how many were queued again and how many given up on.
     """
     now = now or timezone.now()
     live = TaskLease.objects.filter(expires_at__gt=now).values("task_id")
@@ -77,6 +78,8 @@ def recover_abandoned(now: dt.datetime | None = None) -> tuple[int, int]:
     )
     requeued = failed = 0
     for result in stale:
+        if alive and result.worker_ids and result.worker_ids[-1] == alive:
+            continue
         attempts = len(result.worker_ids)
         with transaction.atomic():
             still_running = DBTaskResult.objects.filter(pk=result.pk, status=TaskResultStatus.RUNNING)
@@ -105,12 +108,12 @@ def recover_abandoned(now: dt.datetime | None = None) -> tuple[int, int]:
     return requeued, failed
 
 
-def watch_for_abandoned(stop: threading.Event) -> None:
+def watch_for_abandoned(stop: threading.Event, worker_id: str) -> None:
     """Look for abandoned tasks every half lease, until ``stop`` is set."""
     try:
         while not stop.wait(lease_seconds() / 2):
             try:
-                recover_abandoned()
+                recover_abandoned(alive=worker_id)
             except DatabaseError as error:
                 logger.warning("could not look for abandoned tasks: %s", error)
     finally:

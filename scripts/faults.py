@@ -29,7 +29,9 @@ TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "data"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--uploads", type=int, default=50, help="uploads in the batch whose worker is killed")
     parser.add_argument("--lock-seconds", type=float, default=15.0)
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for a scenario")
@@ -54,7 +56,9 @@ def main() -> int:
 
 def start_worker(url: str, logs: Path, name: str, *extra: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": url, "TASK_LEASE_SECONDS": LEASE_SECONDS}
-    command = [sys.executable, *extra] if extra else [sys.executable, "manage.py", "worker", "--interval", "0.2"]
+    command = (
+        [sys.executable, *extra] if extra else [sys.executable, "manage.py", "worker", "--interval", "0.2"]
+    )
     log = (logs / f"{name}.log").open("ab")
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
@@ -130,7 +134,10 @@ def killed_worker(url: str, logs: Path, count: int, timeout: float) -> bool:
     worker = start_worker(url, logs, "killed")
 
     def mid_task() -> bool:
-        return statuses(batch).get("done", 0) >= 2 and Upload.objects.filter(batch=batch, status="running").exists()
+        return (
+            statuses(batch).get("done", 0) >= 2
+            and Upload.objects.filter(batch=batch, status="running").exists()
+        )
 
     if not wait_for(mid_task, timeout):
         stop(worker)
@@ -175,11 +182,11 @@ def hold_lock(url: str, seconds: float) -> None:
     if url.startswith("sqlite"):
         import sqlite3
 
-        connection = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=60, isolation_level=None)
-        connection.execute("BEGIN EXCLUSIVE")
+        holder = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=60, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
         time.sleep(seconds)
-        connection.execute("COMMIT")
-        connection.close()
+        holder.execute("COMMIT")
+        holder.close()
         return
     import psycopg
 
@@ -216,17 +223,17 @@ def raising_worker() -> int:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newscompare.settings")
     django.setup()
-    import articles.tasks
+    from articles import tasks
     from articles.models import Article
 
-    real = articles.tasks.ensure_claims
+    real = tasks.ensure_claims  # type: ignore[attr-defined]
 
     def ensure_claims(article: Article) -> int:
         if article.title.startswith("FAULT"):
             raise RuntimeError("injected fault: the engine raised")
         return real(article)
 
-    articles.tasks.ensure_claims = ensure_claims
+    tasks.ensure_claims = ensure_claims  # type: ignore[attr-defined]
     call_command("worker", "--batch")
     return 0
 
@@ -246,7 +253,7 @@ def stored_twice() -> int:
     ]
     total = 0
     for model, fields in checks:
-        repeated = model.objects.values(*fields).annotate(n=Count("id")).filter(n__gt=1)
+        repeated = model._default_manager.values(*fields).annotate(n=Count("id")).filter(n__gt=1)
         total += sum(row["n"] - 1 for row in repeated)
     return total
 

@@ -148,3 +148,10 @@ def test_the_worker_reads_an_uploaded_web_page(database_tasks: None, admin_clien
     poll = admin_client.get(response["Location"], headers={"HX-Request": "true"})  # type: ignore[attr-defined]
     assert poll["HX-Redirect"] == response["Location"]
     assert uuid.UUID(str(upload.batch))
+
+
+def test_a_worker_does_not_take_its_own_running_task_for_abandoned(database_tasks: None) -> None:
+    upload = make_queued_upload()
+    _left_running_by_a_dead_worker(upload)
+    assert recover_abandoned(alive="dead0") == (0, 0)
+    assert recover_abandoned(alive="another") == (1, 0)

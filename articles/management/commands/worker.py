@@ -37,7 +37,9 @@ class Command(BaseCommand):
             excluded_queue_names=[],
         )
         stop = threading.Event()
-        watcher = threading.Thread(target=watch_for_abandoned, args=(stop,), name="watcher", daemon=True)
+        watcher = threading.Thread(
+            target=watch_for_abandoned, args=(stop, worker.worker_id), name="watcher", daemon=True
+        )
         if not options["batch"]:
             worker.configure_signals()
             watcher.start()
