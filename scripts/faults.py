@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -50,6 +51,8 @@ def main() -> int:
         duplicates = stored_twice()
         print(f"stored twice (articles, analyses, claims, comparisons, links): {duplicates}")
         ok &= duplicates == 0
+        if ok:
+            shutil.rmtree(logs, ignore_errors=True)
     print("== faults: " + ("every upload ended done or failed, nothing stored twice" if ok else "FAILED"))
     return 0 if ok else 1
 

@@ -38,6 +38,9 @@ def _left_running_by_a_dead_worker(upload: Upload, attempts: int = 1) -> DBTaskR
     return result
 
 
+# The worker checks its connection between tasks as Django does between requests, which closes the
+# connection of a test transaction: tests that run it commit for real.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_a_queued_task_and_leaves_no_lease(database_tasks: None) -> None:
     upload = make_queued_upload()
     analyse_upload.enqueue(upload.pk)
@@ -48,6 +51,9 @@ def test_the_worker_runs_a_queued_task_and_leaves_no_lease(database_tasks: None)
     assert not TaskLease.objects.exists()
 
 
+# The worker checks its connection between tasks as Django does between requests, which closes the
+# connection of a test transaction: tests that run it commit for real.
+@pytest.mark.django_db(transaction=True)
 def test_a_task_whose_worker_died_is_run_again(database_tasks: None) -> None:
     upload = make_queued_upload()
     result = _left_running_by_a_dead_worker(upload)
@@ -131,6 +137,9 @@ def test_a_write_gives_up_after_its_attempts() -> None:
         retry_while_locked(write, attempts=2, first_wait=0.01)
 
 
+# The worker checks its connection between tasks as Django does between requests, which closes the
+# connection of a test transaction: tests that run it commit for real.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_reads_an_uploaded_web_page(database_tasks: None, admin_client: object) -> None:
     page = b"<html><head><title>Rebels retake Palmyra</title></head><body><article><p>Rebels retook Palmyra on Sunday, a monitor said.</p><p>At least 400 fighters died.</p></article></body></html>"
     from django.core.files.uploadedfile import SimpleUploadedFile
