@@ -123,3 +123,12 @@ def abandoned(task_path: str, args: Sequence[object], reason: str) -> None:
     upload_id = int(str(args[0]))
     for status in (Upload.Status.QUEUED, Upload.Status.RUNNING, Upload.Status.READING):
         finish(upload_id, Upload.Status.FAILED, reason, expected=status, retryable=True)
+
+
+@task
+def compare_pair(article_a_id: int, article_b_id: int) -> int:
+    """Compare two stored articles (reading either first if the current engine has not); the comparison's id."""
+    article_a = Article.objects.get(pk=article_a_id)
+    article_b = Article.objects.get(pk=article_b_id)
+    comparison, _ = compare_articles(article_a, article_b)
+    return comparison.pk
