@@ -33,7 +33,9 @@ def read_upload_file(upload_id: int) -> None:
             parse_html(text) if looks_like_html(upload.filename, text) else (parse_article(text), None)
         )
     except ArticleFileError as error:
+        # Refused for what it is: nothing to try again, so the file need not be kept.
         finish(upload_id, Upload.Status.FAILED, str(error), expected=Upload.Status.READING)
+        retry_while_locked(lambda: Upload.objects.filter(pk=upload_id).update(raw=b""))
         return
     except Exception as error:
         finish(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from newscompare.env import (
@@ -173,6 +174,10 @@ ADMINS = env_admins("ADMINS")
 SERVER_EMAIL = env_str("SERVER_EMAIL", "newscompare@localhost")
 SENTRY_DSN = env_str("SENTRY_DSN")
 if SENTRY_DSN:
-    import sentry_sdk
-
+    try:
+        import sentry_sdk
+    except ImportError:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set but sentry-sdk is not installed: pip install '.[sentry]'"
+        ) from None
     sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, traces_sample_rate=0.0)
