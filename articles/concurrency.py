@@ -1,5 +1,5 @@
-"""Helpers that make concurrent changes end in one consistent result: row locks, stale-form checks,
-duplicate inserts turned into a friendly refusal, and writes retried while the database is briefly locked."""
+"""Helpers that make concurrent changes end in one consistent result: stale-form checks, duplicate inserts
+turned into a friendly refusal, and writes retried while the database is briefly locked."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import datetime
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.timesince import timesince
 
@@ -26,19 +25,6 @@ class StaleEdit(Exception):
 
 class Duplicate(Exception):
     """An insert refused by a unique constraint, because the same thing was stored at the same moment."""
-
-
-def locked[M: Model](queryset: QuerySet[M], **lookup: Any) -> M:
-    """The row, locked until the surrounding transaction ends (SELECT ... FOR UPDATE where supported; SQLite
-    takes its write lock when the IMMEDIATE transaction begins). Raises DoesNotExist."""
-    if not connection.in_atomic_block:
-        raise RuntimeError("locked() needs a transaction: wrap the change in transaction.atomic()")
-    return queryset.select_for_update().get(**lookup)
-
-
-def fresh_stamp(updated_at: dt.datetime) -> str:
-    """What a form posts back to say which state it was filled in against."""
-    return updated_at.isoformat()
 
 
 def check_fresh(updated_at: dt.datetime, posted: str, *, by: str, what: str) -> None:
