@@ -13,7 +13,7 @@ workers = int(os.environ.get("WEB_WORKERS", "2"))
 threads = int(os.environ.get("WEB_THREADS", "32"))
 # A request that takes longer than this is cut short and its worker replaced.
 timeout = 30
-graceful_timeout = 20
+graceful_timeout = 10
 keepalive = 5
 # Request line and headers are bounded; bodies are bounded by Django (MAX_REQUEST_BYTES).
 limit_request_line = 8190
