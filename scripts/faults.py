@@ -1,6 +1,7 @@
 """Faults an operator meets, tried on a throwaway database with real worker processes:
 
-- a worker killed with SIGKILL in the middle of a batch of uploads (the next worker takes the task over);
+- the worker of `scripts/serve` killed with SIGKILL in the middle of a batch of uploads (serve starts
+  another, which takes the task over);
 - the database locked by another connection for 15 s while a task runs;
 - a task that raises.
 
@@ -131,34 +132,76 @@ def report(title: str, batch: uuid.UUID, seconds: float, note: str = "") -> bool
 
 
 def killed_worker(url: str, logs: Path, count: int, timeout: float) -> bool:
+    """`scripts/serve` (gunicorn and the supervised worker), its worker killed with SIGKILL mid-task."""
     from articles.models import Upload
 
     batch = make_batch(count, "kill")
-    worker = start_worker(url, logs, "killed")
+    env = {**os.environ, "DATABASE_URL": url, "TASK_LEASE_SECONDS": LEASE_SECONDS}
+    log = (logs / "serve.log").open("ab")
+    serve = subprocess.Popen(
+        [str(ROOT / "scripts" / "serve"), f"127.0.0.1:{free_port()}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
 
-    def mid_task() -> bool:
-        return (
-            statuses(batch).get("done", 0) >= 2
-            and Upload.objects.filter(batch=batch, status="running").exists()
-        )
+        def mid_task() -> bool:
+            done = statuses(batch).get("done", 0)
+            return done >= 2 and Upload.objects.filter(batch=batch, status="running").exists()
 
-    if not wait_for(mid_task, timeout):
-        stop(worker)
-        print("worker killed mid-task: the worker never got going")
-        return False
-    victim = Upload.objects.filter(batch=batch, status="running").first()
-    worker.send_signal(signal.SIGKILL)
-    worker.wait()
-    killed_at = time.monotonic()
-    # What `scripts/serve` does: start another worker.
-    successor = start_worker(url, logs, "successor")
-    ended = wait_for(lambda: pending(batch) == 0, timeout)
-    seconds = time.monotonic() - killed_at
-    stop(successor)
+        if not wait_for(mid_task, timeout):
+            print("worker killed mid-task: the worker never got going")
+            return False
+        victim = Upload.objects.filter(batch=batch, status="running").first()
+        killed = workers_of(serve.pid)
+        for pid in killed:
+            os.kill(pid, signal.SIGKILL)
+        killed_at = time.monotonic()
+        ended = wait_for(lambda: pending(batch) == 0, timeout)
+        seconds = time.monotonic() - killed_at
+        successors = set(workers_of(serve.pid)) - set(killed)
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        try:
+            serve.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
+            serve.wait()
     assert victim is not None
     victim.refresh_from_db()
-    note = f"; the upload being read when the worker was killed ended {victim.status}"
-    return report("worker killed with SIGKILL mid-task", batch, seconds, note) and ended
+    note = (
+        f"; serve restarted the worker: {'yes' if successors else 'NO'}; "
+        f"the upload being read when it was killed ended {victim.status}"
+    )
+    return report("worker killed with SIGKILL mid-task", batch, seconds, note) and ended and bool(successors)
+
+
+def workers_of(session: int) -> list[int]:
+    """The task workers running in the session of `scripts/serve`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.getsid(int(entry.name)) != session:
+                continue
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ProcessLookupError):
+            continue
+        if b"manage.py" in command and b"worker" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def locked_database(url: str, logs: Path, lock_seconds: float, timeout: float) -> bool:
