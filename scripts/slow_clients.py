@@ -43,7 +43,7 @@ def main() -> int:
     parser.add_argument("--slow", type=int, default=20, help="connections that never finish")
     parser.add_argument("--guessers", type=int, default=4)
     parser.add_argument(
-        "--worker-class", default="", help="run gunicorn with another worker class (e.g. sync) to compare"
+        "--worker-class", default="", help="another worker class, one thread each (sync: as before gthread)"
     )
     args = parser.parse_args()
     with scratch_database() as url:
@@ -125,7 +125,8 @@ def gunicorn(url: str, port: int, worker_class: str) -> Iterator[None]:
         "/dev/null",
     ]
     if worker_class:
-        command += ["--worker-class", worker_class]
+        # gunicorn runs gthread whatever the class asked for while threads > 1.
+        command += ["--worker-class", worker_class, "--threads", "1"]
     server = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
