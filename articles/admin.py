@@ -9,7 +9,19 @@ from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from articles.models import Analysis, Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet, Upload
+from articles.models import (
+    Analysis,
+    Article,
+    Claim,
+    Comparison,
+    Flag,
+    FlagEvent,
+    Link,
+    Outlet,
+    SignInFailure,
+    TaskLease,
+    Upload,
+)
 
 
 class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
@@ -169,3 +181,19 @@ class UploadAdmin(ReadOnlyAdmin[Upload]):
     list_select_related = ["article", "created_by"]
     search_fields = ["title", "filename", "outlet", "error", "batch"]
     filter_horizontal = ["compare_with"]
+
+
+@admin.register(SignInFailure)
+class SignInFailureAdmin(ReadOnlyAdmin[SignInFailure]):
+    """Refused sign-ins within the throttle's window: deleting an account's rows lifts its lock-out."""
+
+    list_display = ["username", "address", "at"]
+    list_filter = ["at"]
+    search_fields = ["username", "address"]
+
+
+@admin.register(TaskLease)
+class TaskLeaseAdmin(ReadOnlyAdmin[TaskLease]):
+    """Leases of the tasks running now, and whose worker holds them."""
+
+    list_display = ["task_id", "worker_id", "expires_at"]

@@ -9,7 +9,18 @@ from articles.models import Flag
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ["outlet", "article", "claim", "comparison", "link", "flag", "flagevent", "upload"]
+MODELS = [
+    "outlet",
+    "article",
+    "claim",
+    "comparison",
+    "link",
+    "flag",
+    "flagevent",
+    "upload",
+    "signinfailure",
+    "tasklease",
+]
 
 
 @pytest.fixture
