@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: setup run test check format bench train eval
+.PHONY: setup run test check format bench train eval faults races slow-clients
 
 setup: $(INSTALLED)
 
@@ -48,3 +48,15 @@ train: setup
 # Score the engine on the seed, the composed pairs and ../shared/dev with the shared evaluator.
 eval: setup
 	$(PYTHON) scripts/eval.py
+
+# Faults on a throwaway database: a worker killed mid-upload, a 15 s database lock, a raising task.
+faults: setup
+	$(PYTHON) scripts/faults.py
+
+# Two editors or admins at the same moment on the flag, upload and review paths; prints inconsistent results.
+races: setup
+	$(PYTHON) scripts/races.py
+
+# 20 connections that never finish while a reader asks for the comparison page; prints the reader's p95.
+slow-clients: setup
+	$(PYTHON) scripts/slow_clients.py

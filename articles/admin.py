@@ -19,6 +19,8 @@ from articles.models import (
     Leftover,
     Link,
     Outlet,
+    SignInFailure,
+    TaskLease,
     Upload,
     VerdictEvent,
 )
@@ -219,3 +221,19 @@ class LeftoverAdmin(admin.ModelAdmin[Leftover]):
     search_fields = ["description"]
     readonly_fields = ["comparison", "previous", "kind", "description", "flag", "link", "created_at"]
     list_editable = ["done"]
+
+
+@admin.register(SignInFailure)
+class SignInFailureAdmin(ReadOnlyAdmin[SignInFailure]):
+    """Refused sign-ins within the throttle's window: deleting an account's rows lifts its lock-out."""
+
+    list_display = ["username", "address", "at"]
+    list_filter = ["at"]
+    search_fields = ["username", "address"]
+
+
+@admin.register(TaskLease)
+class TaskLeaseAdmin(ReadOnlyAdmin[TaskLease]):
+    """Leases of the tasks running now, and whose worker holds them."""
+
+    list_display = ["task_id", "worker_id", "expires_at"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from articles.concurrency import StaleEdit, check_fresh
 from articles.forms import (
     FlagAssignForm,
     FlagCommentForm,
@@ -69,19 +71,40 @@ def flag_link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("articles.change_flag_status", raise_exception=True)
 def flag_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    flag = get_object_or_404(Flag, pk=pk)
     form = FlagStatusForm(request.POST)
-    if form.is_valid() and form.cleaned_data["status"] != flag.status:
-        flag.change_status(
-            form.cleaned_data["status"],
-            by=request.user,  # type: ignore[arg-type]
-            note=form.cleaned_data["note"],
-        )
-    elif not form.is_valid() and not request.htmx:
-        messages.error(request, "The flag was not changed: " + " ".join(_errors(form)))
+    refusal = ""
+    # Locked from reading to writing: two editors at the same moment change it one after the other, and the
+    # second, whose form shows the state before the first change, is told instead of overwriting it.
+    with transaction.atomic():
+        flag = get_object_or_404(Flag.objects.select_for_update(), pk=pk)
+        if not form.is_valid():
+            refusal = "The flag was not changed: " + " ".join(_errors(form))
+        elif (
+            form.cleaned_data["status"] != flag.status
+        ):  # the same status again (a double click) is no change
+            try:
+                check_fresh(
+                    flag.updated_at, form.cleaned_data["seen"], by=flag.last_changed_by(), what="flag"
+                )
+                if form.cleaned_data["status"] not in flag.next_statuses():
+                    raise StaleEdit(
+                        f"A {flag.get_status_display()} flag cannot be marked "
+                        f"{Flag.Status(form.cleaned_data['status']).label}."
+                    )
+            except StaleEdit as stale:
+                refusal = str(stale)
+            else:
+                flag.change_status(
+                    form.cleaned_data["status"],
+                    by=request.user,  # type: ignore[arg-type]
+                    note=form.cleaned_data["note"],
+                )
     if not request.htmx:
+        if refusal:
+            messages.error(request, refusal)
         return _back(request, f"/flags/#flag-{flag.pk}")
-    return render(request, "articles/_flag.html", {"flag": flags_query().get(pk=flag.pk)})
+    context = {"flag": flags_query().get(pk=flag.pk), "flag_error": refusal}
+    return render(request, "articles/_flag.html", context)
 
 
 @require_POST

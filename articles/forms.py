@@ -103,6 +103,8 @@ class ManualLinkForm(forms.Form):
 class FlagStatusForm(forms.Form):
     status = forms.ChoiceField(choices=Flag.Status.choices)
     note = forms.CharField(max_length=2000, required=False)
+    # When the flag shown was last changed: a change made since then makes this form stale.
+    seen = forms.CharField(max_length=40, required=False, widget=forms.HiddenInput)
 
 
 class FlagAssignForm(forms.Form):

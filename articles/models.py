@@ -357,6 +357,16 @@ class Flag(models.Model):
     def is_open(self) -> bool:
         return self.status == Flag.Status.OPEN
 
+    def next_statuses(self) -> tuple[str, ...]:
+        """The statuses the flag's page offers from its current one: the only changes the server accepts."""
+        return FLAG_TRANSITIONS.get(self.status, ())
+
+    def last_changed_by(self) -> str:
+        """Who made the latest change in its history, for telling an editor whose change theirs missed."""
+        event = self.events.select_related("created_by").order_by("-created_at", "-id").first()
+        user = event.created_by if event else None
+        return user.get_username() if user else "someone"
+
     @classmethod
     def open_on(
         cls, *, link: Link | None = None, claim: Claim | None = None, by: User | None, note: str = ""
@@ -406,6 +416,13 @@ FLAG_STATUS_HELP: dict[str, str] = {
     Flag.Status.CONFIRMED: "an editor agrees something is wrong; it still needs fixing.",
     Flag.Status.DISMISSED: "an editor found nothing wrong.",
     Flag.Status.RESOLVED: "what was wrong has been fixed, for example by setting the verdict.",
+}
+# The status changes the flag queue offers from each status; the server accepts no others.
+FLAG_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    Flag.Status.OPEN: (Flag.Status.CONFIRMED, Flag.Status.DISMISSED, Flag.Status.RESOLVED),
+    Flag.Status.CONFIRMED: (Flag.Status.RESOLVED, Flag.Status.OPEN),
+    Flag.Status.DISMISSED: (Flag.Status.OPEN,),
+    Flag.Status.RESOLVED: (Flag.Status.OPEN,),
 }
 
 
@@ -473,6 +490,7 @@ class Upload(models.Model):
     """
 
     class Status(models.TextChoices):
+        READING = "reading", "reading the file"
         REVIEW = "review", "awaiting review"
         QUEUED = "queued", "queued"
         RUNNING = "running", "reading claims"
@@ -493,6 +511,10 @@ class Upload(models.Model):
     )
     compare_with = models.ManyToManyField(Article, blank=True, related_name="+")
     error = models.TextField(blank=True)
+    # The file as sent, kept while a task reads it (web pages take seconds), and after a failure to retry.
+    raw = models.BinaryField(blank=True, default=b"", editable=False)
+    # Failed in the background (not refused for what it is): the admin may run it again.
+    retryable = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -508,3 +530,35 @@ class Upload(models.Model):
     def is_pending(self) -> bool:
         """Still waiting for, or inside, the background task."""
         return self.status in (Upload.Status.QUEUED, Upload.Status.RUNNING)
+
+    def can_retry(self) -> bool:
+        return self.status == Upload.Status.FAILED and self.retryable
+
+
+class TaskLease(models.Model):
+    """A running background task's claim, renewed by its worker's heartbeat; once expired, the worker is
+    taken for dead and the task is run again (see articles/worker.py)."""
+
+    task_id = models.UUIDField(primary_key=True)
+    worker_id = models.CharField(max_length=64)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"task {self.task_id} held by {self.worker_id} until {self.expires_at:%H:%M:%S}"
+
+
+class SignInFailure(models.Model):
+    """One refused sign-in, kept for the throttle's window (articles/signin.py): by account and by address."""
+
+    username = models.CharField(max_length=150)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["username", "at"], name="sign_in_failure_by_account"),
+            models.Index(fields=["address", "at"], name="sign_in_failure_by_address"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username or '?'} from {self.address or '?'} at {self.at:%Y-%m-%d %H:%M:%S}"

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from articles.engine.types import Claim as EngineClaim
+    from articles.engine.types import ComparisonResult
     from articles.engine.types import Link as EngineLink
 
 
@@ -111,7 +112,14 @@ def ensure_claims(article: Article) -> int:
     """Extract and store the article's claims for the current engine unless done; how many were added."""
     if article.claims.filter(engine_version=current_engine_version()).exists():
         return 0
-    return len(store_claims(article, engine.claims_of(article_analysis(article), prefix="c")))
+    claims = engine.claims_of(article_analysis(article), prefix="c")
+    try:
+        with transaction.atomic():
+            return len(store_claims(article, claims))
+    except IntegrityError:  # stored at the same moment by another worker (the spans are unique)
+        if article.claims.filter(engine_version=current_engine_version()).exists():
+            return 0
+        raise
 
 
 def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison, bool]:
@@ -130,6 +138,20 @@ def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison
         source_a=article_a.outlet_name(),
         source_b=article_b.outlet_name(),
     )
+    try:
+        return _store_comparison(article_a, article_b, result, version), True
+    except IntegrityError:  # the same pair stored at this moment by another worker: theirs is as good
+        existing = Comparison.objects.filter(
+            article_a=article_a, article_b=article_b, engine_version=version
+        ).first()
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _store_comparison(
+    article_a: Article, article_b: Article, result: ComparisonResult, version: str
+) -> Comparison:
     with transaction.atomic():
         spans_a = store_claims(article_a, result.a.claims)
         spans_b = store_claims(article_b, result.b.claims)
@@ -148,7 +170,7 @@ def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison
             row for link in result.links for row in _link_rows(comparison, link, claims_a, claims_b)
         )
         carry_over(comparison)
-    return comparison, True
+    return comparison
 
 
 def _link_rows(

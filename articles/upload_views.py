@@ -1,6 +1,7 @@
 """Admins' uploads: files or pasted text read into drafts, reviewed, saved, then analysed in the background.
 
-Reading a file takes about a millisecond, so it happens in the request; claims and comparisons do not.
+Reading a text file takes about a millisecond, so it happens in the request; web pages (seconds for a large
+one), claims and comparisons are read by background tasks.
 """
 
 from __future__ import annotations
@@ -10,19 +11,24 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
+from articles.concurrency import Duplicate, insert_once
 from articles.fetching import fetch
 from articles.forms import CompareWithForm, UploadForm, UploadReviewForm, file_problem
-from articles.importing import ArticleFileError, ArticleMeta, ParsedArticle, read_document
+from articles.importing import ArticleFileError, ArticleMeta, ParsedArticle, looks_like_html, read_document
 from articles.models import Article, Comparison, Upload, content_hash
 from articles.services import DuplicateArticle, current_engine_version, import_article
-from articles.tasks import analyse_upload
+from articles.tasks import DUPLICATE, analyse_upload, read_upload_file
 from articles.views import HtmxHttpRequest, _page
 
 if TYPE_CHECKING:
@@ -58,7 +64,13 @@ def _stage(
     batch: uuid.UUID, name: str, data: bytes, user: User, seen: dict[str, Upload], url: str = ""
 ) -> Upload:
     """One upload row: a draft to review, or a refusal saying why (unreadable, or a duplicate)."""
-    upload = Upload(batch=batch, filename=name[-255:], created_by=user)
+    upload = Upload(batch=batch, filename=name[-255:], created_by=user, url=url)
+    if url or looks_like_html(name, data[:512].decode("utf-8", "replace").lstrip()):
+        # A web page takes seconds to read: a task does it, and the review waits for it.
+        upload.status, upload.raw = Upload.Status.READING, data
+        upload.save()
+        read_upload_file.enqueue(upload.pk)
+        return upload
     try:
         parsed, meta = read_document(name, data, url=url)
     except ArticleFileError as error:
@@ -73,7 +85,7 @@ def _stage(
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
         upload.status, upload.article = Upload.Status.FAILED, existing
-        upload.error = "a duplicate: this text is already stored"
+        upload.error = DUPLICATE
     elif digest in seen:
         upload.status = Upload.Status.FAILED
         upload.error = f"a duplicate of {seen[digest].filename or 'another upload'} in this upload"
@@ -123,6 +135,12 @@ def _batch(batch: uuid.UUID) -> QuerySet[Upload]:
 def upload_review(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     uploads = list(_batch(batch))
+    reading = [u for u in uploads if u.status == Upload.Status.READING]
+    if reading:
+        return _still_reading(request, batch, uploads, reading)
+    if request.htmx and request.method == "GET":
+        # The reading page's poll: everything is read, so open the review as a whole page.
+        return HttpResponseClientRedirect(request.get_full_path())
     drafts = [u for u in uploads if u.status == Upload.Status.REVIEW]
     if not drafts and any(u.status != Upload.Status.FAILED for u in uploads):
         return redirect("upload_progress", batch=batch)
@@ -134,7 +152,13 @@ def upload_review(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
     ).exclude(uploads__batch=batch)
     if data is not None and compare_form.is_valid() and all(f.is_valid() for _, f in forms):
         for draft, form in forms:
-            _save_draft(draft, form, compare_form.cleaned_data["compare_with"], user)
+            # One draft at a time, locked: a double click, or a second admin saving the same draft, finds
+            # it saved already and changes nothing.
+            with transaction.atomic():
+                current = Upload.objects.select_for_update().filter(pk=draft.pk).first()
+                if current is None or current.status != Upload.Status.REVIEW:
+                    continue
+                _save_draft(draft, form, compare_form.cleaned_data["compare_with"], user)
         return redirect("upload_progress", batch=batch)
     refused = [u for u in uploads if u.status == Upload.Status.FAILED]
     context = {"batch": batch, "forms": forms, "refused": refused, "compare_form": compare_form}
@@ -149,15 +173,22 @@ def _save_draft(draft: Upload, form: UploadReviewForm, compare_with: QuerySet[Ar
     parsed = ParsedArticle(title=draft.title, dateline=None, body=draft.body)
     meta = ArticleMeta(outlet=draft.outlet.strip(), published=draft.published, url=draft.url)
     try:
-        draft.article = import_article(parsed, meta, filename=draft.filename, added_by=user)
-    except DuplicateArticle as duplicate:
-        draft.status, draft.article = Upload.Status.FAILED, duplicate.article
-        draft.error = "a duplicate: this text is already stored"
+        draft.article = insert_once(
+            lambda: import_article(parsed, meta, filename=draft.filename, added_by=user), DUPLICATE
+        )
+    except (DuplicateArticle, Duplicate) as duplicate:
+        # Stored already, or by another admin at this very moment (the unique hash refused the second).
+        draft.status, draft.error = Upload.Status.FAILED, DUPLICATE
+        draft.article = (
+            getattr(duplicate, "article", None)
+            or Article.objects.filter(content_hash=content_hash(draft.body)).first()
+        )
         draft.save()
         return
     draft.status = Upload.Status.QUEUED
     draft.save()
     draft.compare_with.set(compare_with)
+    # In the same transaction as the draft: the queued task and the saved draft commit together.
     analyse_upload.enqueue(draft.pk)
 
 
@@ -194,6 +225,43 @@ def upload_progress(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
         "pending": any(u.is_pending() for u in uploads),
         "done": sum(u.status == Upload.Status.DONE for u in uploads),
         "failed": sum(u.status == Upload.Status.FAILED for u in uploads),
+        "retryable": sum(u.can_retry() for u in uploads),
         "total": sum(u.status != Upload.Status.FAILED for u in uploads),
     }
     return render(request, _page(request, "articles/upload_progress.html", "upload-status"), context)
+
+
+def _still_reading(
+    request: HtmxHttpRequest, batch: uuid.UUID, uploads: list[Upload], reading: list[Upload]
+) -> HttpResponse:
+    """Web pages still being read: a page that follows them, and moves on to the review once they are."""
+    context = {"batch": batch, "reading": len(reading), "total": len(uploads)}
+    return render(request, _page(request, "articles/upload_reading.html", "upload-reading"), context)
+
+
+@require_POST
+@staff_required
+def upload_retry(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
+    """Run again the background work that failed for this upload (not the files refused for what they are)."""
+    retried = sum(
+        _retry(upload) for upload in _batch(batch).filter(status=Upload.Status.FAILED, retryable=True)
+    )
+    if retried:
+        messages.success(request, f"Trying again: {retried} file{'s' if retried != 1 else ''}.")
+    target = (
+        "upload_review" if _batch(batch).filter(status=Upload.Status.READING).exists() else "upload_progress"
+    )
+    return redirect(reverse(target, args=[batch]))
+
+
+def _retry(upload: Upload) -> bool:
+    """Queue the failed step again: the analysis of a saved article, else the reading of the file."""
+    saved = upload.article_id is not None
+    status = Upload.Status.QUEUED if saved else Upload.Status.READING
+    with transaction.atomic():
+        changed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.FAILED, retryable=True).update(
+            status=status, error="", retryable=False
+        )
+        if changed:
+            (analyse_upload if saved else read_upload_file).enqueue(upload.pk)
+    return bool(changed)

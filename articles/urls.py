@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from articles import flag_views, upload_views, verdict_views, views
+from articles import flag_views, pending_views, upload_views, verdict_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("comparisons/<int:pk>/", views.comparison_detail, name="comparison"),
     path("comparisons/new/", views.compare, name="compare"),
+    path("comparisons/new/<uuid:task>/", pending_views.comparison_pending, name="comparison_pending"),
     path("articles/pick/", views.article_picker, name="article_picker"),
     path("links/<int:pk>/flags/", flag_views.flag_link, name="flag_link"),
     path("flags/", flag_views.flag_queue, name="flag_queue"),
@@ -22,4 +23,5 @@ urlpatterns = [
     path("uploads/new/", upload_views.upload, name="upload"),
     path("uploads/<uuid:batch>/review/", upload_views.upload_review, name="upload_review"),
     path("uploads/<uuid:batch>/", upload_views.upload_progress, name="upload_progress"),
+    path("uploads/<uuid:batch>/retry/", upload_views.upload_retry, name="upload_retry"),
 ]

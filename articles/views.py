@@ -89,7 +89,16 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
     form = CompareForm(request.POST)
     if not form.is_valid():
         return render(request, "articles/home.html", _home_context(request, form), status=400)
-    comparison, created = compare_articles(form.cleaned_data["article_a"], form.cleaned_data["article_b"])
+    article_a, article_b = form.cleaned_data["article_a"], form.cleaned_data["article_b"]
+    stored = Comparison.objects.filter(
+        article_a=article_a, article_b=article_b, engine_version=current_engine_version()
+    )
+    from articles.pending_views import analysed, compare_in_background  # it imports this module
+
+    if not stored.exists() and not (analysed(article_a) and analysed(article_b)):
+        # Reading an article takes seconds: the worker does it, and a page follows it.
+        return compare_in_background(article_a, article_b)
+    comparison, created = compare_articles(article_a, article_b)
     if not created:
         messages.info(request, "These two articles were already compared.")
     return redirect(comparison)

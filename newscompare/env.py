@@ -29,6 +29,31 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean: use 1/0, true/false, yes/no or on/off")
 
 
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
+    if value < 0:
+        raise ImproperlyConfigured(f"{name}={raw!r} must not be negative")
+    return value
+
+
+def env_admins(name: str) -> list[tuple[str, str]]:
+    """People mailed about server errors: ``Name <address>`` or a bare address, comma-separated."""
+    admins = []
+    for item in env_list(name, []):
+        display, _, rest = item.partition("<")
+        address = rest.rstrip(">").strip() if rest else display.strip()
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name}: {item!r} has no e-mail address")
+        admins.append((display.strip() if rest else address, address))
+    return admins
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """A comma-separated list; unset gives ``default``, an empty string gives an empty list."""
     raw = os.environ.get(name)

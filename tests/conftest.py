@@ -209,3 +209,35 @@ def page_server() -> Iterator[Callable[[str, bytes, str], str]]:
     yield serve
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def database_tasks() -> Iterator[None]:
+    """Queue tasks in the database, as `make run` does, so that `manage.py worker` runs them."""
+    from asgiref.local import Local
+    from django.tasks import task_backends
+    from django.test import override_settings
+
+    def reset() -> None:
+        task_backends.__dict__.pop("settings", None)
+        task_backends._connections = Local(task_backends.thread_critical)
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        reset()
+        yield
+    reset()
+
+
+def make_queued_upload(**overrides: Any) -> Any:
+    """An upload saved as an article whose claims are read already, so that analysing it is quick."""
+    import uuid
+
+    from articles.engine import ENGINE_VERSION
+    from articles.models import Upload
+
+    article = overrides.pop("article", None) or make_article()
+    if not article.claims.filter(engine_version=ENGINE_VERSION).exists():
+        make_claim(article, "Rebels took the town on Monday.", engine_version=ENGINE_VERSION)
+    fields: dict[str, Any] = {"batch": uuid.uuid4(), "filename": "story.txt", "status": "queued"}
+    fields.update(overrides)
+    return Upload.objects.create(article=article, body=article.body, title=article.title, **fields)

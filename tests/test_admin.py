@@ -20,6 +20,8 @@ MODELS = [
     "upload",
     "verdictevent",
     "leftover",
+    "signinfailure",
+    "tasklease",
 ]
 
 

@@ -92,3 +92,32 @@ def test_local_secret_key_replaces_an_empty_file(tmp_path: Path) -> None:
     path.write_text("\n")
     key = local_secret_key(path)
     assert key and path.read_text().strip() == key
+
+
+def test_a_whole_number_is_read_and_a_bad_one_stops_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from newscompare.env import env_int
+
+    monkeypatch.setenv("TASK_LEASE_SECONDS", " 45 ")
+    assert env_int("TASK_LEASE_SECONDS", 30) == 45
+    monkeypatch.setenv("TASK_LEASE_SECONDS", "soon")
+    with pytest.raises(ImproperlyConfigured, match="not a whole number"):
+        env_int("TASK_LEASE_SECONDS", 30)
+    monkeypatch.delenv("TASK_LEASE_SECONDS")
+    assert env_int("TASK_LEASE_SECONDS", 30) == 30
+
+
+def test_admins_are_read_with_or_without_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from newscompare.env import env_admins
+
+    monkeypatch.setenv("ADMINS", "Ops Desk <ops@example.com>, night@example.com")
+    assert env_admins("ADMINS") == [
+        ("Ops Desk", "ops@example.com"),
+        ("night@example.com", "night@example.com"),
+    ]
+    monkeypatch.setenv("ADMINS", "Ops Desk")
+    with pytest.raises(ImproperlyConfigured, match="no e-mail address"):
+        env_admins("ADMINS")

@@ -90,3 +90,65 @@ def test_it_needs_a_csrf_token(db: None) -> None:
 
 def test_an_unknown_flag_is_not_found(editor_client: Client) -> None:
     assert editor_client.post("/flags/999/status/", {"status": "dismissed"}).status_code == 404
+
+
+def _seen(flag: Flag) -> str:
+    flag.refresh_from_db()
+    return flag.updated_at.isoformat()
+
+
+def test_a_form_older_than_the_last_change_is_refused_saying_who_changed_it(editor_client: Client) -> None:
+    flag = _flag()
+    seen = _seen(flag)
+    other = make_user("omar", "Editors")
+    flag.change_status("confirmed", by=other)
+    response = editor_client.post(
+        f"/flags/{flag.pk}/status/", {"status": "dismissed", "seen": seen}, headers={"HX-Request": "true"}
+    )
+    flag.refresh_from_db()
+    assert flag.status == "confirmed"
+    assert flag.events.count() == 2
+    assert "This flag was changed by omar a moment ago" in response.content.decode()
+
+
+def test_a_stale_form_without_javascript_is_told_by_a_message(editor_client: Client) -> None:
+    flag = _flag()
+    seen = _seen(flag)
+    flag.change_status("dismissed", by=make_user("omar", "Editors"))
+    response = editor_client.post(
+        f"/flags/{flag.pk}/status/", {"status": "resolved", "seen": seen}, follow=True
+    )
+    assert "This flag was changed by omar a moment ago" in response.content.decode()
+
+
+def test_a_fresh_form_is_accepted(editor_client: Client) -> None:
+    flag = _flag()
+    editor_client.post(f"/flags/{flag.pk}/status/", {"status": "confirmed", "seen": _seen(flag)})
+    flag.refresh_from_db()
+    assert flag.status == "confirmed"
+
+
+def test_a_double_click_records_one_change(editor_client: Client) -> None:
+    flag = _flag()
+    seen = _seen(flag)
+    for _ in range(2):
+        editor_client.post(f"/flags/{flag.pk}/status/", {"status": "confirmed", "seen": seen})
+    assert flag.events.count() == 2
+
+
+@pytest.mark.parametrize(("start", "refused"), [("dismissed", "resolved"), ("resolved", "confirmed")])
+def test_only_the_changes_the_page_offers_are_accepted(
+    editor_client: Client, start: str, refused: str
+) -> None:
+    flag = _flag()
+    flag.change_status(start, by=None)
+    response = editor_client.post(f"/flags/{flag.pk}/status/", {"status": refused}, follow=True)
+    flag.refresh_from_db()
+    assert flag.status == start
+    assert "cannot be marked" in response.content.decode()
+
+
+def test_the_form_carries_when_the_flag_was_last_changed(editor_client: Client) -> None:
+    flag = _flag()
+    html = editor_client.get("/flags/").content.decode()
+    assert f'name="seen" value="{_seen(flag)}"' in html

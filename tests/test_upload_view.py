@@ -248,3 +248,54 @@ def test_it_needs_a_csrf_token(db: None) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(make_user(is_staff=True, is_superuser=True))
     assert client.post("/uploads/new/", {"pasted": "Headline\n\nText."}).status_code == 403
+
+
+def test_a_finished_upload_stops_polling_and_says_which_failed(admin_client: Client) -> None:
+    from conftest import make_queued_upload
+
+    done = make_queued_upload(status="done")
+    make_queued_upload(batch=done.batch, status="failed", error="the database was busy", retryable=True)
+    html = admin_client.get(f"/uploads/{done.batch}/").content.decode()
+    assert 'hx-trigger="every 1s"' not in html
+    assert "Finished: 1 done, 1 failed." in html
+    assert "the database was busy" in html
+    assert "Try the failed file again" in html
+
+
+def test_a_failed_upload_can_be_tried_again(admin_client: Client) -> None:
+    from conftest import make_queued_upload
+
+    failed = make_queued_upload(status="failed", error="the database was busy", retryable=True)
+    response = admin_client.post(f"/uploads/{failed.batch}/retry/")
+    failed.refresh_from_db()
+    assert response["Location"] == f"/uploads/{failed.batch}/"
+    assert (failed.status, failed.error) == ("done", "")
+
+
+def test_a_refused_duplicate_is_not_offered_again(admin_client: Client) -> None:
+    from conftest import make_queued_upload
+
+    refused = make_queued_upload(status="failed", error="a duplicate: this text is already stored")
+    assert "Try the failed" not in admin_client.get(f"/uploads/{refused.batch}/").content.decode()
+    admin_client.post(f"/uploads/{refused.batch}/retry/")
+    refused.refresh_from_db()
+    assert refused.status == "failed"
+
+
+def test_saving_the_review_twice_saves_the_article_once(admin_client: Client) -> None:
+    admin_client.post(
+        "/uploads/new/", {"documents": [_file("story.txt", b"A headline\n\nSomething happened.")]}
+    )
+    upload = Upload.objects.get()
+    data = {
+        f"u{upload.pk}-title": "A headline",
+        f"u{upload.pk}-include": "on",
+        f"u{upload.pk}-body": upload.body,
+    }
+    first = admin_client.post(f"/uploads/{upload.batch}/review/", data)
+    second = admin_client.post(f"/uploads/{upload.batch}/review/", data)
+    assert first.status_code == 302 and second.status_code == 302
+    assert Upload.objects.get().article is not None
+    from articles.models import Article
+
+    assert Article.objects.count() == 1

@@ -21,14 +21,20 @@ if TYPE_CHECKING:
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
-def open_page_as(browser: Browser, live_server: LiveServer, user: User) -> Page:
-    """A 1440×900 page whose session is signed in as ``user`` (no trip through the sign-in form)."""
+def open_page_as(browser: Browser, live_server: LiveServer, user: User, *, bypass_csp: bool = True) -> Page:
+    """A 1440×900 page whose session is signed in as ``user`` (no trip through the sign-in form).
+
+    Playwright evaluates the tests' own expressions (wait_for_function, evaluate) with eval, which the app's
+    Content-Security-Policy forbids: the page ignores the policy unless ``bypass_csp`` is false.
+    """
     from django.conf import settings
     from django.test import Client
 
     client = Client()
     client.force_login(user)
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, base_url=live_server.url)
+    context = browser.new_context(
+        viewport={"width": 1440, "height": 900}, base_url=live_server.url, bypass_csp=bypass_csp
+    )
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
     page = context.new_page()

@@ -59,6 +59,10 @@ def test_an_admin_uploads_an_html_page_and_sees_its_claims(
     )
     page.get_by_role("button", name="Read the files").click()
 
+    # Web pages are read by the worker; the page waiting for it opens the review once they are read.
+    expect(page.locator("#upload-reading")).to_contain_text("1 of 1 still being read")
+    call_command("worker", "--batch", stdout=io.StringIO(), stderr=io.StringIO())
+
     expect(page.get_by_label("Headline")).to_have_value("Syrian troops retake Palmyra")
     expect(page.get_by_label("Outlet")).to_have_value("The Courier")
     expect(page.get_by_label("URL")).to_have_value("https://courier.example/palmyra")
@@ -71,7 +75,7 @@ def test_an_admin_uploads_an_html_page_and_sees_its_claims(
     expect(status).to_contain_text("0 of 1 done")
     expect(status).to_have_attribute("hx-trigger", "every 1s")
 
-    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+    call_command("worker", "--batch", stdout=io.StringIO(), stderr=io.StringIO())
 
     expect(status).to_contain_text("1 of 1 done", timeout=15_000)
     expect(status).not_to_have_attribute("hx-trigger", "every 1s")

@@ -1,0 +1,25 @@
+"""gunicorn's settings for NewsCompare, read by `scripts/serve` (and by gunicorn itself from this folder).
+
+Threaded workers: a client that opens a connection and sends slowly holds one thread, not a whole process,
+and there are many more threads than a handful of slow clients. In production, put a buffering proxy in
+front (README, "Production"), so that gunicorn only ever sees complete requests.
+"""
+
+import os
+
+wsgi_app = "newscompare.wsgi"
+worker_class = "gthread"
+workers = int(os.environ.get("WEB_WORKERS", "2"))
+threads = int(os.environ.get("WEB_THREADS", "32"))
+# A request that takes longer than this is cut short and its worker replaced.
+timeout = 30
+graceful_timeout = 10
+keepalive = 5
+# Request line and headers are bounded; bodies are bounded by Django (MAX_REQUEST_BYTES).
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+# Replace workers now and then, so that no slow leak grows for ever.
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
