@@ -30,7 +30,6 @@ FEATURES = (
     "rank_a",  # 1 / rank of B's claim among A's claim's matches by encoding
     "rank_b",  # 1 / rank of A's claim among B's claim's matches by encoding
     "context_cosine",  # encoder similarity of the sentences the two claims come from
-    "cross_cosine",  # one claim against the other's whole sentence (a fact cut differently on each side)
     "cosine_squared",  # lets a linear model reward very close encodings more than their sum
     "lemma_rank_a",  # 1 / rank by shared rare words among A's claim's candidates
     "lemma_rank_b",  # 1 / rank by shared rare words among B's claim's candidates
@@ -163,7 +162,6 @@ def pair_features(
     out[:, col["rank_a"]] = (1.0 / _ranks(cos, axis=1)).ravel() * choice_a
     out[:, col["rank_b"]] = (1.0 / _ranks(cos, axis=0)).ravel() * choice_b
     out[:, col["context_cosine"]] = (ctx_a @ ctx_b.T).astype(np.float64).ravel()
-    out[:, col["cross_cosine"]] = np.maximum(enc_a @ ctx_b.T, ctx_a @ enc_b.T).astype(np.float64).ravel()
     out[:, col["cosine_squared"]] = out[:, col["cosine"]] ** 2
     # Shared lemmas, weighted by rarity: with W[i, w] the weight of lemma w in claim i, (W_a W_b^T)[i, j] sums
     # the squared weights of the lemmas both claims use.
