@@ -41,7 +41,10 @@ def test_the_engines_confidence_is_a_word_and_a_bar(
     make_link(comparison, relation="agree", claim_a=a, claim_b=b, score=score)
     html = journalist_client.get(comparison.get_absolute_url()).content.decode()
     assert f"confidence: {word}" in html
-    assert f"width: {round(score * 100)}%" in html
+    assert (
+        f'<meter class="confidence-bar" aria-hidden="true" min="0" max="100" value="{round(score * 100)}">'
+        in html
+    )
     assert f"{score:.2f}" not in html
 
 

@@ -291,6 +291,7 @@ def test_saving_the_review_twice_saves_the_article_once(admin_client: Client) ->
         f"u{upload.pk}-title": "A headline",
         f"u{upload.pk}-include": "on",
         f"u{upload.pk}-body": upload.body,
+        f"u{upload.pk}-outlet": "The Daily Example",
     }
     first = admin_client.post(f"/uploads/{upload.batch}/review/", data)
     second = admin_client.post(f"/uploads/{upload.batch}/review/", data)

@@ -141,7 +141,7 @@ def test_a_write_gives_up_after_its_attempts() -> None:
 # connection of a test transaction: tests that run it commit for real.
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_reads_an_uploaded_web_page(database_tasks: None, admin_client: object) -> None:
-    page = b"<html><head><title>Rebels retake Palmyra</title></head><body><article><p>Rebels retook Palmyra on Sunday, a monitor said.</p><p>At least 400 fighters died.</p></article></body></html>"
+    page = b"<html><head><title>Rebels retake Palmyra</title></head><body><article><p>Rebels retook the ancient city of Palmyra on Sunday after three weeks of fighting, a monitoring group said.</p><p>At least 400 fighters died in the battle for the city, and thousands of residents fled east.</p></article></body></html>"
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     response = admin_client.post("/uploads/new/", {"documents": [SimpleUploadedFile("p.html", page)]})  # type: ignore[attr-defined]
