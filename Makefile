@@ -53,7 +53,7 @@ eval: setup
 faults: setup
 	$(PYTHON) scripts/faults.py
 
-# Two editors or admins at the same moment on the flag, upload and review paths; prints inconsistent results.
+# Two editors or admins at the same moment on the flag, verdict, upload and review paths; prints inconsistent results.
 races: setup
 	$(PYTHON) scripts/races.py
 

@@ -66,6 +66,8 @@ class VerdictForm(forms.Form):
 
     relation = forms.ChoiceField(choices=[*Link.Verdict.choices, ("engine", "the engine's verdict")])
     reason = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # The verdict the form was shown: its time, or "engine" while the engine's stands.
+    seen = forms.CharField(max_length=40, required=False, widget=forms.HiddenInput)
 
 
 class ClaimChoiceField(forms.ModelChoiceField[Claim]):

@@ -35,6 +35,7 @@ def main() -> int:
         ok = True
         for name, race in [
             ("flag status", flag_race),
+            ("verdict set by two editors", verdict_race),
             ("same text saved by two admins", upload_race),
             ("review saved twice (double click)", review_race),
         ]:
@@ -130,6 +131,39 @@ def flag_race(pool: ThreadPoolExecutor, n: int) -> tuple[bool, int]:
     chain = all(later.old_status == earlier.new_status for earlier, later in itertools.pairwise(events))
     # Both forms showed the open flag: exactly one change may be accepted, and the history must lead to it.
     consistent = chain and len(events) == 2 and events[-1].new_status == flag.status
+    return consistent, sum(r.status_code >= 500 for r in responses)
+
+
+def verdict_race(pool: ThreadPoolExecutor, n: int) -> tuple[bool, int]:
+    from articles.models import Article, Claim, Comparison, Link
+
+    a = Article.objects.create(title=f"A {n}", body=f"At least 12 people died. ({n})")
+    b = Article.objects.create(title=f"B {n}", body=f"Twelve people died. ({n})")
+    claims = [
+        Claim.objects.create(
+            article=x, engine_version="race", start=0, end=len(x.body), text=x.body, kind="event"
+        )
+        for x in (a, b)
+    ]
+    comparison = Comparison.objects.create(article_a=a, article_b=b, engine_version="race")
+    link = Link.objects.create(
+        comparison=comparison, claim_a=claims[0], claim_b=claims[1], relation="agree", score=0.9
+    )
+    editors = [client_for("edith", group="Editors"), client_for("omar", group="Editors")]
+    url = f"/links/{link.pk}/verdict/"
+    responses = together(
+        pool,
+        *[
+            lambda c=c, v=v: c.post(
+                url, {"relation": v, "reason": f"try {n}", "seen": "engine"}, headers={"HX-Request": "true"}
+            )
+            for c, v in zip(editors, ["partial", "unrelated"], strict=True)
+        ],
+    )
+    link.refresh_from_db()
+    events = list(link.verdict_events.order_by("id"))
+    # Both forms showed the engine's verdict: exactly one change may be accepted, and the history leads to it.
+    consistent = len(events) == 1 and events[0].old_verdict == "" and events[0].new_verdict == link.verdict
     return consistent, sum(r.status_code >= 500 for r in responses)
 
 

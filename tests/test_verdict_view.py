@@ -187,3 +187,31 @@ def test_htmx_gets_the_error_in_the_row(editor_client: Client) -> None:
     assert '<details class="verdict-form" open>' in html and "This field is required." in html
     link.refresh_from_db()
     assert link.verdict == ""
+
+
+def test_a_verdict_changed_since_the_form_was_shown_is_not_overwritten(
+    editor_client: Client, editor: User
+) -> None:
+    link = _link()
+    other = make_user(group="Editors")
+    link.set_verdict("agree", by=other, reason="Same toll.")
+    response = editor_client.post(
+        _url(link), {"relation": "unrelated", "reason": "Different days.", "seen": "engine"}, follow=True
+    )
+    link.refresh_from_db()
+    assert (link.verdict, link.verdict_by) == ("agree", other)
+    assert f"This verdict was changed by {other.get_username()}" in response.content.decode()
+    assert VerdictEvent.objects.filter(link=link).count() == 1
+
+
+def test_a_form_showing_the_current_verdict_may_change_it(editor_client: Client) -> None:
+    link = _link()
+    page = editor_client.get(link.comparison.get_absolute_url()).content.decode()
+    assert 'name="seen" value="engine"' in page
+    editor_client.post(_url(link), {"relation": "agree", "reason": "", "seen": "engine"})
+    link.refresh_from_db()
+    assert link.verdict == "agree" and link.verdict_at is not None
+    seen = link.verdict_at.isoformat()
+    editor_client.post(_url(link), {"relation": "partial", "reason": "Rounded.", "seen": seen})
+    link.refresh_from_db()
+    assert link.verdict == "partial"
