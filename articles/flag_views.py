@@ -13,7 +13,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from articles.forms import FlagFilterForm, FlagForm, FlagStatusForm
 from articles.models import Flag, Link
+from articles.paging import window
 from articles.views import HtmxHttpRequest, _page, flags_for_links, flags_query, link_row
+
+FLAGS_PER_PAGE = 25
 
 
 def link_permalink(link: Link) -> str:
@@ -105,5 +108,6 @@ def flag_queue(request: HtmxHttpRequest) -> HttpResponse:
                 | Q(claim__links_as_b__comparison=comparison)
             ).distinct()
     filtered = form.is_valid() and any(form.cleaned_data.values())
-    context = {"form": form, "flags": flags, "filtered": filtered}
+    page = window(request, flags, FLAGS_PER_PAGE)
+    context = {"form": form, "flags": page.items, "page": page, "filtered": filtered}
     return render(request, _page(request, "articles/flags.html", "flag-list"), context)

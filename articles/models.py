@@ -49,6 +49,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="article_newest"),
+            models.Index(fields=["published", "id"], name="article_published"),
+            models.Index(fields=["outlet", "published"], name="article_outlet_published"),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.filename or f"Article {self.pk}"
@@ -88,6 +93,10 @@ class Claim(models.Model):
             ),
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_span_not_empty"),
         ]
+        indexes = [
+            models.Index(fields=["kind"], name="claim_kind"),
+            models.Index(fields=["engine_version"], name="claim_engine_version"),
+        ]
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 80 else self.text[:79] + "…"
@@ -112,6 +121,7 @@ class Analysis(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "engine_version"], name="analysis_unique_version")
         ]
+        indexes = [models.Index(fields=["engine_version"], name="analysis_engine_version")]
 
     def __str__(self) -> str:
         return f"{self.article} (engine {self.engine_version})"
@@ -131,6 +141,10 @@ class Comparison(models.Model):
             ),
             models.CheckConstraint(condition=~Q(article_a=F("article_b")), name="comparison_of_two_articles"),
         ]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="comparison_newest"),
+            models.Index(fields=["engine_version"], name="comparison_engine_version"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.article_a} ↔ {self.article_b}"
@@ -144,7 +158,7 @@ class Comparison(models.Model):
 
     def counts(self) -> dict[str, int]:
         """Links per relation, every relation present (uses prefetched links when there are some)."""
-        found = Counter(link.relation for link in self.links.all())
+        found = Counter(link.reported_relation() for link in self.links.all())
         return {relation: found[relation] for relation in RELATION_ORDER}
 
     def claim_relations(self) -> dict[int, str]:
@@ -155,8 +169,9 @@ class Comparison(models.Model):
                 if claim_id is None:
                     continue
                 current = relations.get(claim_id)
-                if current is None or RELATION_ORDER.index(link.relation) < RELATION_ORDER.index(current):
-                    relations[claim_id] = link.relation
+                relation = link.reported_relation()
+                if current is None or RELATION_ORDER.index(relation) < RELATION_ORDER.index(current):
+                    relations[claim_id] = relation
         return relations
 
     def claim_partners(self) -> dict[int, list[int]]:
@@ -206,16 +221,35 @@ class Link(models.Model):
                 name="link_claims_match_relation",
             ),
         ]
+        indexes = [
+            models.Index(fields=["relation"], name="link_relation"),
+            models.Index(fields=["comparison", "relation"], name="link_comparison_relation"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_relation_display()}: {self.claim_a or '—'} / {self.claim_b or '—'}"
 
+    def reported_relation(self) -> str:
+        """The relation every reader of the link is shown: pages, API, CSV, ClaimReview and the cache."""
+        return self.relation
+
+    @staticmethod
+    def reported_relation_expression() -> F:
+        """reported_relation() as the database computes it, for filtering and ordering in queries."""
+        return F("relation")
+
     def is_discrepancy(self) -> bool:
         """Both outlets report the fact, but not the same way."""
-        return self.relation in (Link.Relation.PARTIAL, Link.Relation.CONFLICT)
+        return self.reported_relation() in (Link.Relation.PARTIAL, Link.Relation.CONFLICT)
 
     def is_one_sided(self) -> bool:
-        return self.relation in (Link.Relation.ONLY_A, Link.Relation.ONLY_B)
+        return self.reported_relation() in (Link.Relation.ONLY_A, Link.Relation.ONLY_B)
+
+    def is_confirmed_discrepancy(self) -> bool:
+        """A discrepancy an editor confirmed by a flag on the link (uses prefetched flags when there are some)."""
+        return self.is_discrepancy() and any(
+            flag.status == Flag.Status.CONFIRMED for flag in self.flags.all()
+        )
 
 
 # Most telling first: a conflict matters more than a partial agreement, which matters more than agreement.
@@ -257,6 +291,10 @@ class Flag(models.Model):
                 ),
                 name="flag_has_one_target",
             ),
+        ]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="flag_newest"),
+            models.Index(fields=["status", "-created_at", "-id"], name="flag_status_newest"),
         ]
 
     def __str__(self) -> str:
@@ -301,6 +339,7 @@ class FlagEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["new_status"], name="flagevent_new_status")]
 
     def __str__(self) -> str:
         return f"{self.old_status or 'new'} → {self.new_status}"
@@ -341,6 +380,10 @@ class Upload(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["status"], name="upload_status"),
+            models.Index(fields=["created_at", "id"], name="upload_created"),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.filename or f"Upload {self.pk}"

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.urls import path
 
-from articles import flag_views, upload_views, views
+from articles import export_views, flag_views, search_views, upload_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("comparisons/<int:pk>/", views.comparison_detail, name="comparison"),
     path("comparisons/new/", views.compare, name="compare"),
+    path("comparisons/<int:pk>/links.csv", export_views.comparison_links_csv, name="comparison_links_csv"),
+    path("articles/", views.article_list, name="article_list"),
+    path("search/", search_views.search, name="search"),
     path("articles/pick/", views.article_picker, name="article_picker"),
     path("links/<int:pk>/flags/", flag_views.flag_link, name="flag_link"),
     path("flags/", flag_views.flag_queue, name="flag_queue"),

@@ -70,3 +70,12 @@ def local_secret_key(path: Path) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as file:
         file.write(key + "\n")
     return key
+
+
+def cache_config(redis_url: str, cache_dir: Path) -> dict[str, object]:
+    """Django's cache: Redis at ``redis_url`` when given, else files under ``cache_dir`` (no server needed)."""
+    if redis_url:
+        if not redis_url.startswith(("redis://", "rediss://", "unix://")):
+            raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://")
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(cache_dir)}

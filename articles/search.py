@@ -1,0 +1,376 @@
+"""Full-text search over articles and claims: FTS5 on SQLite, tsvector with GIN indexes on PostgreSQL.
+
+Both read the same query syntax as PostgreSQL's websearch_to_tsquery: words (all must match),
+"quoted phrases", -exclusions and OR. Results are ranked and come with a highlighted snippet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article, Claim, Link, Outlet
+
+# Snippet markers that never occur in text: the snippet is escaped first, then they become <mark>.
+_START, _STOP = "\x02", "\x03"
+PG_CONFIG = "english"
+FTS5_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A search as words and phrases that must all occur, alternatives (OR), and exclusions."""
+
+    groups: tuple[tuple[str, ...], ...]  # every group must match; a group matches if any term does
+    excluded: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+
+_TERM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Read websearch syntax: ``rebels "at least 400" -Russia Palmyra OR Tadmur``."""
+    groups: list[list[str]] = []
+    excluded: list[str] = []
+    join_next = False
+    for match in _TERM.finditer(text):
+        negated, phrase, bare = match.group(1), match.group(2), match.group(3)
+        if bare is not None and bare.upper() == "OR":
+            join_next = bool(groups)
+            continue
+        if bare is not None and bare.startswith("-") and len(bare) > 1:
+            negated, bare = "-", bare[1:]
+        words = _words(phrase if phrase is not None else bare or "")
+        if not words:
+            continue
+        term = " ".join(words)
+        if negated:
+            excluded.append(term)
+        elif join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def fts5_query(query: ParsedQuery) -> str:
+    """The query in FTS5 syntax, every term quoted so that no user input is read as an operator."""
+
+    def quoted(term: str) -> str:
+        return '"' + term.replace('"', "") + '"'
+
+    parts = [
+        quoted(g[0]) if len(g) == 1 else "(" + " OR ".join(quoted(t) for t in g) + ")" for g in query.groups
+    ]
+    text = " AND ".join(parts)
+    for term in query.excluded:
+        text += f" NOT {quoted(term)}"
+    return text
+
+
+def websearch_text(query: ParsedQuery) -> str:
+    """The query back in websearch syntax, normalised, for PostgreSQL's websearch_to_tsquery."""
+
+    def term(t: str) -> str:
+        return f'"{t}"' if " " in t else t
+
+    parts = [" or ".join(term(t) for t in g) for g in query.groups]
+    parts += [f"-{term(t)}" for t in query.excluded]
+    return " ".join(parts)
+
+
+def matching_outlets(query: ParsedQuery) -> list[int]:
+    """Outlets whose name holds every group of the query (outlets are few: matched here)."""
+    found = []
+    for outlet in Outlet.objects.only("id", "name"):
+        name = " " + " ".join(_words(outlet.name)) + " "
+        if all(any(f" {t} " in name for t in g) for g in query.groups) and not any(
+            f" {t} " in name for t in query.excluded
+        ):
+            found.append(outlet.pk)
+    return found
+
+
+def _matching_article_ids_sql(query: ParsedQuery, db: BaseDatabaseWrapper) -> tuple[str, list[object]]:
+    """SQL selecting the ids of the articles whose headline or text match, and its parameters."""
+    if db.vendor == "postgresql":
+        return (
+            "SELECT id FROM articles_article WHERE search_document @@ websearch_to_tsquery(%s::regconfig, %s)",
+            [PG_CONFIG, websearch_text(query)],
+        )
+    return "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s", [fts5_query(query)]
+
+
+def comparison_match(text: str, using: BaseDatabaseWrapper | None = None) -> Q:
+    """Comparisons with an article whose headline, text or outlet matches ``text``."""
+    query = parse_query(text)
+    if not query:
+        return Q(pk__in=[])
+    sql, params = _matching_article_ids_sql(query, using or connection)
+    matched = RawSQL(
+        f"(articles_comparison.article_a_id IN ({sql}) OR articles_comparison.article_b_id IN ({sql}))",
+        [*params, *params],
+        output_field=BooleanField(),
+    )
+    outlets = matching_outlets(query)
+    return Q(matched) | Q(article_a__outlet__in=outlets) | Q(article_b__outlet__in=outlets)
+
+
+@dataclass
+class Filters:
+    outlet: Outlet | None = None
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+    relation: str = ""
+
+
+@dataclass
+class Hit[T]:
+    obj: T
+    snippet: SafeString = field(default_factory=lambda: SafeString(""))
+
+
+def _snippet(text: str | None) -> SafeString:
+    if not text:
+        return SafeString("")
+    return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+
+def _article_filters(filters: Filters, prefix: str = "") -> Q:
+    q = Q()
+    if filters.outlet is not None:
+        q &= Q(**{f"{prefix}outlet": filters.outlet})
+    if filters.published_from is not None:
+        q &= Q(**{f"{prefix}published__gte": filters.published_from})
+    if filters.published_to is not None:
+        q &= Q(**{f"{prefix}published__lte": filters.published_to})
+    return q
+
+
+def _relation_filter(relation: str) -> Q:
+    """Claims with a link of that relation (as reported), on either side."""
+    if not relation:
+        return Q()
+    relation_expr = Link.reported_relation_expression()
+    linked_a = Link.objects.annotate(reported=relation_expr).filter(claim_a=OuterRef("pk"), reported=relation)
+    linked_b = Link.objects.annotate(reported=relation_expr).filter(claim_b=OuterRef("pk"), reported=relation)
+    return Q(Exists(linked_a)) | Q(Exists(linked_b))
+
+
+def search_articles(
+    text: str, filters: Filters, *, offset: int, limit: int, using: BaseDatabaseWrapper | None = None
+) -> list[Hit[Article]]:
+    """Articles matching ``text`` (or whose outlet's name matches it), best first; ``limit`` of them."""
+    query = parse_query(text)
+    if not query:
+        return []
+    db = using or connection
+    outlets = matching_outlets(query)
+    base = Article.objects.select_related("outlet").filter(_article_filters(filters))
+    if db.vendor == "postgresql":
+        ids = _pg_article_ids(base, query, outlets, offset, limit)
+    else:
+        ids = _sqlite_article_ids(base, query, outlets, offset, limit)
+    articles = base.in_bulk([i for i, _ in ids])
+    snippets = dict(_article_snippets(query, [i for i, _ in ids], db))
+    return [Hit(articles[i], _snippet(snippets.get(i))) for i, _ in ids if i in articles]
+
+
+def search_claims(
+    text: str, filters: Filters, *, offset: int, limit: int, using: BaseDatabaseWrapper | None = None
+) -> list[Hit[Claim]]:
+    """Claims matching ``text``, of the filtered articles and with a link of the filtered relation."""
+    query = parse_query(text)
+    if not query:
+        return []
+    db = using or connection
+    base = (
+        Claim.objects.select_related("article__outlet")
+        .filter(_article_filters(filters, "article__"))
+        .filter(_relation_filter(filters.relation))
+    )
+    if db.vendor == "postgresql":
+        search = SearchQuery(websearch_text(query), search_type="websearch", config=PG_CONFIG)
+        document = RawSQL('"articles_claim"."search_document"', [], output_field=SearchVectorField())
+        page = list(
+            base.annotate(document=document, rank=SearchRank(document, search))
+            .filter(document=search)
+            .annotate(
+                snippet=SearchHeadline("text", search, config=PG_CONFIG, start_sel=_START, stop_sel=_STOP)
+            )
+            .order_by("-rank", "-id")[offset : offset + limit]
+        )
+        return [Hit(c, _snippet(getattr(c, "snippet", ""))) for c in page]
+    base_sql, base_params = base.values("id").query.sql_with_params()
+    sql = (
+        "SELECT rowid FROM articles_claim_fts WHERE articles_claim_fts MATCH %s"
+        f" AND rowid IN ({base_sql}) ORDER BY rank, rowid DESC LIMIT %s OFFSET %s"
+    )
+    with db.cursor() as cursor:
+        cursor.execute(sql, [fts5_query(query), *base_params, limit, offset])
+        ids = [int(row[0]) for row in cursor.fetchall()]
+    claims = base.in_bulk(ids)
+    snippets = dict(_fts5_snippets("articles_claim_fts", 0, query, ids, 40, db))
+    return [Hit(claims[i], _snippet(snippets.get(i))) for i in ids if i in claims]
+
+
+def _pg_article_ids(
+    base: QuerySet[Article], query: ParsedQuery, outlets: Sequence[int], offset: int, limit: int
+) -> list[tuple[int, float]]:
+    search = SearchQuery(websearch_text(query), search_type="websearch", config=PG_CONFIG)
+    document = RawSQL('"articles_article"."search_document"', [], output_field=SearchVectorField())
+    rows = (
+        base.annotate(document=document, rank=SearchRank(document, search))
+        .filter(Q(document=search) | Q(outlet__in=outlets))
+        .order_by("-rank", "-published", "-id")
+        .values_list("id", "rank")[offset : offset + limit]
+    )
+    return [(pk, rank) for pk, rank in rows]
+
+
+def _sqlite_article_ids(
+    base: QuerySet[Article], query: ParsedQuery, outlets: Sequence[int], offset: int, limit: int
+) -> list[tuple[int, float]]:
+    base_sql, base_params = base.values("id").query.sql_with_params()
+    hits = "SELECT rowid AS id, rank FROM articles_article_fts WHERE articles_article_fts MATCH %s"
+    if outlets:
+        placeholders = ", ".join(["%s"] * len(outlets))
+        join = f"LEFT JOIN ({hits}) f ON f.id = a.id"
+        where = f"(f.id IS NOT NULL OR a.outlet_id IN ({placeholders}))"
+    else:
+        join, where = f"JOIN ({hits}) f ON f.id = a.id", "1"
+    sql = (
+        f"SELECT a.id, f.rank FROM articles_article a {join} WHERE {where} AND a.id IN ({base_sql})"
+        " ORDER BY f.rank IS NULL, f.rank, a.published DESC, a.id DESC LIMIT %s OFFSET %s"
+    )
+    params = [fts5_query(query), *outlets, *base_params, limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(int(pk), float(rank) if rank is not None else 0.0) for pk, rank in cursor.fetchall()]
+
+
+def _article_snippets(
+    query: ParsedQuery, ids: Sequence[int], db: BaseDatabaseWrapper
+) -> list[tuple[int, str]]:
+    if not ids:
+        return []
+    if db.vendor == "postgresql":
+        search = SearchQuery(websearch_text(query), search_type="websearch", config=PG_CONFIG)
+        rows = Article.objects.filter(pk__in=ids).annotate(
+            snippet=SearchHeadline(
+                "body",
+                search,
+                config=PG_CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        return [(pk, text) for pk, text in rows.values_list("id", "snippet")]
+    return _fts5_snippets("articles_article_fts", 1, query, ids, 24, db)
+
+
+def _fts5_snippets(
+    table: str, column: int, query: ParsedQuery, ids: Sequence[int], tokens: int, db: BaseDatabaseWrapper
+) -> list[tuple[int, str]]:
+    if not ids:
+        return []
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT rowid, snippet({table}, {column}, %s, %s, '…', {tokens}) FROM {table}"
+        f" WHERE {table} MATCH %s AND rowid IN ({placeholders})"
+    )
+    with db.cursor() as cursor:
+        cursor.execute(sql, [_START, _STOP, fts5_query(query), *ids])
+        return [(int(pk), str(text)) for pk, text in cursor.fetchall()]
+
+
+# -- keeping the indexes -------------------------------------------------------------------------------
+
+_SQLITE_SETUP = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS articles_article_fts USING fts5(title, body, tokenize='{FTS5_TOKENIZER}')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS articles_claim_fts USING fts5(text, tokenize='{FTS5_TOKENIZER}')",
+    """CREATE TRIGGER IF NOT EXISTS articles_article_fts_insert AFTER INSERT ON articles_article BEGIN
+        INSERT INTO articles_article_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END""",
+    """CREATE TRIGGER IF NOT EXISTS articles_article_fts_delete AFTER DELETE ON articles_article BEGIN
+        DELETE FROM articles_article_fts WHERE rowid = old.id; END""",
+    """CREATE TRIGGER IF NOT EXISTS articles_article_fts_update AFTER UPDATE OF title, body ON articles_article
+        BEGIN DELETE FROM articles_article_fts WHERE rowid = old.id;
+        INSERT INTO articles_article_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END""",
+    """CREATE TRIGGER IF NOT EXISTS articles_claim_fts_insert AFTER INSERT ON articles_claim BEGIN
+        INSERT INTO articles_claim_fts(rowid, text) VALUES (new.id, new.text); END""",
+    """CREATE TRIGGER IF NOT EXISTS articles_claim_fts_delete AFTER DELETE ON articles_claim BEGIN
+        DELETE FROM articles_claim_fts WHERE rowid = old.id; END""",
+    """CREATE TRIGGER IF NOT EXISTS articles_claim_fts_update AFTER UPDATE OF text ON articles_claim BEGIN
+        DELETE FROM articles_claim_fts WHERE rowid = old.id;
+        INSERT INTO articles_claim_fts(rowid, text) VALUES (new.id, new.text); END""",
+]
+
+_PG_SETUP = [
+    f"""ALTER TABLE articles_article ADD COLUMN IF NOT EXISTS search_document tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('{PG_CONFIG}', coalesce(title, '')), 'A')
+        || setweight(to_tsvector('{PG_CONFIG}', coalesce(body, '')), 'B')) STORED""",
+    "CREATE INDEX IF NOT EXISTS article_search_document ON articles_article USING gin (search_document)",
+    f"""ALTER TABLE articles_claim ADD COLUMN IF NOT EXISTS search_document tsvector GENERATED ALWAYS AS (
+        to_tsvector('{PG_CONFIG}', coalesce(text, ''))) STORED""",
+    "CREATE INDEX IF NOT EXISTS claim_search_document ON articles_claim USING gin (search_document)",
+]
+
+
+def ensure_search_index(db: BaseDatabaseWrapper) -> None:
+    """Create the full-text index if missing. On SQLite a migration that rebuilds a table drops its
+    triggers, so this runs after every migrate and refills the index when it was out of step."""
+    with db.cursor() as cursor:
+        if db.vendor == "postgresql":
+            for sql in _PG_SETUP:
+                cursor.execute(sql)
+        elif db.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles_article_fts_insert'")
+            had_triggers = cursor.fetchone()[0] == 1
+            for sql in _SQLITE_SETUP:
+                cursor.execute(sql)
+            if not had_triggers:
+                rebuild_sqlite_index(db)
+
+
+def rebuild_sqlite_index(db: BaseDatabaseWrapper) -> None:
+    with db.cursor() as cursor:
+        cursor.execute("DELETE FROM articles_article_fts")
+        cursor.execute(
+            "INSERT INTO articles_article_fts(rowid, title, body) SELECT id, title, body FROM articles_article"
+        )
+        cursor.execute("DELETE FROM articles_claim_fts")
+        cursor.execute("INSERT INTO articles_claim_fts(rowid, text) SELECT id, text FROM articles_claim")
+
+
+def drop_search_index(db: BaseDatabaseWrapper) -> None:
+    with db.cursor() as cursor:
+        if db.vendor == "postgresql":
+            cursor.execute("ALTER TABLE articles_article DROP COLUMN IF EXISTS search_document")
+            cursor.execute("ALTER TABLE articles_claim DROP COLUMN IF EXISTS search_document")
+        elif db.vendor == "sqlite":
+            for name in ("article", "claim"):
+                for event in ("insert", "delete", "update"):
+                    cursor.execute(f"DROP TRIGGER IF EXISTS articles_{name}_fts_{event}")
+                cursor.execute(f"DROP TABLE IF EXISTS articles_{name}_fts")
