@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -169,10 +169,8 @@ def _relation_filter(relation: str) -> Q:
     """Claims with a link of that relation (as reported), on either side."""
     if not relation:
         return Q()
-    relation_expr = Link.reported_relation_expression()
-    linked_a = Link.objects.annotate(reported=relation_expr).filter(claim_a=OuterRef("pk"), reported=relation)
-    linked_b = Link.objects.annotate(reported=relation_expr).filter(claim_b=OuterRef("pk"), reported=relation)
-    return Q(Exists(linked_a)) | Q(Exists(linked_b))
+    links = Link.objects.annotate(reported=Link.reported_relation_expression()).filter(reported=relation)
+    return Q(pk__in=links.values("claim_a")) | Q(pk__in=links.values("claim_b"))
 
 
 def search_articles(
@@ -219,13 +217,19 @@ def search_claims(
             .order_by("-rank", "-id")[offset : offset + limit]
         )
         return [Hit(c, _snippet(getattr(c, "snippet", ""))) for c in page]
-    base_sql, base_params = base.values("id").query.sql_with_params()
+    # The full-text matches first (MATERIALIZED), then the filters on them: never one lookup per claim.
     sql = (
-        "SELECT rowid FROM articles_claim_fts WHERE articles_claim_fts MATCH %s"
-        f" AND rowid IN ({base_sql}) ORDER BY rank, rowid DESC LIMIT %s OFFSET %s"
+        "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM articles_claim_fts"
+        " WHERE articles_claim_fts MATCH %s) SELECT hits.id FROM hits"
     )
+    params: list[object] = [fts5_query(query)]
+    if base.query.where:
+        base_sql, base_params = base.values("id").query.sql_with_params()
+        sql += f" WHERE hits.id IN ({base_sql})"
+        params += base_params
+    sql += " ORDER BY hits.rank, hits.id DESC LIMIT %s OFFSET %s"
     with db.cursor() as cursor:
-        cursor.execute(sql, [fts5_query(query), *base_params, limit, offset])
+        cursor.execute(sql, [*params, limit, offset])
         ids = [int(row[0]) for row in cursor.fetchall()]
     claims = base.in_bulk(ids)
     snippets = dict(_fts5_snippets("articles_claim_fts", 0, query, ids, 40, db))
@@ -250,18 +254,22 @@ def _sqlite_article_ids(
     base: QuerySet[Article], query: ParsedQuery, outlets: Sequence[int], offset: int, limit: int
 ) -> list[tuple[int, float]]:
     base_sql, base_params = base.values("id").query.sql_with_params()
-    hits = "SELECT rowid AS id, rank FROM articles_article_fts WHERE articles_article_fts MATCH %s"
+    hits = (
+        "WITH f AS MATERIALIZED (SELECT rowid AS id, rank FROM articles_article_fts"
+        " WHERE articles_article_fts MATCH %s)"
+    )
     if outlets:
         placeholders = ", ".join(["%s"] * len(outlets))
-        join = f"LEFT JOIN ({hits}) f ON f.id = a.id"
+        join = "LEFT JOIN f ON f.id = a.id"
         where = f"(f.id IS NOT NULL OR a.outlet_id IN ({placeholders}))"
     else:
-        join, where = f"JOIN ({hits}) f ON f.id = a.id", "1"
+        join, where = "JOIN f ON f.id = a.id", "1"
+    filtered = f" AND a.id IN ({base_sql})" if base.query.where else ""
     sql = (
-        f"SELECT a.id, f.rank FROM articles_article a {join} WHERE {where} AND a.id IN ({base_sql})"
+        f"{hits} SELECT a.id, f.rank FROM articles_article a {join} WHERE {where}{filtered}"
         " ORDER BY f.rank IS NULL, f.rank, a.published DESC, a.id DESC LIMIT %s OFFSET %s"
     )
-    params = [fts5_query(query), *outlets, *base_params, limit, offset]
+    params = [fts5_query(query), *outlets, *(base_params if filtered else []), limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(int(pk), float(rank) if rank is not None else 0.0) for pk, rank in cursor.fetchall()]

@@ -80,7 +80,7 @@ DATABASES = {"default": database_config(env_str("DATABASE_URL"), BASE_DIR / "db.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The comparison page's heavy parts are kept here (articles/caching.py); the page works without it.
-CACHES = {"default": cache_config(env_str("REDIS_URL"), BASE_DIR / ".cache" / "django")}
+CACHES = {"default": cache_config(env_str("REDIS_URL"), BASE_DIR / ".cache" / "django", DATABASES["default"])}
 
 # The read-only JSON API (articles/api.py): tokens for scripts, the session for a signed-in browser.
 REST_FRAMEWORK = {
