@@ -105,7 +105,9 @@ class ComparisonDetailSerializer(ComparisonSerializer):
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet[Article]):
     """Stored articles, newest first; the body only on one article's own URL."""
 
-    queryset = Article.objects.select_related("outlet")
+    def get_queryset(self) -> QuerySet[Article]:
+        articles = Article.objects.select_related("outlet")
+        return articles if self.action == "retrieve" else articles.defer("body")
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Article]]:
         return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
@@ -126,11 +128,17 @@ class ComparisonViewSet(viewsets.ReadOnlyModelViewSet[Comparison]):
     """Comparisons, newest first, with counts by relation; one comparison with every link and its flags."""
 
     def get_queryset(self) -> QuerySet[Comparison]:
-        comparisons = Comparison.objects.select_related("article_a__outlet", "article_b__outlet")
-        links = Link.objects.order_by("id")
-        if self.action == "retrieve":
-            links = links.select_related("claim_a", "claim_b").prefetch_related("flags")
+        comparisons = Comparison.objects.select_related("article_a__outlet", "article_b__outlet").defer(
+            "article_a__body", "article_b__body"
+        )
+        if self.action != "retrieve":
+            return comparisons  # counts come from one grouped query per page (paginate_queryset)
+        links = Link.objects.order_by("id").select_related("claim_a", "claim_b").prefetch_related("flags")
         return comparisons.prefetch_related(Prefetch("links", queryset=links))
+
+    def paginate_queryset(self, queryset: QuerySet[Comparison]) -> list[Comparison] | None:
+        page = super().paginate_queryset(queryset)
+        return Comparison.with_counts(page) if page is not None else None
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Comparison]]:
         return ComparisonDetailSerializer if self.action == "retrieve" else ComparisonSerializer

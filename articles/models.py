@@ -157,9 +157,32 @@ class Comparison(models.Model):
         return self.article_b if self.article_a_id == article.pk else self.article_a
 
     def counts(self) -> dict[str, int]:
-        """Links per relation, every relation present (uses prefetched links when there are some)."""
+        """Links per relation, every relation present (uses prefetched links when there are some, or the
+        counts that with_counts() set)."""
+        counted: dict[str, int] | None = getattr(self, "_relation_counts", None)
+        if counted is not None:
+            return counted
         found = Counter(link.reported_relation() for link in self.links.all())
         return {relation: found[relation] for relation in RELATION_ORDER}
+
+    @staticmethod
+    def with_counts(comparisons: list[Comparison]) -> list[Comparison]:
+        """Count the links of each comparison by relation in one grouped query, for lists of comparisons."""
+        found: dict[int, Counter[str]] = {c.pk: Counter() for c in comparisons}
+        rows = (
+            Link.objects.filter(comparison__in=comparisons)
+            .annotate(reported=Link.reported_relation_expression())
+            .values_list("comparison", "reported")
+            .annotate(n=models.Count("id"))
+            .order_by()
+        )
+        for comparison_id, relation, n in rows:
+            found[comparison_id][relation] += n
+        for comparison in comparisons:
+            comparison._relation_counts = {  # type: ignore[attr-defined]
+                relation: found[comparison.pk][relation] for relation in RELATION_ORDER
+            }
+        return comparisons
 
     def claim_relations(self) -> dict[int, str]:
         """Each claim's most telling relation (a claim may be linked to several): see RELATION_ORDER."""

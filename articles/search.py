@@ -51,6 +51,8 @@ def parse_query(text: str) -> ParsedQuery:
         if bare is not None and bare.upper() == "OR":
             join_next = bool(groups)
             continue
+        if bare is not None and bare.upper() == "AND":  # every word must match anyway
+            continue
         if bare is not None and bare.startswith("-") and len(bare) > 1:
             negated, bare = "-", bare[1:]
         words = _words(phrase if phrase is not None else bare or "")

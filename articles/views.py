@@ -42,14 +42,15 @@ COMPARISONS_PER_PAGE = 20
 ARTICLES_PER_PAGE = 50
 LATEST_ARTICLES = 10
 PICKER_CHOICES = 50
+ARTICLE_COMPARISONS = 100
 
 
 def search_comparisons(query: str) -> QuerySet[Comparison]:
     """Comparisons newest first; with a query, those where an article's headline, text or outlet matches it
     (full-text search: every word, "phrases", -exclusions, OR)."""
-    comparisons = Comparison.objects.select_related(
-        "article_a__outlet", "article_b__outlet"
-    ).prefetch_related("links")
+    comparisons = Comparison.objects.select_related("article_a__outlet", "article_b__outlet").defer(
+        "article_a__body", "article_b__body"
+    )
     if query:
         comparisons = comparisons.filter(search.comparison_match(query))
     return comparisons
@@ -78,7 +79,9 @@ def limit_article_choices(form: CompareForm, queries: dict[str, str] | None = No
         chosen = form[name].value()
         if chosen and str(chosen).isdigit():
             ids.append(int(chosen))
-        field.queryset = Article.objects.select_related("outlet").filter(pk__in=ids)  # type: ignore[attr-defined]
+        field.queryset = (  # type: ignore[attr-defined]
+            Article.objects.select_related("outlet").defer("body").filter(pk__in=ids)
+        )
 
 
 def search_articles(query: str) -> QuerySet[Article]:
@@ -93,7 +96,8 @@ def search_articles(query: str) -> QuerySet[Article]:
 def _home_context(request: HttpRequest, form: CompareForm) -> dict[str, object]:
     query = request.GET.get("q", "").strip()
     page = window(request, search_comparisons(query), COMPARISONS_PER_PAGE)
-    articles = with_claim_counts(list(Article.objects.select_related("outlet")[:LATEST_ARTICLES]))
+    Comparison.with_counts(page.items)
+    articles = with_claim_counts(list(Article.objects.select_related("outlet").defer("body")[:LATEST_ARTICLES]))
     limit_article_choices(form)
     return {"comparisons": page.items, "page": page, "articles": articles, "form": form, "query": query}
 
@@ -102,7 +106,7 @@ def _home_context(request: HttpRequest, form: CompareForm) -> dict[str, object]:
 @vary_on_headers("HX-Request")
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     """Every stored article, newest first, a page at a time."""
-    page = window(request, Article.objects.select_related("outlet"), ARTICLES_PER_PAGE)
+    page = window(request, Article.objects.select_related("outlet").defer("body"), ARTICLES_PER_PAGE)
     with_claim_counts(page.items)
     context = {"articles": page.items, "page": page}
     return render(request, _page(request, "articles/article_list.html", "article-list"), context)
@@ -144,10 +148,12 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "added_by"), pk=pk)
     claims = article.claims.filter(engine_version=ENGINE_VERSION)
-    comparisons = (
-        Comparison.objects.filter(Q(article_a=article) | Q(article_b=article))
-        .select_related("article_a__outlet", "article_b__outlet")
-        .prefetch_related("links")
+    comparisons = Comparison.with_counts(
+        list(
+            Comparison.objects.filter(Q(article_a=article) | Q(article_b=article))
+            .select_related("article_a__outlet", "article_b__outlet")
+            .defer("article_a__body", "article_b__body")[:ARTICLE_COMPARISONS]
+        )
     )
     context = {
         "article": article,
