@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.forms import ModelForm
 from django.http import HttpRequest
 
 from articles.models import Analysis, Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet, Upload
+from articles.search import matching_claim_ids_sql
 
 
 class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
@@ -29,6 +31,7 @@ class AnalysisAdmin(ReadOnlyAdmin[Analysis]):
     list_select_related = ["article"]
     raw_id_fields = ["article"]
     exclude = ["encodings", "data"]
+    show_full_result_count = False
 
 
 @admin.register(Outlet)
@@ -40,11 +43,17 @@ class OutletAdmin(admin.ModelAdmin[Outlet]):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ["title", "outlet", "published", "added_by", "created_at"]
-    list_filter = ["outlet", "published"]
     list_select_related = ["outlet", "added_by"]
     search_fields = ["title", "url", "filename", "content_hash"]
-    date_hierarchy = "created_at"
+    # A date filter rather than date_hierarchy, whose list of days reads every row.
+    list_filter = ["outlet", "published", "created_at"]
     raw_id_fields = ["added_by"]
+    autocomplete_fields = ["outlet"]
+    show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        # The list never shows the body: do not read it for every row.
+        return super().get_queryset(request).defer("body")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list[str]:
         # Claims index into the body, so once stored it stays as it is.
@@ -62,7 +71,22 @@ class ClaimAdmin(ReadOnlyAdmin[Claim]):
     list_display = ["short_text", "article", "kind", "start", "end", "engine_version"]
     list_filter = ["kind", "engine_version"]
     list_select_related = ["article"]
-    search_fields = ["text", "attribution", "article__title"]
+    search_fields = ["text"]
+    search_help_text = 'Full-text search of the claims: words, "phrases", -exclusions, OR.'
+    raw_id_fields = ["article"]
+    show_full_result_count = False
+    list_per_page = 50
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
+        return super().get_queryset(request).defer("article__body")
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Claim], search_term: str
+    ) -> tuple[QuerySet[Claim], bool]:
+        if not search_term.strip():
+            return queryset, False
+        sql, params = matching_claim_ids_sql(search_term)
+        return queryset.filter(pk__in=RawSQL(sql, params)), False
 
     @admin.display(description="claim")
     def short_text(self, obj: Claim) -> str:
@@ -83,6 +107,9 @@ class LinkInline(ReadOnlyInline[Link, Comparison]):
     model = Link
     fields = readonly_fields = ("relation", "claim_a", "claim_b", "score", "explanation")
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Link]:
+        return super().get_queryset(request).select_related("claim_a", "claim_b")
+
 
 @admin.register(Comparison)
 class ComparisonAdmin(ReadOnlyAdmin[Comparison]):
@@ -91,6 +118,11 @@ class ComparisonAdmin(ReadOnlyAdmin[Comparison]):
     list_select_related = ["article_a", "article_b"]
     search_fields = ["article_a__title", "article_b__title"]
     inlines = [LinkInline]
+    raw_id_fields = ["article_a", "article_b"]
+    show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Comparison]:
+        return super().get_queryset(request).defer("article_a__body", "article_b__body")
 
 
 @admin.register(Link)
@@ -98,21 +130,43 @@ class LinkAdmin(ReadOnlyAdmin[Link]):
     list_display = ["relation", "claim_a", "claim_b", "score", "comparison"]
     list_filter = ["relation"]
     list_select_related = ["claim_a", "claim_b", "comparison__article_a", "comparison__article_b"]
-    search_fields = ["explanation", "claim_a__text", "claim_b__text"]
+    search_fields = ["claim_a__text", "claim_b__text"]
+    search_help_text = 'Full-text search of the linked claims: words, "phrases", -exclusions, OR.'
+    raw_id_fields = ["comparison", "claim_a", "claim_b"]
+    show_full_result_count = False
+    list_per_page = 50
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Link], search_term: str
+    ) -> tuple[QuerySet[Link], bool]:
+        if not search_term.strip():
+            return queryset, False
+        sql, params = matching_claim_ids_sql(search_term)
+        matched = Q(claim_a__in=RawSQL(sql, params)) | Q(claim_b__in=RawSQL(sql, params))
+        return queryset.filter(matched), False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Link]:
+        return (
+            super().get_queryset(request).defer("comparison__article_a__body", "comparison__article_b__body")
+        )
 
 
 class FlagEventInline(ReadOnlyInline[FlagEvent, Flag]):
     model = FlagEvent
     fields = readonly_fields = ("created_at", "old_status", "new_status", "note", "created_by")
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[FlagEvent]:
+        return super().get_queryset(request).select_related("created_by")
+
 
 @admin.register(Flag)
 class FlagAdmin(admin.ModelAdmin[Flag]):
     list_display = ["__str__", "status", "created_by", "created_at", "updated_at"]
     list_filter = ["status"]
-    list_select_related = ["created_by", "link", "claim"]
+    list_select_related = ["created_by", "link__claim_a", "link__claim_b", "claim"]
     search_fields = ["note", "claim__text", "link__explanation"]
     raw_id_fields = ["link", "claim", "created_by"]
+    show_full_result_count = False
     inlines = [FlagEventInline]
     actions = ["confirm", "dismiss", "resolve", "reopen"]
 
@@ -158,8 +212,10 @@ class FlagAdmin(admin.ModelAdmin[Flag]):
 class FlagEventAdmin(ReadOnlyAdmin[FlagEvent]):
     list_display = ["flag", "old_status", "new_status", "created_by", "created_at"]
     list_filter = ["new_status"]
-    list_select_related = ["flag", "created_by"]
+    list_select_related = ["flag__link__claim_a", "flag__link__claim_b", "flag__claim", "created_by"]
     search_fields = ["note"]
+    raw_id_fields = ["flag", "created_by"]
+    show_full_result_count = False
 
 
 @admin.register(Upload)
@@ -169,3 +225,5 @@ class UploadAdmin(ReadOnlyAdmin[Upload]):
     list_select_related = ["article", "created_by"]
     search_fields = ["title", "filename", "outlet", "error", "batch"]
     filter_horizontal = ["compare_with"]
+    raw_id_fields = ["article"]
+    show_full_result_count = False

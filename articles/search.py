@@ -136,6 +136,19 @@ def comparison_match(text: str, using: BaseDatabaseWrapper | None = None) -> Q:
     return Q(matched) | Q(article_a__outlet__in=outlets) | Q(article_b__outlet__in=outlets)
 
 
+def matching_claim_ids_sql(text: str, using: BaseDatabaseWrapper | None = None) -> tuple[str, list[object]]:
+    """SQL selecting the ids of the claims whose text matches ``text`` (nothing for an empty query)."""
+    query = parse_query(text)
+    if not query:
+        return "SELECT NULL WHERE 0 = 1", []
+    if (using or connection).vendor == "postgresql":
+        return (
+            "SELECT id FROM articles_claim WHERE search_document @@ websearch_to_tsquery(%s::regconfig, %s)",
+            [PG_CONFIG, websearch_text(query)],
+        )
+    return "SELECT rowid FROM articles_claim_fts WHERE articles_claim_fts MATCH %s", [fts5_query(query)]
+
+
 @dataclass
 class Filters:
     outlet: Outlet | None = None

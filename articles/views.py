@@ -97,7 +97,9 @@ def _home_context(request: HttpRequest, form: CompareForm) -> dict[str, object]:
     query = request.GET.get("q", "").strip()
     page = window(request, search_comparisons(query), COMPARISONS_PER_PAGE)
     Comparison.with_counts(page.items)
-    articles = with_claim_counts(list(Article.objects.select_related("outlet").defer("body")[:LATEST_ARTICLES]))
+    articles = with_claim_counts(
+        list(Article.objects.select_related("outlet").defer("body")[:LATEST_ARTICLES])
+    )
     limit_article_choices(form)
     return {"comparisons": page.items, "page": page, "articles": articles, "form": form, "query": query}
 

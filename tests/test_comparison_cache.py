@@ -93,7 +93,9 @@ def test_readers_never_see_each_others_csrf_token(comparison: Comparison) -> Non
     assert token_first not in html_second
 
 
-def test_editors_and_readers_get_their_own_link_list(journalist_client: Client, comparison: Comparison) -> None:
+def test_editors_and_readers_get_their_own_link_list(
+    journalist_client: Client, comparison: Comparison
+) -> None:
     editor = Client()
     editor.force_login(make_user(group="Editors"))
     assert "Flag a discrepancy" in page(editor, comparison)

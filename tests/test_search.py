@@ -41,8 +41,13 @@ def test_phrases_and_exclusions_narrow_the_results() -> None:
     phrase = make_article(body="Troops\n\nAt least 400 fighters died.\n")
     make_article(body="Troops\n\n400 fighters, at least, died.\n")
     russian = make_article(body="Troops\n\nAt least 400 fighters died, Russia said.\n")
-    assert {h.obj for h in search_articles('"at least 400"', Filters(), offset=0, limit=10)} == {phrase, russian}
-    assert [h.obj for h in search_articles('"at least 400" -russia', Filters(), offset=0, limit=10)] == [phrase]
+    assert {h.obj for h in search_articles('"at least 400"', Filters(), offset=0, limit=10)} == {
+        phrase,
+        russian,
+    }
+    assert [h.obj for h in search_articles('"at least 400" -russia', Filters(), offset=0, limit=10)] == [
+        phrase
+    ]
 
 
 @pytest.mark.django_db

@@ -150,8 +150,9 @@ def generate(
         a, b = rng.sample(group, 2)
         pairs.setdefault((a[0].pk, b[0].pk), (a, b))
     done = set(
-        Comparison.objects.filter(engine_version=ENGINE_VERSION, article_a__in=[k[0] for k in pairs])
-        .values_list("article_a_id", "article_b_id")
+        Comparison.objects.filter(
+            engine_version=ENGINE_VERSION, article_a__in=[k[0] for k in pairs]
+        ).values_list("article_a_id", "article_b_id")
     )
     todo = [(a, b) for key, (a, b) in pairs.items() if key not in done]
     results: dict[tuple[int, int], ComparisonResult] = {}
@@ -227,7 +228,9 @@ NOTES = [
     "Looks like a rounding difference, not a conflict.",
     "Source of this figure is unclear.",
 ]
-STATUSES = [Flag.Status.OPEN] * 4 + [Flag.Status.CONFIRMED] * 3 + [Flag.Status.DISMISSED, Flag.Status.RESOLVED]
+STATUSES = (
+    [Flag.Status.OPEN] * 4 + [Flag.Status.CONFIRMED] * 3 + [Flag.Status.DISMISSED, Flag.Status.RESOLVED]
+)
 
 
 def _flags(rng: random.Random, wanted: int) -> int:

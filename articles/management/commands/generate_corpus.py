@@ -24,7 +24,10 @@ class Command(BaseCommand):
         parser.add_argument("--flags", type=int, default=200)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
-            "--stories", type=int, default=None, help="Use only the first STORIES stories (fewer engine reads)."
+            "--stories",
+            type=int,
+            default=None,
+            help="Use only the first STORIES stories (fewer engine reads).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
