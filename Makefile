@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: setup run test check format bench train eval
+.PHONY: setup run test check format bench train eval bench-web load-web
 
 setup: $(INSTALLED)
 
@@ -46,3 +46,11 @@ train: setup
 # Score the engine on the seed, the composed pairs and ../shared/dev with the shared evaluator.
 eval: setup
 	$(PYTHON) scripts/eval.py
+
+# Page times and sizes on a generated archive of 10,000 articles, on SQLite and a throwaway PostgreSQL.
+bench-web: setup
+	$(PYTHON) scripts/bench_web.py
+
+# 50 concurrent signed-in clients for 60 s on the seed comparison page, gunicorn as `make run` starts it.
+load-web: setup
+	$(PYTHON) scripts/load_web.py
