@@ -53,7 +53,9 @@ class LinkedClaimSerializer(serializers.ModelSerializer[Claim]):
 
 
 class FlagSerializer(serializers.ModelSerializer[Flag]):
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    created_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
 
     class Meta:
         model = Flag
@@ -136,7 +138,7 @@ class ComparisonViewSet(viewsets.ReadOnlyModelViewSet[Comparison]):
         links = Link.objects.order_by("id").select_related("claim_a", "claim_b").prefetch_related("flags")
         return comparisons.prefetch_related(Prefetch("links", queryset=links))
 
-    def paginate_queryset(self, queryset: QuerySet[Comparison]) -> list[Comparison] | None:
+    def paginate_queryset(self, queryset: QuerySet[Comparison]) -> list[Comparison] | None:  # type: ignore[override]
         page = super().paginate_queryset(queryset)
         return Comparison.with_counts(page) if page is not None else None
 
@@ -166,5 +168,6 @@ def api_routes() -> list[Any]:
     router.register("comparisons", ComparisonViewSet, basename="api-comparison")
     router.register("flags", FlagViewSet, basename="api-flag")
     for pattern in router.urls:
-        login_not_required(pattern.callback)
+        if pattern.callback is not None:
+            login_not_required(pattern.callback)
     return list(router.urls)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, QueryDict
 
 MAX_PAGE = 10_000
@@ -46,7 +47,7 @@ def page_number(request: HttpRequest, name: str = "page") -> int:
     return min(int(raw), MAX_PAGE) if raw.isdigit() and int(raw) > 0 else 1
 
 
-def window[T](request: HttpRequest, rows: Sequence[T], size: int) -> Window[T]:
+def window[T: Model](request: HttpRequest, rows: QuerySet[T] | Sequence[T], size: int) -> Window[T]:
     """The requested page of ``rows`` (a queryset is sliced in SQL: LIMIT size + 1)."""
     number = page_number(request)
     start = (number - 1) * size

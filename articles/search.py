@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
@@ -237,7 +238,7 @@ def search_claims(
         "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM articles_claim_fts"
         " WHERE articles_claim_fts MATCH %s) SELECT hits.id FROM hits"
     )
-    params: list[object] = [fts5_query(query)]
+    params: list[Any] = [fts5_query(query)]
     if base.query.where:
         base_sql, base_params = base.values("id").query.sql_with_params()
         sql += f" WHERE hits.id IN ({base_sql})"

@@ -13,7 +13,6 @@ import datetime as dt
 import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from django.db import transaction
 
@@ -30,7 +29,6 @@ FIRST_DAY = dt.date(2024, 1, 1)
 DAYS_SPAN = 730
 FLAG_NOTE = "Generated flag: "
 
-T = TypeVar("T")
 
 
 @dataclass
@@ -56,7 +54,7 @@ class Report:
     skipped: list[str] = field(default_factory=list)
 
 
-def batches(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
+def batches[T](items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -116,8 +114,8 @@ def generate(
         existing.update(Article.objects.filter(content_hash__in=chunk).in_bulk(field_name="content_hash"))
     new = [a for a, _, _ in planned if a.content_hash not in existing]
     with transaction.atomic():
-        for chunk in batches(new):
-            Article.objects.bulk_create(chunk)
+        for articles_chunk in batches(new):
+            Article.objects.bulk_create(articles_chunk)
     report.articles = len(new)
     stored = [(existing.get(a.content_hash, a), v, shift) for a, v, shift in planned]
     say(f"{report.articles} articles added ({len(planned) - report.articles} already there)")
@@ -131,8 +129,8 @@ def generate(
         for claim in version.claims
     ]
     with transaction.atomic():
-        for chunk in batches(claim_rows, 5000):
-            Claim.objects.bulk_create(chunk)
+        for claims_chunk in batches(claim_rows, 5000):
+            Claim.objects.bulk_create(claims_chunk)
     report.claims = len(claim_rows)
     say(f"{report.claims} claims added")
 
@@ -171,16 +169,16 @@ def generate(
     ]
     link_rows: list[Link] = []
     with transaction.atomic():
-        for chunk in batches(comparison_rows):
-            Comparison.objects.bulk_create(chunk)
+        for comparisons_chunk in batches(comparison_rows):
+            Comparison.objects.bulk_create(comparisons_chunk)
         for comparison, (a, b) in zip(comparison_rows, todo, strict=True):
             result = results[(a[1].article.pk, b[1].article.pk)]
             claims_a = {c.id: spans[a[0].pk][(c.start + a[2], c.end + a[2])] for c in result.a.claims}
             claims_b = {c.id: spans[b[0].pk][(c.start + b[2], c.end + b[2])] for c in result.b.claims}
             for link in result.links:
                 link_rows.extend(_link_rows(comparison, link, claims_a, claims_b))
-        for chunk in batches(link_rows, 5000):
-            Link.objects.bulk_create(chunk)
+        for links_chunk in batches(link_rows, 5000):
+            Link.objects.bulk_create(links_chunk)
     report.comparisons, report.links = len(comparison_rows), len(link_rows)
     say(f"{report.comparisons} comparisons added with {report.links} links")
 
@@ -268,6 +266,6 @@ def _flags(rng: random.Random, wanted: int) -> int:
             for f in flags
             if f.status != Flag.Status.OPEN
         ]
-        for chunk in batches(events):
-            FlagEvent.objects.bulk_create(chunk)
+        for events_chunk in batches(events):
+            FlagEvent.objects.bulk_create(events_chunk)
     return len(flags)
