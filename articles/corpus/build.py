@@ -30,7 +30,6 @@ DAYS_SPAN = 730
 FLAG_NOTE = "Generated flag: "
 
 
-
 @dataclass
 class Version:
     """One engine-read version of a story: its article, analysis and claims."""
