@@ -17,6 +17,8 @@ from articles.search import matching_claim_ids_sql
 class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
     """Viewable and deletable, never hand-edited: rows written by the engine or by history."""
 
+    list_per_page = 50
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
@@ -50,6 +52,7 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
     raw_id_fields = ["added_by"]
     autocomplete_fields = ["outlet"]
     show_full_result_count = False
+    list_per_page = 50
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         # The list never shows the body: do not read it for every row.
@@ -167,6 +170,7 @@ class FlagAdmin(admin.ModelAdmin[Flag]):
     search_fields = ["note", "claim__text", "link__explanation"]
     raw_id_fields = ["link", "claim", "created_by"]
     show_full_result_count = False
+    list_per_page = 50
     inlines = [FlagEventInline]
     actions = ["confirm", "dismiss", "resolve", "reopen"]
 

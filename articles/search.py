@@ -216,16 +216,13 @@ def search_claims(
     if not query:
         return []
     db = using or connection
-    base = (
-        Claim.objects.select_related("article__outlet")
-        .filter(_article_filters(filters, "article__"))
-        .filter(_relation_filter(filters.relation))
-    )
+    base = Claim.objects.select_related("article__outlet").filter(_article_filters(filters, "article__"))
     if db.vendor == "postgresql":
         search = SearchQuery(websearch_text(query), search_type="websearch", config=PG_CONFIG)
         document = RawSQL('"articles_claim"."search_document"', [], output_field=SearchVectorField())
         page = list(
-            base.annotate(document=document, rank=SearchRank(document, search))
+            base.filter(_relation_filter(filters.relation))
+            .annotate(document=document, rank=SearchRank(document, search))
             .filter(document=search)
             .annotate(
                 snippet=SearchHeadline("text", search, config=PG_CONFIG, start_sel=_START, stop_sel=_STOP)
@@ -239,10 +236,22 @@ def search_claims(
         " WHERE articles_claim_fts MATCH %s) SELECT hits.id FROM hits"
     )
     params: list[Any] = [fts5_query(query)]
+    conditions = []
+    if filters.relation:
+        # Claims on either side of a link of that relation: two lookups of the relation index.
+        links = Link.objects.annotate(reported=Link.reported_relation_expression()).filter(
+            reported=filters.relation
+        )
+        sql_a, params_a = links.order_by().values("claim_a").query.sql_with_params()
+        sql_b, params_b = links.order_by().values("claim_b").query.sql_with_params()
+        conditions.append(f"hits.id IN ({sql_a} UNION {sql_b})")
+        params += [*params_a, *params_b]
     if base.query.where:
         base_sql, base_params = base.values("id").query.sql_with_params()
-        sql += f" WHERE hits.id IN ({base_sql})"
+        conditions.append(f"hits.id IN ({base_sql})")
         params += base_params
+    if conditions:
+        sql += " WHERE " + " AND ".join(conditions)
     sql += " ORDER BY hits.rank, hits.id DESC LIMIT %s OFFSET %s"
     with db.cursor() as cursor:
         cursor.execute(sql, [*params, limit, offset])

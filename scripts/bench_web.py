@@ -122,6 +122,7 @@ def main() -> None:
     python = sys.executable
     child = [python, __file__, "--measure", *sys.argv[1:]]
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
+        os.chmod(tmp, 0o755)  # the PostgreSQL server runs as its own user and keeps its files in here
         for database in args.databases.split(","):
             env = dict(os.environ, DEBUG="0", LOG_LEVEL="WARNING")
             if database == "sqlite":
