@@ -238,14 +238,16 @@ def search_claims(
     params: list[Any] = [fts5_query(query)]
     conditions = []
     if filters.relation:
-        # Claims on either side of a link of that relation: two lookups of the relation index.
+        # Claims on either side of a link of that relation, looked up per hit by the claim indexes.
         links = Link.objects.annotate(reported=Link.reported_relation_expression()).filter(
             reported=filters.relation
         )
-        sql_a, params_a = links.order_by().values("claim_a").query.sql_with_params()
-        sql_b, params_b = links.order_by().values("claim_b").query.sql_with_params()
-        conditions.append(f"hits.id IN ({sql_a} UNION {sql_b})")
-        params += [*params_a, *params_b]
+        sql_l, params_l = links.order_by().values("claim_a_id", "claim_b_id").query.sql_with_params()
+        conditions.append(
+            f"(EXISTS (SELECT 1 FROM ({sql_l}) l WHERE l.claim_a_id = hits.id)"
+            f" OR EXISTS (SELECT 1 FROM ({sql_l}) l WHERE l.claim_b_id = hits.id))"
+        )
+        params += [*params_l, *params_l]
     if base.query.where:
         base_sql, base_params = base.values("id").query.sql_with_params()
         conditions.append(f"hits.id IN ({base_sql})")
