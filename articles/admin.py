@@ -10,6 +10,7 @@ from django.db.models.expressions import RawSQL
 from django.forms import ModelForm
 from django.http import HttpRequest
 
+from articles.engine import ENGINE_VERSION
 from articles.models import Analysis, Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet, Upload
 from articles.search import matching_claim_ids_sql
 
@@ -69,10 +70,38 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
         super().save_model(request, obj, form, change)
 
 
+class ClaimKindFilter(admin.SimpleListFilter):
+    """The engine's kinds of claim, listed without reading the claims (a DISTINCT over all of them)."""
+
+    title = "kind"
+    parameter_name = "kind"
+    KINDS = ["quantity", "date", "event", "quote", "headline"]
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(kind, kind) for kind in self.KINDS]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
+class EngineVersionFilter(admin.SimpleListFilter):
+    """Engine versions, read from the analyses and comparisons (few rows) rather than every claim."""
+
+    title = "engine version"
+    parameter_name = "engine_version"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        versions = {ENGINE_VERSION, *Analysis.objects.values_list("engine_version", flat=True).distinct()}
+        return [(v, v) for v in sorted(versions)]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(engine_version=self.value()) if self.value() else queryset
+
+
 @admin.register(Claim)
 class ClaimAdmin(ReadOnlyAdmin[Claim]):
     list_display = ["short_text", "article", "kind", "start", "end", "engine_version"]
-    list_filter = ["kind", "engine_version"]
+    list_filter = [ClaimKindFilter, EngineVersionFilter]
     list_select_related = ["article"]
     search_fields = ["text"]
     search_help_text = 'Full-text search of the claims: words, "phrases", -exclusions, OR.'

@@ -245,7 +245,8 @@ class Link(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["relation"], name="link_relation"),
+            models.Index(fields=["relation", "claim_a"], name="link_relation_claim_a"),
+            models.Index(fields=["relation", "claim_b"], name="link_relation_claim_b"),
             models.Index(fields=["comparison", "relation"], name="link_comparison_relation"),
         ]
 

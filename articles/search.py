@@ -185,6 +185,7 @@ def _relation_filter(relation: str) -> Q:
     """Claims with a link of that relation (as reported), on either side."""
     if not relation:
         return Q()
+    # Hashed once from the (relation, claim) indexes.
     links = Link.objects.annotate(reported=Link.reported_relation_expression()).filter(reported=relation)
     return Q(pk__in=links.values("claim_a")) | Q(pk__in=links.values("claim_b"))
 
@@ -224,12 +225,17 @@ def search_claims(
             base.filter(_relation_filter(filters.relation))
             .annotate(document=document, rank=SearchRank(document, search))
             .filter(document=search)
+            .order_by("-rank", "-id")[offset : offset + limit]
+        )
+        # Headlines only for the page: ts_headline reads the whole text again.
+        headlines = dict(
+            Claim.objects.filter(pk__in=[c.pk for c in page])
             .annotate(
                 snippet=SearchHeadline("text", search, config=PG_CONFIG, start_sel=_START, stop_sel=_STOP)
             )
-            .order_by("-rank", "-id")[offset : offset + limit]
+            .values_list("id", "snippet")
         )
-        return [Hit(c, _snippet(getattr(c, "snippet", ""))) for c in page]
+        return [Hit(c, _snippet(headlines.get(c.pk))) for c in page]
     # The full-text matches first (MATERIALIZED), then the filters on them: never one lookup per claim.
     sql = (
         "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM articles_claim_fts"

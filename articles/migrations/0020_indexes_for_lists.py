@@ -58,7 +58,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='link',
-            index=models.Index(fields=['relation'], name='link_relation'),
+            index=models.Index(fields=['relation', 'claim_a'], name='link_relation_claim_a'),
+        ),
+        migrations.AddIndex(
+            model_name='link',
+            index=models.Index(fields=['relation', 'claim_b'], name='link_relation_claim_b'),
         ),
         migrations.AddIndex(
             model_name='link',
