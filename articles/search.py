@@ -382,6 +382,8 @@ _PG_SETUP = [
 def ensure_search_index(db: BaseDatabaseWrapper) -> None:
     """Create the full-text index if missing. On SQLite a migration that rebuilds a table drops its
     triggers, so this runs after every migrate and refills the index when it was out of step."""
+    if not {"articles_article", "articles_claim"} <= set(db.introspection.table_names()):
+        return  # migrated back before the articles existed
     with db.cursor() as cursor:
         if db.vendor == "postgresql":
             for sql in _PG_SETUP:
