@@ -100,26 +100,54 @@ def websearch_text(query: ParsedQuery) -> str:
     return " ".join(parts)
 
 
-def matching_outlets(query: ParsedQuery) -> list[int]:
-    """Outlets whose name holds every group of the query (outlets are few: matched here)."""
+def _outlets_named(terms: Sequence[str], outlets: Sequence[Outlet]) -> list[int]:
+    """Outlets whose name holds any of ``terms`` as whole words."""
     found = []
-    for outlet in Outlet.objects.only("id", "name"):
+    for outlet in outlets:
         name = " " + " ".join(_words(outlet.name)) + " "
-        if all(any(f" {t} " in name for t in g) for g in query.groups) and not any(
-            f" {t} " in name for t in query.excluded
-        ):
+        if any(f" {t} " in name for t in terms):
             found.append(outlet.pk)
     return found
 
 
-def _matching_article_ids_sql(query: ParsedQuery, db: BaseDatabaseWrapper) -> tuple[str, list[object]]:
-    """SQL selecting the ids of the articles whose headline or text match, and its parameters."""
+def _text_match_sql(query: ParsedQuery, db: BaseDatabaseWrapper, alias: str) -> tuple[str, list[Any]]:
     if db.vendor == "postgresql":
         return (
-            "SELECT id FROM articles_article WHERE search_document @@ websearch_to_tsquery(%s::regconfig, %s)",
+            f"{alias}.search_document @@ websearch_to_tsquery(%s::regconfig, %s)",
             [PG_CONFIG, websearch_text(query)],
         )
-    return "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s", [fts5_query(query)]
+    return (
+        f"{alias}.id IN (SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s)",
+        [fts5_query(query)],
+    )
+
+
+def article_condition(
+    query: ParsedQuery, db: BaseDatabaseWrapper, alias: str = "articles_article"
+) -> tuple[str, list[Any]]:
+    """SQL true for the articles matching ``query``: each word, phrase or alternative in the headline or
+    text, or in the outlet's name ("Palmyra Guardian"); none of the excluded ones."""
+    outlets = list(Outlet.objects.only("id", "name"))
+    if not any(_outlets_named(terms, outlets) for terms in (*query.groups, query.excluded)):
+        return _text_match_sql(query, db, alias)  # the whole query at once: one index lookup
+    parts, params = [], []
+    for group in query.groups:
+        sql, group_params = _text_match_sql(ParsedQuery((group,)), db, alias)
+        named = _outlets_named(group, outlets)
+        if named:
+            sql = f"({sql} OR {alias}.outlet_id IN ({', '.join(['%s'] * len(named))}))"
+            group_params = [*group_params, *named]
+        parts.append(sql)
+        params += group_params
+    for term in query.excluded:
+        sql, term_params = _text_match_sql(ParsedQuery(((term,),)), db, alias)
+        parts.append(f"NOT {sql}")
+        params += term_params
+        named = _outlets_named([term], outlets)
+        if named:
+            parts.append(f"{alias}.outlet_id NOT IN ({', '.join(['%s'] * len(named))})")
+            params += named
+    return " AND ".join(parts), params
 
 
 def comparison_match(text: str, using: BaseDatabaseWrapper | None = None) -> Q:
@@ -127,14 +155,14 @@ def comparison_match(text: str, using: BaseDatabaseWrapper | None = None) -> Q:
     query = parse_query(text)
     if not query:
         return Q(pk__in=[])
-    sql, params = _matching_article_ids_sql(query, using or connection)
+    condition, params = article_condition(query, using or connection)
+    sql = f"SELECT id FROM articles_article WHERE {condition}"
     matched = RawSQL(
         f"(articles_comparison.article_a_id IN ({sql}) OR articles_comparison.article_b_id IN ({sql}))",
         [*params, *params],
         output_field=BooleanField(),
     )
-    outlets = matching_outlets(query)
-    return Q(matched) | Q(article_a__outlet__in=outlets) | Q(article_b__outlet__in=outlets)
+    return Q(matched)
 
 
 def matching_claim_ids_sql(text: str, using: BaseDatabaseWrapper | None = None) -> tuple[str, list[object]]:
@@ -198,12 +226,12 @@ def search_articles(
     if not query:
         return []
     db = using or connection
-    outlets = matching_outlets(query)
     base = Article.objects.select_related("outlet").filter(_article_filters(filters))
+    condition = article_condition(query, db, "a")
     if db.vendor == "postgresql":
-        ids = _pg_article_ids(base, query, outlets, offset, limit)
+        ids = _pg_article_ids(base, query, condition, offset, limit)
     else:
-        ids = _sqlite_article_ids(base, query, outlets, offset, limit)
+        ids = _sqlite_article_ids(base, query, condition, offset, limit)
     articles = base.in_bulk([i for i, _ in ids])
     snippets = dict(_article_snippets(query, [i for i, _ in ids], db))
     return [Hit(articles[i], _snippet(snippets.get(i))) for i, _ in ids if i in articles]
@@ -270,39 +298,44 @@ def search_claims(
 
 
 def _pg_article_ids(
-    base: QuerySet[Article], query: ParsedQuery, outlets: Sequence[int], offset: int, limit: int
+    base: QuerySet[Article], query: ParsedQuery, condition: tuple[str, list[Any]], offset: int, limit: int
 ) -> list[tuple[int, float]]:
-    search = SearchQuery(websearch_text(query), search_type="websearch", config=PG_CONFIG)
-    document = RawSQL('"articles_article"."search_document"', [], output_field=SearchVectorField())
-    rows = (
-        base.annotate(document=document, rank=SearchRank(document, search))
-        .filter(Q(document=search) | Q(outlet__in=outlets))
-        .order_by("-rank", "-published", "-id")
-        .values_list("id", "rank")[offset : offset + limit]
+    base_sql, base_params = base.values("id").query.sql_with_params()
+    filtered = f" AND a.id IN ({base_sql})" if base.query.where else ""
+    sql = (
+        "SELECT a.id, ts_rank(a.search_document, websearch_to_tsquery(%s::regconfig, %s)) AS rank"
+        f" FROM articles_article a WHERE {condition[0]}{filtered}"
+        " ORDER BY rank DESC, a.published DESC NULLS LAST, a.id DESC LIMIT %s OFFSET %s"
     )
-    return [(pk, rank) for pk, rank in rows]
+    params = [
+        PG_CONFIG,
+        websearch_text(query),
+        *condition[1],
+        *(base_params if filtered else []),
+        limit,
+        offset,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
 
 
 def _sqlite_article_ids(
-    base: QuerySet[Article], query: ParsedQuery, outlets: Sequence[int], offset: int, limit: int
+    base: QuerySet[Article], query: ParsedQuery, condition: tuple[str, list[Any]], offset: int, limit: int
 ) -> list[tuple[int, float]]:
     base_sql, base_params = base.values("id").query.sql_with_params()
+    # Ranked by the whole query; articles found through their outlet's name come after.
     hits = (
         "WITH f AS MATERIALIZED (SELECT rowid AS id, rank FROM articles_article_fts"
         " WHERE articles_article_fts MATCH %s)"
     )
-    if outlets:
-        placeholders = ", ".join(["%s"] * len(outlets))
-        join = "LEFT JOIN f ON f.id = a.id"
-        where = f"(f.id IS NOT NULL OR a.outlet_id IN ({placeholders}))"
-    else:
-        join, where = "JOIN f ON f.id = a.id", "1"
     filtered = f" AND a.id IN ({base_sql})" if base.query.where else ""
     sql = (
-        f"{hits} SELECT a.id, f.rank FROM articles_article a {join} WHERE {where}{filtered}"
+        f"{hits} SELECT a.id, f.rank FROM articles_article a LEFT JOIN f ON f.id = a.id"
+        f" WHERE {condition[0]}{filtered}"
         " ORDER BY f.rank IS NULL, f.rank, a.published DESC, a.id DESC LIMIT %s OFFSET %s"
     )
-    params = [fts5_query(query), *outlets, *(base_params if filtered else []), limit, offset]
+    params = [fts5_query(query), *condition[1], *(base_params if filtered else []), limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(int(pk), float(rank) if rank is not None else 0.0) for pk, rank in cursor.fetchall()]

@@ -119,3 +119,13 @@ def test_the_home_search_finds_comparisons_by_words_of_either_article(journalist
     html = journalist_client.get("/?q=kermanshah").content.decode()
     assert wanted.get_absolute_url() in html
     assert html.count('class="headline" href="/comparisons/') == 2  # both columns of one row
+
+
+@pytest.mark.django_db
+def test_a_word_may_match_the_outlet_and_another_the_text() -> None:
+    guardian = Outlet.objects.create(name="The Guardian")
+    wanted = make_article(body="Army\n\nPalmyra was retaken.\n", outlet=guardian)
+    make_article(body="Army\n\nPalmyra was retaken.\n\nSome more.\n")
+    make_article(body="Floods\n\nRain.\n", outlet=guardian)
+    assert [h.obj for h in search_articles("Palmyra Guardian", Filters(), offset=0, limit=10)] == [wanted]
+    assert search_articles("Palmyra -Guardian", Filters(), offset=0, limit=10)[0].obj != wanted
