@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Model, Q
 from django.db.models.signals import post_delete, post_save
 
-from articles.models import Analysis, Claim, Comparison, Flag, FlagEvent, Link
+from articles.models import Analysis, Article, Claim, Comparison, Flag, FlagEvent, Link, Outlet
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +107,9 @@ AFFECTED: dict[type[Model], Callable[[Any], list[int]]] = {
     # Claims are marked in the bodies of every comparison of their article.
     Claim: lambda claim: comparisons_of_articles([claim.article_id]),
     Analysis: lambda analysis: comparisons_of_articles([analysis.article_id]),
+    # Headlines, outlets and dates are part of the cached head of the page.
+    Article: lambda article: comparisons_of_articles([article.pk]),
+    Outlet: lambda outlet: comparisons_of_articles(outlet.articles.values_list("id", flat=True)),
 }
 
 

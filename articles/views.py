@@ -233,17 +233,27 @@ def _comparison_links(comparison: Comparison) -> list[Link]:
 
 
 def _comparison_summary(comparison: Comparison, base_url: str) -> dict[str, Any]:
-    """What the page shows above the link list: counts, both highlighted bodies, ClaimReview JSON-LD."""
+    """What the page shows above the link list (the head with its counts and both highlighted bodies,
+    rendered), the counts for the tabs, and the ClaimReview JSON-LD."""
     links = _comparison_links(comparison)
     relations = comparison.claim_relations()
     partners = comparison.claim_partners()
+    counts = comparison.counts()
+    sides = [
+        {
+            "letter": letter,
+            "article": article,
+            "body": _marked_body(article, comparison.engine_version, relations, partners),
+        }
+        for letter, article in (("a", comparison.article_a), ("b", comparison.article_b))
+    ]
+    top = render_to_string(
+        "articles/comparison.html#top", {"comparison": comparison, "counts": counts, "sides": sides}
+    )
     return {
-        "counts": comparison.counts(),
+        "counts": counts,
         "total": len(links),
-        "bodies": [
-            str(_marked_body(article, comparison.engine_version, relations, partners))
-            for article in (comparison.article_a, comparison.article_b)
-        ],
+        "top": str(top),
         "claim_reviews": claim_reviews_json(comparison, links, base_url),
     }
 
@@ -285,8 +295,12 @@ class _CanonicalPath:
 @require_GET
 @vary_on_headers("HX-Request")
 def comparison_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    # The bodies are read only when the cached head of the page is built again.
     comparison = get_object_or_404(
-        Comparison.objects.select_related("article_a__outlet", "article_b__outlet"), pk=pk
+        Comparison.objects.select_related("article_a__outlet", "article_b__outlet").defer(
+            "article_a__body", "article_b__body"
+        ),
+        pk=pk,
     )
     relation = _tab_relation(request.GET.get("relation", "all"))
     summary = caching.cached_part(
@@ -305,15 +319,9 @@ def comparison_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(link_list)
     context: dict[str, object] = {
         "comparison": comparison,
-        "counts": summary["counts"],
+        "top": mark_safe(summary["top"]),
         "link_list": link_list,
         "claim_reviews": mark_safe(summary["claim_reviews"]),
-        "sides": [
-            {"letter": letter, "article": article, "body": mark_safe(body)}
-            for letter, article, body in zip(
-                ("a", "b"), (comparison.article_a, comparison.article_b), summary["bodies"], strict=True
-            )
-        ],
     }
     return render(request, "articles/comparison.html", context)
 

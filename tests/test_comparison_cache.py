@@ -132,3 +132,11 @@ def test_a_second_comparison_of_an_article_refreshes_the_first(comparison: Compa
     make_comparison(article_a=comparison.article_a, article_b=make_article())
     caching.cached_part(comparison.pk, "summary", lambda: built.append(1) or "x")
     assert built == [1, 1]
+
+
+def test_a_renamed_headline_shows_at_once(journalist_client: Client, comparison: Comparison) -> None:
+    page(journalist_client, comparison)
+    article = comparison.article_a
+    article.title = "A corrected headline"
+    article.save()
+    assert "A corrected headline" in page(journalist_client, comparison)
