@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 # Entries of a replaced version are never read again; they leave the cache when it is full or stale.
 PART_TIMEOUT = 24 * 3600
+# Bumped whenever the shape of a cached part changes, so that a new release never reads an old one.
+FORMAT = 2
 # A sentinel rendered in place of the CSRF token, replaced by the reader's own token on the way out.
 CSRF_SENTINEL = "csrf-token-placeholder-3f9a1c"
 
@@ -38,7 +40,7 @@ def cached_part[T](comparison_id: int, name: str, build: Callable[[], T]) -> T:
         if version is None:
             version = uuid.uuid4().hex
             cache.set(_version_key(comparison_id), version, None)
-        key = f"comparison:{comparison_id}:{version}:{name}"
+        key = f"comparison:{comparison_id}:{version}:{FORMAT}:{name}"
         value: T | None = cache.get(key)
     except Exception:  # a cache that is down must not take the page with it
         logger.warning("cache unavailable: building comparison %s without it", comparison_id, exc_info=True)
