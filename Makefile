@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: setup run test check format bench train eval faults races slow-clients
+.PHONY: setup run test check format bench train eval faults races slow-clients bench-web load-web
 
 setup: $(INSTALLED)
 
@@ -60,3 +60,11 @@ races: setup
 # 20 connections that never finish while a reader asks for the comparison page; prints the reader's p95.
 slow-clients: setup
 	$(PYTHON) scripts/slow_clients.py
+
+# Page times and sizes on a generated archive of 10,000 articles, on SQLite and a throwaway PostgreSQL.
+bench-web: setup
+	$(PYTHON) scripts/bench_web.py
+
+# 50 concurrent signed-in clients for 60 s on the seed comparison page, gunicorn as `make run` starts it.
+load-web: setup
+	$(PYTHON) scripts/load_web.py

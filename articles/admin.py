@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.forms import ModelForm
 from django.http import HttpRequest
 
+from articles.engine import ENGINE_VERSION
 from articles.models import (
     Analysis,
     Article,
@@ -24,10 +26,13 @@ from articles.models import (
     Upload,
     VerdictEvent,
 )
+from articles.search import matching_claim_ids_sql
 
 
 class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
     """Viewable and deletable, never hand-edited: rows written by the engine or by history."""
+
+    list_per_page = 50
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -43,6 +48,7 @@ class AnalysisAdmin(ReadOnlyAdmin[Analysis]):
     list_select_related = ["article"]
     raw_id_fields = ["article"]
     exclude = ["encodings", "data"]
+    show_full_result_count = False
 
 
 @admin.register(Outlet)
@@ -54,11 +60,18 @@ class OutletAdmin(admin.ModelAdmin[Outlet]):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ["title", "outlet", "published", "added_by", "created_at"]
-    list_filter = ["outlet", "published"]
     list_select_related = ["outlet", "added_by"]
     search_fields = ["title", "url", "filename", "content_hash"]
-    date_hierarchy = "created_at"
+    # A date filter rather than date_hierarchy, whose list of days reads every row.
+    list_filter = ["outlet", "published", "created_at"]
     raw_id_fields = ["added_by"]
+    autocomplete_fields = ["outlet"]
+    show_full_result_count = False
+    list_per_page = 50
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        # The list never shows the body: do not read it for every row.
+        return super().get_queryset(request).defer("body")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list[str]:
         # Claims index into the body, so once stored it stays as it is.
@@ -71,12 +84,55 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
         super().save_model(request, obj, form, change)
 
 
+class ClaimKindFilter(admin.SimpleListFilter):
+    """The engine's kinds of claim, listed without reading the claims (a DISTINCT over all of them)."""
+
+    title = "kind"
+    parameter_name = "kind"
+    KINDS = ["quantity", "date", "event", "quote", "headline"]
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(kind, kind) for kind in self.KINDS]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
+class EngineVersionFilter(admin.SimpleListFilter):
+    """Engine versions, read from the analyses and comparisons (few rows) rather than every claim."""
+
+    title = "engine version"
+    parameter_name = "engine_version"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        versions = {ENGINE_VERSION, *Analysis.objects.values_list("engine_version", flat=True).distinct()}
+        return [(v, v) for v in sorted(versions)]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(engine_version=self.value()) if self.value() else queryset
+
+
 @admin.register(Claim)
 class ClaimAdmin(ReadOnlyAdmin[Claim]):
     list_display = ["short_text", "article", "kind", "start", "end", "engine_version"]
-    list_filter = ["kind", "engine_version"]
+    list_filter = [ClaimKindFilter, EngineVersionFilter]
     list_select_related = ["article"]
-    search_fields = ["text", "attribution", "article__title"]
+    search_fields = ["text"]
+    search_help_text = 'Full-text search of the claims: words, "phrases", -exclusions, OR.'
+    raw_id_fields = ["article"]
+    show_full_result_count = False
+    list_per_page = 50
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
+        return super().get_queryset(request).defer("article__body")
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Claim], search_term: str
+    ) -> tuple[QuerySet[Claim], bool]:
+        if not search_term.strip():
+            return queryset, False
+        sql, params = matching_claim_ids_sql(search_term)
+        return queryset.filter(pk__in=RawSQL(sql, params)), False
 
     @admin.display(description="claim")
     def short_text(self, obj: Claim) -> str:
@@ -97,6 +153,9 @@ class LinkInline(ReadOnlyInline[Link, Comparison]):
     model = Link
     fields = readonly_fields = ("relation", "verdict", "claim_a", "claim_b", "score", "explanation", "manual")
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Link]:
+        return super().get_queryset(request).select_related("claim_a", "claim_b")
+
 
 class VerdictEventInline(ReadOnlyInline[VerdictEvent, Link]):
     model = VerdictEvent
@@ -110,6 +169,11 @@ class ComparisonAdmin(ReadOnlyAdmin[Comparison]):
     list_select_related = ["article_a", "article_b"]
     search_fields = ["article_a__title", "article_b__title"]
     inlines = [LinkInline]
+    raw_id_fields = ["article_a", "article_b"]
+    show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Comparison]:
+        return super().get_queryset(request).defer("article_a__body", "article_b__body")
 
 
 @admin.register(Link)
@@ -118,7 +182,25 @@ class LinkAdmin(ReadOnlyAdmin[Link]):
     list_filter = ["relation", "verdict", "manual"]
     inlines = [VerdictEventInline]
     list_select_related = ["claim_a", "claim_b", "comparison__article_a", "comparison__article_b"]
-    search_fields = ["explanation", "claim_a__text", "claim_b__text"]
+    search_fields = ["claim_a__text", "claim_b__text"]
+    search_help_text = 'Full-text search of the linked claims: words, "phrases", -exclusions, OR.'
+    raw_id_fields = ["comparison", "claim_a", "claim_b"]
+    show_full_result_count = False
+    list_per_page = 50
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Link], search_term: str
+    ) -> tuple[QuerySet[Link], bool]:
+        if not search_term.strip():
+            return queryset, False
+        sql, params = matching_claim_ids_sql(search_term)
+        matched = Q(claim_a__in=RawSQL(sql, params)) | Q(claim_b__in=RawSQL(sql, params))
+        return queryset.filter(matched), False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Link]:
+        return (
+            super().get_queryset(request).defer("comparison__article_a__body", "comparison__article_b__body")
+        )
 
 
 class FlagEventInline(ReadOnlyInline[FlagEvent, Flag]):
@@ -133,14 +215,19 @@ class FlagEventInline(ReadOnlyInline[FlagEvent, Flag]):
         "created_by",
     )
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[FlagEvent]:
+        return super().get_queryset(request).select_related("created_by")
+
 
 @admin.register(Flag)
 class FlagAdmin(admin.ModelAdmin[Flag]):
     list_display = ["__str__", "status", "created_by", "created_at", "updated_at"]
     list_filter = ["status"]
-    list_select_related = ["created_by", "link", "claim"]
+    list_select_related = ["created_by", "link__claim_a", "link__claim_b", "claim"]
     search_fields = ["note", "claim__text", "link__explanation"]
     raw_id_fields = ["link", "claim", "created_by", "assigned_to"]
+    show_full_result_count = False
+    list_per_page = 50
     inlines = [FlagEventInline]
     actions = ["confirm", "dismiss", "resolve", "reopen"]
 
@@ -190,8 +277,10 @@ class FlagAdmin(admin.ModelAdmin[Flag]):
 class FlagEventAdmin(ReadOnlyAdmin[FlagEvent]):
     list_display = ["flag", "old_status", "new_status", "created_by", "created_at"]
     list_filter = ["new_status"]
-    list_select_related = ["flag", "created_by"]
+    list_select_related = ["flag__link__claim_a", "flag__link__claim_b", "flag__claim", "created_by"]
     search_fields = ["note"]
+    raw_id_fields = ["flag", "created_by"]
+    show_full_result_count = False
 
 
 @admin.register(Upload)
@@ -201,6 +290,8 @@ class UploadAdmin(ReadOnlyAdmin[Upload]):
     list_select_related = ["article", "created_by"]
     search_fields = ["title", "filename", "outlet", "error", "batch"]
     filter_horizontal = ["compare_with"]
+    raw_id_fields = ["article"]
+    show_full_result_count = False
 
 
 @admin.register(VerdictEvent)
@@ -209,6 +300,8 @@ class VerdictEventAdmin(ReadOnlyAdmin[VerdictEvent]):
     list_filter = ["new_verdict"]
     list_select_related = ["link", "created_by"]
     search_fields = ["reason"]
+    raw_id_fields = ["link", "created_by"]
+    show_full_result_count = False
 
 
 @admin.register(Leftover)

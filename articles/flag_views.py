@@ -23,7 +23,10 @@ from articles.forms import (
     VerdictForm,
 )
 from articles.models import FLAG_STATUS_HELP, Flag, Link
+from articles.paging import window
 from articles.views import HtmxHttpRequest, _page, flags_for_links, flags_query, link_row
+
+FLAGS_PER_PAGE = 25
 
 
 def link_permalink(link: Link) -> str:
@@ -177,9 +180,11 @@ def flag_queue(request: HtmxHttpRequest) -> HttpResponse:
                 | Q(claim__links_as_b__comparison=comparison)
             ).distinct()
     filtered = form.is_valid() and any(form.cleaned_data.values())
+    page = window(request, flags, FLAGS_PER_PAGE)
     context = {
         "form": form,
-        "flags": flags,
+        "flags": page.items,
+        "page": page,
         "filtered": filtered,
         "status_help": [(Flag.Status(status).label, text) for status, text in FLAG_STATUS_HELP.items()],
     }

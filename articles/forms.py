@@ -130,10 +130,12 @@ class FlagFilterForm(forms.Form):
     show = forms.ChoiceField(choices=SHOW, required=False, label="Show")
     status = forms.ChoiceField(choices=[("", "Any status"), *Flag.Status.choices], required=False)
     outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, empty_label="Any outlet")
+    # A number, not a list box: an archive holds thousands of comparisons.
     comparison = forms.ModelChoiceField(
-        Comparison.objects.select_related("article_a__outlet", "article_b__outlet"),
+        Comparison.objects.all(),
         required=False,
-        empty_label="Any comparison",
+        label="Comparison #",
+        widget=forms.NumberInput(attrs={"min": 1, "placeholder": "Any"}),
     )
 
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,6 +51,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="article_newest"),
+            models.Index(fields=["published", "id"], name="article_published"),
+            models.Index(fields=["outlet", "published"], name="article_outlet_published"),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.filename or f"Article {self.pk}"
@@ -89,6 +95,10 @@ class Claim(models.Model):
             ),
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_span_not_empty"),
         ]
+        indexes = [
+            models.Index(fields=["kind"], name="claim_kind"),
+            models.Index(fields=["engine_version"], name="claim_engine_version"),
+        ]
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 80 else self.text[:79] + "…"
@@ -113,6 +123,7 @@ class Analysis(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "engine_version"], name="analysis_unique_version")
         ]
+        indexes = [models.Index(fields=["engine_version"], name="analysis_engine_version")]
 
     def __str__(self) -> str:
         return f"{self.article} (engine {self.engine_version})"
@@ -136,6 +147,10 @@ class Comparison(models.Model):
             ),
             models.CheckConstraint(condition=~Q(article_a=F("article_b")), name="comparison_of_two_articles"),
         ]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="comparison_newest"),
+            models.Index(fields=["engine_version"], name="comparison_engine_version"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.article_a} ↔ {self.article_b}"
@@ -148,9 +163,32 @@ class Comparison(models.Model):
         return self.article_b if self.article_a_id == article.pk else self.article_a
 
     def counts(self) -> dict[str, int]:
-        """Links per relation, every relation present (uses prefetched links when there are some)."""
-        found = Counter(link.effective_relation() for link in self.links.all())
+        """Links per relation, every relation present (uses prefetched links when there are some, or the
+        counts that with_counts() set)."""
+        counted: dict[str, int] | None = getattr(self, "_relation_counts", None)
+        if counted is not None:
+            return counted
+        found = Counter(link.reported_relation() for link in self.links.all())
         return {relation: found[relation] for relation in RELATION_ORDER}
+
+    @staticmethod
+    def with_counts(comparisons: list[Comparison]) -> list[Comparison]:
+        """Count the links of each comparison by relation in one grouped query, for lists of comparisons."""
+        found: dict[int, Counter[str]] = {c.pk: Counter() for c in comparisons}
+        rows = (
+            Link.objects.filter(comparison__in=comparisons)
+            .annotate(reported=Link.reported_relation_expression())
+            .values_list("comparison", "reported")
+            .annotate(n=models.Count("id"))
+            .order_by()
+        )
+        for comparison_id, relation, n in rows:
+            found[comparison_id][relation] += n
+        for comparison in comparisons:
+            comparison._relation_counts = {  # type: ignore[attr-defined]
+                relation: found[comparison.pk][relation] for relation in RELATION_ORDER
+            }
+        return comparisons
 
     def claim_relations(self) -> dict[int, str]:
         """Each claim's most telling relation (a claim may be linked to several): see RELATION_ORDER."""
@@ -231,6 +269,11 @@ class Link(models.Model):
                 name="link_claims_match_relation",
             ),
         ]
+        indexes = [
+            models.Index(fields=["relation", "claim_a"], name="link_relation_claim_a"),
+            models.Index(fields=["relation", "claim_b"], name="link_relation_claim_b"),
+            models.Index(fields=["comparison", "relation"], name="link_comparison_relation"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_relation_display()}: {self.claim_a or '—'} / {self.claim_b or '—'}"
@@ -245,12 +288,28 @@ class Link(models.Model):
     def has_pair(self) -> bool:
         return self.claim_a_id is not None and self.claim_b_id is not None
 
+    def reported_relation(self) -> str:
+        """The relation every reader of the link is shown: pages, API, CSV, ClaimReview and the cache."""
+        return self.effective_relation()
+
+    @staticmethod
+    def reported_relation_expression() -> Coalesce:
+        """reported_relation() as the database computes it, for filtering and ordering in queries."""
+        return Coalesce(NullIf(F("verdict"), Value("")), F("relation"), output_field=models.CharField())
+
     def is_discrepancy(self) -> bool:
         """Both outlets report the fact, but not the same way."""
         return self.effective_relation() in (Link.Relation.PARTIAL, Link.Relation.CONFLICT)
 
     def is_one_sided(self) -> bool:
         return self.effective_relation() in (Link.Relation.ONLY_A, Link.Relation.ONLY_B)
+
+    def is_confirmed_discrepancy(self) -> bool:
+        """A discrepancy an editor confirmed: by setting the verdict, or by confirming a flag on the link
+        (uses prefetched flags when there are some)."""
+        return self.is_discrepancy() and (
+            bool(self.verdict) or any(flag.status == Flag.Status.CONFIRMED for flag in self.flags.all())
+        )
 
     def confidence(self) -> str:
         """The engine's confidence in its verdict, in a word, for readers who need no raw score."""
@@ -345,6 +404,10 @@ class Flag(models.Model):
                 ),
                 name="flag_has_one_target",
             ),
+        ]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="flag_newest"),
+            models.Index(fields=["status", "-created_at", "-id"], name="flag_status_newest"),
         ]
 
     def __str__(self) -> str:
@@ -451,6 +514,7 @@ class FlagEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["new_status"], name="flagevent_new_status")]
 
     def __str__(self) -> str:
         return f"{self.old_status or 'new'} → {self.new_status}"
@@ -523,6 +587,10 @@ class Upload(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["status"], name="upload_status"),
+            models.Index(fields=["created_at", "id"], name="upload_created"),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.filename or f"Upload {self.pk}"

@@ -130,6 +130,9 @@ def _batch(batch: uuid.UUID) -> QuerySet[Upload]:
     return uploads
 
 
+COMPARE_CHOICES = 50
+
+
 @require_http_methods(["GET", "POST"])
 @staff_required
 def upload_review(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
@@ -160,6 +163,13 @@ def upload_review(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
                     continue
                 _save_draft(draft, form, compare_form.cleaned_data["compare_with"], user)
         return redirect("upload_progress", batch=batch)
+    # Offer the newest articles and those already ticked, not the whole archive.
+    offerable: QuerySet[Article] = compare_form.fields["compare_with"].queryset  # type: ignore[attr-defined]
+    offered = list(offerable.values_list("id", flat=True)[:COMPARE_CHOICES])
+    ticked = [int(pk) for pk in compare_form["compare_with"].value() or [] if str(pk).isdigit()]
+    compare_form.fields["compare_with"].queryset = (  # type: ignore[attr-defined]
+        Article.objects.select_related("outlet").defer("body").filter(pk__in=[*offered, *ticked])
+    )
     refused = [u for u in uploads if u.status == Upload.Status.FAILED]
     context = {"batch": batch, "forms": forms, "refused": refused, "compare_form": compare_form}
     return render(request, "articles/upload_review.html", context, status=400 if data else 200)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from articles import flag_views, pending_views, upload_views, verdict_views, views
+from articles import export_views, flag_views, pending_views, search_views, upload_views, verdict_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,6 +12,9 @@ urlpatterns = [
     path("comparisons/<int:pk>/", views.comparison_detail, name="comparison"),
     path("comparisons/new/", views.compare, name="compare"),
     path("comparisons/new/<uuid:task>/", pending_views.comparison_pending, name="comparison_pending"),
+    path("comparisons/<int:pk>/links.csv", export_views.comparison_links_csv, name="comparison_links_csv"),
+    path("articles/", views.article_list, name="article_list"),
+    path("search/", search_views.search, name="search"),
     path("articles/pick/", views.article_picker, name="article_picker"),
     path("links/<int:pk>/flags/", flag_views.flag_link, name="flag_link"),
     path("flags/", flag_views.flag_queue, name="flag_queue"),

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.safestring import SafeString
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
+from articles import caching, search
+from articles.claimreview import claim_reviews_json
 from articles.diff import Run, word_diff
 from articles.forms import CompareForm, FlagForm, ManualLinkForm, VerdictForm
 from articles.highlight import Mark, highlight
 from articles.models import RELATION_ORDER, Article, Claim, Comparison, Flag, FlagEvent, Leftover, Link
+from articles.paging import window
 from articles.services import compare_articles, current_engine_version
 
 
@@ -30,21 +36,51 @@ def _page(request: HtmxHttpRequest, template: str, partial: str) -> str:
     return f"{template}#{partial}" if request.htmx else template
 
 
+# Rows per page of the long lists, and the articles a list box of the compare form offers at once.
+COMPARISONS_PER_PAGE = 20
+ARTICLES_PER_PAGE = 50
+LATEST_ARTICLES = 10
+PICKER_CHOICES = 50
+ARTICLE_COMPARISONS = 100
+
+
 def search_comparisons(query: str) -> QuerySet[Comparison]:
-    """Comparisons newest first, those whose articles mention ``query`` in headline, outlet or text."""
-    comparisons = Comparison.objects.select_related(
-        "article_a__outlet", "article_b__outlet"
-    ).prefetch_related("links")
-    for word in query.split():
-        comparisons = comparisons.filter(
-            Q(article_a__title__icontains=word)
-            | Q(article_b__title__icontains=word)
-            | Q(article_a__outlet__name__icontains=word)
-            | Q(article_b__outlet__name__icontains=word)
-            | Q(article_a__body__icontains=word)
-            | Q(article_b__body__icontains=word)
-        )
+    """Comparisons newest first; with a query, those where an article's headline, text or outlet matches it
+    (full-text search: every word, "phrases", -exclusions, OR)."""
+    comparisons = Comparison.objects.select_related("article_a__outlet", "article_b__outlet").defer(
+        "article_a__body", "article_b__body"
+    )
+    if query:
+        comparisons = comparisons.filter(search.comparison_match(query))
     return comparisons
+
+
+def with_claim_counts(articles: list[Article]) -> list[Article]:
+    """Set ``claim_count`` on each article, counting only their claims (not the whole table)."""
+    counts = dict(
+        Claim.objects.filter(article__in=articles, engine_version=current_engine_version())
+        .values_list("article")
+        .annotate(n=Count("id"))
+        .values_list("article", "n")
+    )
+    for article in articles:
+        article.claim_count = counts.get(article.pk, 0)  # type: ignore[attr-defined]
+    return articles
+
+
+def limit_article_choices(form: CompareForm, queries: dict[str, str] | None = None) -> None:
+    """Offer a bounded list in each list box: the newest articles (or those matching its search),
+    and the article already chosen. Validation still accepts any article."""
+    for name in ("article_a", "article_b"):
+        field = form.fields[name]
+        choices = search_articles((queries or {}).get(name, ""))
+        ids = list(choices.values_list("id", flat=True)[:PICKER_CHOICES])
+        chosen = form[name].value()
+        if chosen and str(chosen).isdigit():
+            ids.append(int(chosen))
+        field.queryset = (  # type: ignore[attr-defined]
+            Article.objects.select_related("outlet").defer("body").filter(pk__in=ids)
+        )
 
 
 def search_articles(query: str) -> QuerySet[Article]:
@@ -58,10 +94,23 @@ def search_articles(query: str) -> QuerySet[Article]:
 
 def _home_context(request: HttpRequest, form: CompareForm) -> dict[str, object]:
     query = request.GET.get("q", "").strip()
-    articles: QuerySet[Article] = Article.objects.select_related("outlet").annotate(
-        claim_count=Count("claims", filter=Q(claims__engine_version=current_engine_version()))
+    page = window(request, search_comparisons(query), COMPARISONS_PER_PAGE)
+    Comparison.with_counts(page.items)
+    articles = with_claim_counts(
+        list(Article.objects.select_related("outlet").defer("body")[:LATEST_ARTICLES])
     )
-    return {"comparisons": search_comparisons(query), "articles": articles, "form": form, "query": query}
+    limit_article_choices(form)
+    return {"comparisons": page.items, "page": page, "articles": articles, "form": form, "query": query}
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def article_list(request: HtmxHttpRequest) -> HttpResponse:
+    """Every stored article, newest first, a page at a time."""
+    page = window(request, Article.objects.select_related("outlet").defer("body"), ARTICLES_PER_PAGE)
+    with_claim_counts(page.items)
+    context = {"articles": page.items, "page": page}
+    return render(request, _page(request, "articles/article_list.html", "article-list"), context)
 
 
 @require_GET
@@ -78,7 +127,7 @@ def article_picker(request: HtmxHttpRequest) -> HttpResponse:
     if name not in ("article_a", "article_b"):
         name = "article_a"
     form = CompareForm(initial={name: request.GET.get(name) or None})
-    form.fields[name].queryset = search_articles(request.GET.get(f"q_{name}", ""))  # type: ignore[attr-defined]
+    limit_article_choices(form, {name: request.GET.get(f"q_{name}", "")})
     context = {"field": form[name], "form": form, "searching": True}
     return render(request, "articles/home.html#picker", context)
 
@@ -109,10 +158,12 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "added_by"), pk=pk)
     claims = article.claims.filter(engine_version=current_engine_version())
-    comparisons = (
-        Comparison.objects.filter(Q(article_a=article) | Q(article_b=article))
-        .select_related("article_a__outlet", "article_b__outlet")
-        .prefetch_related("links")
+    comparisons = Comparison.with_counts(
+        list(
+            Comparison.objects.filter(Q(article_a=article) | Q(article_b=article))
+            .select_related("article_a__outlet", "article_b__outlet")
+            .defer("article_a__body", "article_b__body")[:ARTICLE_COMPARISONS]
+        )
     )
     context = {
         "article": article,
@@ -177,53 +228,124 @@ def _tab_relation(value: str) -> str:
     return value if value in dict(RELATION_TABS) else "all"
 
 
-@require_GET
-@vary_on_headers("HX-Request")
-def comparison_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    comparison = get_object_or_404(
-        Comparison.objects.select_related("article_a__outlet", "article_b__outlet").prefetch_related(
-            Prefetch("links", queryset=Link.objects.select_related("claim_a", "claim_b", "verdict_by"))
+def _comparison_links(comparison: Comparison) -> list[Link]:
+    """Every link of the comparison with its claims and flags, most telling relation first."""
+    prefetch_related_objects(
+        [comparison],
+        Prefetch(
+            "links",
+            queryset=Link.objects.select_related("claim_a", "claim_b", "verdict_by").prefetch_related(
+                "flags"
+            ),
         ),
-        pk=pk,
     )
-    relation = _tab_relation(request.GET.get("relation", "all"))
-    all_links = sorted(
-        comparison.links.all(),
-        key=lambda link: (RELATION_ORDER.index(link.effective_relation()), link.pk),
+    return sorted(
+        comparison.links.all(), key=lambda link: (RELATION_ORDER.index(link.reported_relation()), link.pk)
     )
-    links = [link for link in all_links if relation in ("all", link.effective_relation())]
-    flags = flags_for_links(links)
+
+
+def _comparison_summary(comparison: Comparison, base_url: str) -> dict[str, Any]:
+    """What the page shows above the link list (the head with its counts and both highlighted bodies,
+    rendered), the counts for the tabs, and the ClaimReview JSON-LD."""
+    links = _comparison_links(comparison)
+    relations = comparison.claim_relations()
+    partners = comparison.claim_partners()
     counts = comparison.counts()
+    sides = [
+        {
+            "letter": letter,
+            "article": article,
+            "body": _marked_body(article, comparison.engine_version, relations, partners),
+        }
+        for letter, article in (("a", comparison.article_a), ("b", comparison.article_b))
+    ]
+    top = render_to_string(
+        "articles/comparison.html#top", {"comparison": comparison, "counts": counts, "sides": sides}
+    )
+    return {
+        "counts": counts,
+        "total": len(links),
+        "top": str(top),
+        "claim_reviews": claim_reviews_json(comparison, links, base_url),
+    }
+
+
+def _link_list_html(
+    request: HtmxHttpRequest, comparison: Comparison, relation: str, summary: dict[str, Any]
+) -> str:
+    """The link list under one tab, rendered with a placeholder for the CSRF token so that it can be
+    cached and shared by every reader with the same permissions."""
+    links = [link for link in _comparison_links(comparison) if relation in ("all", link.reported_relation())]
+    flags = flags_for_links(links)
+    counts = summary["counts"]
     context: dict[str, object] = {
         "comparison": comparison,
-        "counts": counts,
         "relation": relation,
         "relation_label": dict(RELATION_TABS)[relation],
-        "total": len(all_links),
+        "total": summary["total"],
         "tabs": [
-            (value, label, len(all_links) if value == "all" else counts[value])
+            (value, label, summary["total"] if value == "all" else counts[value])
             for value, label in RELATION_TABS
         ],
         "rows": [link_row(link, flags[link.pk]) for link in links],
         "flag_form": FlagForm(),
         "verdict_form": VerdictForm(),
+        "csrf_token": caching.CSRF_SENTINEL,
+        # The page the flag forms return to: the same for every reader of this tab.
+        "request": _CanonicalPath(f"{comparison.get_absolute_url()}?relation={relation}"),
     }
-    if not request.htmx:
-        if request.user.has_perm("articles.add_link"):
-            context["manual_link_form"] = ManualLinkForm(comparison)
-        if request.user.has_perm("articles.change_link"):
-            context["leftovers"] = list(Leftover.objects.filter(comparison=comparison, done=False))
-        relations = comparison.claim_relations()
-        partners = comparison.claim_partners()
-        context["sides"] = [
-            {
-                "letter": letter,
-                "article": article,
-                "body": _marked_body(article, comparison.engine_version, relations, partners),
-            }
-            for letter, article in (("a", comparison.article_a), ("b", comparison.article_b))
-        ]
-    return render(request, _page(request, "articles/comparison.html", "link-list"), context)
+    return render_to_string("articles/comparison.html#link-list", context, request)
+
+
+@dataclass
+class _CanonicalPath:
+    path: str
+
+    def get_full_path(self) -> str:
+        return self.path
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def comparison_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    # The bodies are read only when the cached head of the page is built again.
+    comparison = get_object_or_404(
+        Comparison.objects.select_related("article_a__outlet", "article_b__outlet").defer(
+            "article_a__body", "article_b__body"
+        ),
+        pk=pk,
+    )
+    relation = _tab_relation(request.GET.get("relation", "all"))
+    summary = caching.cached_part(
+        comparison.pk,
+        "summary",
+        lambda: _comparison_summary(comparison, request.build_absolute_uri("/").rstrip("/")),
+    )
+    # One cached list per set of the permissions its forms depend on.
+    role = "".join(
+        "1" if request.user.has_perm(f"articles.{perm}") else "0"
+        for perm in ("change_flag_status", "change_link", "add_flag")
+    )
+    link_list = caching.cached_part(
+        comparison.pk,
+        f"links:{relation}:{role}",
+        lambda: _link_list_html(request, comparison, relation, summary),
+    )
+    link_list = mark_safe(link_list.replace(caching.CSRF_SENTINEL, get_token(request)))
+    if request.htmx:
+        return HttpResponse(link_list)
+    context: dict[str, object] = {
+        "comparison": comparison,
+        "top": mark_safe(summary["top"]),
+        "link_list": link_list,
+        "claim_reviews": mark_safe(summary["claim_reviews"]),
+    }
+    # Editors' tools are the reader's own, never cached: linking two claims, what a new engine left over.
+    if request.user.has_perm("articles.add_link"):
+        context["manual_link_form"] = ManualLinkForm(comparison)
+    if request.user.has_perm("articles.change_link"):
+        context["leftovers"] = list(Leftover.objects.filter(comparison=comparison, done=False))
+    return render(request, "articles/comparison.html", context)
 
 
 def _marked_body(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -95,3 +98,25 @@ def local_secret_key(path: Path) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as file:
         file.write(key + "\n")
     return key
+
+
+def cache_config(redis_url: str, cache_dir: Path, database: Mapping[str, Any]) -> dict[str, object]:
+    """Django's cache: Redis at ``redis_url`` when given, else files under ``cache_dir`` (no server needed).
+
+    Keys are prefixed by the database they describe, so that two databases never share entries.
+    """
+    where = "|".join(str(database.get(key, "")) for key in ("ENGINE", "NAME", "HOST", "PORT"))
+    prefix = hashlib.sha256(where.encode()).hexdigest()[:12]
+    if redis_url:
+        if not redis_url.startswith(("redis://", "rediss://", "unix://")):
+            raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://")
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(cache_dir),
+        "KEY_PREFIX": prefix,
+    }

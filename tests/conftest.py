@@ -59,8 +59,20 @@ def _fast_test_settings(request: pytest.FixtureRequest) -> Iterator[None]:
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         # Background tasks run at once, inside the request that queues them; browser tests use the worker.
         TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}},
+        # The comparison page's parts are cached: in memory, emptied before each test (_empty_cache).
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
     ):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(request: pytest.FixtureRequest) -> None:
+    """Row ids come back after a rolled-back test, so cached parts must not outlive their test."""
+    if not request.config.pluginmanager.has_plugin("django"):
+        return
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def make_user(username: str = "", group: str | None = None, **overrides: Any) -> User:

@@ -6,7 +6,15 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from newscompare.env import database_config, env_bool, env_list, env_origins, env_str, local_secret_key
+from newscompare.env import (
+    cache_config,
+    database_config,
+    env_bool,
+    env_list,
+    env_origins,
+    env_str,
+    local_secret_key,
+)
 
 
 @pytest.mark.parametrize("raw", ["1", "true", "True", "yes", "on", " ON "])
@@ -121,3 +129,24 @@ def test_admins_are_read_with_or_without_a_name(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("ADMINS", "Ops Desk")
     with pytest.raises(ImproperlyConfigured, match="no e-mail address"):
         env_admins("ADMINS")
+
+
+def test_the_cache_is_files_by_default_and_redis_when_asked(tmp_path: Path) -> None:
+    database = {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}
+    files = cache_config("", tmp_path, database)
+    assert files["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert files["LOCATION"] == str(tmp_path)
+    redis = cache_config("redis://127.0.0.1:6379/0", tmp_path, database)
+    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["LOCATION"] == "redis://127.0.0.1:6379/0"
+
+
+def test_two_databases_never_share_cache_keys(tmp_path: Path) -> None:
+    sqlite = cache_config("", tmp_path, {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"})
+    postgres = cache_config("", tmp_path, {"ENGINE": "django.db.backends.postgresql", "NAME": "news"})
+    assert sqlite["KEY_PREFIX"] != postgres["KEY_PREFIX"]
+
+
+def test_a_redis_url_of_another_scheme_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImproperlyConfigured, match="REDIS_URL"):
+        cache_config("http://127.0.0.1:6379", tmp_path, {})
