@@ -61,7 +61,9 @@ def test_a_comparison_lists_its_links_with_relation_explanation_and_flags(
     journalist_client: Client, comparison: Comparison
 ) -> None:
     data = journalist_client.get(f"/api/comparisons/{comparison.pk}/").json()
-    assert data["counts"] == {"conflict": 1, "partial": 0, "agree": 0, "only_a": 1, "only_b": 0}
+    assert data["counts"] == {
+        "conflict": 1, "partial": 0, "agree": 0, "only_a": 1, "only_b": 0, "unrelated": 0
+    }  # fmt: skip
     conflict = next(link for link in data["links"] if link["relation"] == "conflict")
     assert conflict["explanation"] == "Monday or Sunday"
     assert conflict["claim_a"]["text"] == "Rebels took the town on Monday."

@@ -98,8 +98,9 @@ def test_editors_and_readers_get_their_own_link_list(
 ) -> None:
     editor = Client()
     editor.force_login(make_user(group="Editors"))
-    assert "Flag a discrepancy" in page(editor, comparison)
-    assert "Flag a discrepancy" not in page(journalist_client, comparison)
+    assert "Set the verdict" in page(editor, comparison)
+    assert "Set the verdict" not in page(journalist_client, comparison)
+    assert "Flag a discrepancy" in page(journalist_client, comparison)
 
 
 class BrokenCache:
