@@ -135,3 +135,24 @@ def compare_pair(article_a_id: int, article_b_id: int) -> int:
     article_b = Article.objects.get(pk=article_b_id)
     comparison, _ = compare_articles(article_a, article_b)
     return comparison.pk
+
+
+@task
+def read_version_changes(version_id: int) -> None:
+    """Read, fact by fact, what changed in a new version of an article (the engine reads both texts)."""
+    from articles.models import ArticleVersion
+    from articles.versions import read_changes
+
+    version = ArticleVersion.objects.select_related("article").filter(pk=version_id).first()
+    if version is not None:
+        read_changes(version)
+
+
+@task
+def compare_story(story_id: int) -> int:
+    """Compare every pair of a story's confirmed articles not compared yet; how many were compared."""
+    from articles.models import Story
+    from articles.stories import compare_all_pairs
+
+    story = Story.objects.filter(pk=story_id).first()
+    return compare_all_pairs(story) if story is not None else 0
