@@ -127,6 +127,14 @@ def propose_story(article: Article, by: User | None = None) -> StoryArticle | No
     )
 
 
+def propose_unassigned() -> int:
+    """Propose each article in no story for the story that fits it best, if any; how many were proposed."""
+    proposed = 0
+    for article in Article.objects.filter(story_membership__isnull=True).order_by("pk"):
+        proposed += propose_story(article) is not None
+    return proposed
+
+
 # Independence ---------------------------------------------------------------------------------------
 
 

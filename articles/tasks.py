@@ -156,3 +156,11 @@ def compare_story(story_id: int) -> int:
 
     story = Story.objects.filter(pk=story_id).first()
     return compare_all_pairs(story) if story is not None else 0
+
+
+@task
+def propose_stories() -> int:
+    """Propose every article in no story for the story whose event the engine judges it reports."""
+    from articles.stories import propose_unassigned
+
+    return propose_unassigned()
