@@ -80,6 +80,12 @@ class Command(BaseCommand):
         name = path if isinstance(path, str) else path.name
         article = import_article(parsed, meta, filename=name[-255:])
         claims = ensure_claims(article)
+        versions = article.versions.count()
+        if versions > 1:  # the same URL (or outlet and headline) with a new text
+            self.stdout.write(
+                f"{path}: imported as version {versions} of article #{article.pk} “{article}” ({claims} claims)"
+            )
+            return
         self.stdout.write(f"{path}: imported as article #{article.pk} “{article}” ({claims} claims)")
 
 
