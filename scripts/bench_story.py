@@ -27,7 +27,7 @@ def variants(texts: list[str], count: int) -> list[str]:
         text = texts[i % len(texts)]
         if i >= len(texts):
             shift = i // len(texts)
-            text = re.sub(r"\b\d+\b", lambda m: str(int(m.group()) + shift), text)
+            text = re.sub(r"\b\d+\b", lambda m, shift=shift: str(int(m.group()) + shift), text)
             headline, rest = text.split("\n", 1)
             text = f"{headline} (update {shift})\n{rest}"
         out.append(text)
