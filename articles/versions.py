@@ -180,6 +180,11 @@ def read_changes(version: ArticleVersion) -> dict[str, Any]:
                         "explanation": link.explanation,
                     }
                 )
+    # The same words on both sides, left unlinked by the engine, did not change.
+    kept = {c["text"] for c in removed} & {c["text"] for c in added}
+    removed = [c for c in removed if c["text"] not in kept]
+    added = [c for c in added if c["text"] not in kept]
+    unchanged += len(kept)
     version.changes = {
         "engine_version": current,
         "changed": changed,
