@@ -5,9 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -62,10 +63,14 @@ def story_create(request: HtmxHttpRequest) -> HttpResponse:
         stories = Story.objects.all()
         return render(request, "articles/story_list.html", {"stories": stories, "form": form}, status=400)
     story = form.save(commit=False)
-    story.created_by = request.user  # type: ignore[assignment]
+    story.created_by = _user(request)
     story.save()
     messages.success(request, f"Story “{story}” created: add its articles below.")
     return redirect(story)
+
+
+def _user(request: HttpRequest) -> User | None:
+    return request.user if isinstance(request.user, User) else None
 
 
 def _show(value: str) -> str:
@@ -150,7 +155,7 @@ def story_add_article(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         article = form.cleaned_data["article"]
         StoryArticle.objects.get_or_create(
             article=article,
-            defaults={"story": story, "added_by": request.user, "confirmed_by": request.user},
+            defaults={"story": story, "added_by": _user(request), "confirmed_by": _user(request)},
         )
         compare_story.enqueue(story.pk)
         messages.success(request, f"“{article}” added; its pairs are being compared.")
@@ -169,7 +174,7 @@ def membership_change(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         action = request.POST.get("action", "")
         if action == "confirm":
             membership.status = StoryArticle.Status.CONFIRMED
-            membership.confirmed_by = request.user  # type: ignore[assignment]
+            membership.confirmed_by = _user(request)
             membership.save(update_fields=["status", "confirmed_by"])
             messages.success(request, f"“{membership.article}” confirmed in this story.")
         elif action == "move":
@@ -179,7 +184,7 @@ def membership_change(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 return redirect(story)
             membership.story = form.cleaned_data["story"]
             membership.status = StoryArticle.Status.CONFIRMED
-            membership.confirmed_by = request.user  # type: ignore[assignment]
+            membership.confirmed_by = _user(request)
             membership.save(update_fields=["story", "status", "confirmed_by"])
             messages.success(request, f"“{membership.article}” moved to “{membership.story}”.")
         elif action == "remove":

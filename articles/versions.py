@@ -147,8 +147,9 @@ def read_changes(version: ArticleVersion) -> dict[str, Any]:
     from articles.services import current_engine_version
 
     current = current_engine_version()
-    if version.changes.get("engine_version") == current:
-        return version.changes
+    stored: dict[str, Any] = version.changes
+    if stored.get("engine_version") == current:
+        return stored
     previous = version.article.versions.filter(number__lt=version.number).order_by("-number").first()
     if previous is None:
         return {}
@@ -185,15 +186,16 @@ def read_changes(version: ArticleVersion) -> dict[str, Any]:
     removed = [c for c in removed if c["text"] not in kept]
     added = [c for c in added if c["text"] not in kept]
     unchanged += len(kept)
-    version.changes = {
+    changes: dict[str, Any] = {
         "engine_version": current,
         "changed": changed,
         "removed": removed,
         "added": added,
         "unchanged": unchanged,
     }
+    version.changes = changes
     version.save(update_fields=["changes"])
-    return version.changes
+    return changes
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,17 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from scratch import ROOT, scratch_database, setup_django, vendor
 
 ARTICLES = 10
 TARGET_SECONDS = 2.0
+
+
+def _shifted(shift: int) -> Callable[[re.Match[str]], str]:
+    return lambda match: str(int(match.group()) + shift)
 
 
 def variants(texts: list[str], count: int) -> list[str]:
@@ -27,7 +32,7 @@ def variants(texts: list[str], count: int) -> list[str]:
         text = texts[i % len(texts)]
         if i >= len(texts):
             shift = i // len(texts)
-            text = re.sub(r"\b\d+\b", lambda m, shift=shift: str(int(m.group()) + shift), text)
+            text = re.sub(r"\b\d+\b", _shifted(shift), text)
             headline, rest = text.split("\n", 1)
             text = f"{headline} (update {shift})\n{rest}"
         out.append(text)
