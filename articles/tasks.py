@@ -91,6 +91,9 @@ def analyse_upload(upload_id: int) -> None:
         for other in upload.compare_with.exclude(pk=article.pk):
             # The article already in the newsroom is A, the new one B.
             compare_articles(other, article)
+        from articles.stories import propose_story
+
+        propose_story(article)  # for an editor to confirm, when it reports a story's event
     except Exception as error:
         finish(upload_id, Upload.Status.FAILED, _reason(error), retryable=True)
         raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import make_article, make_user
@@ -180,3 +181,19 @@ def test_the_same_event_judgement_proposes_a_new_report_for_the_story(story: Sto
     assert membership is not None
     assert membership.story == story and membership.is_proposed()
     assert membership.same_event_score is not None and membership.same_event_score > 0.5
+
+
+def test_an_imported_report_of_the_event_is_proposed_for_the_story(story: Story, tmp_path: Path) -> None:
+    path = tmp_path / "radio.txt"
+    path.write_text(
+        "Lake Varden ferry toll rises\n\nThe number of people killed when a ferry capsized on Lake Varden near "
+        "Kessmoor on Wednesday has risen to 13, the regional emergency service said.\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command(
+        "import_articles", str(path), "--outlet", "Kessmoor Radio", "--published", "2025-05-15", stdout=out
+    )
+    assert "proposed for the story “Ferry capsizes on Lake Varden”" in out.getvalue()
+    membership = StoryArticle.objects.get(article__outlet__name="Kessmoor Radio")
+    assert membership.is_proposed() and membership.story == story

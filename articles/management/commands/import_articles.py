@@ -15,6 +15,7 @@ from articles.fetching import fetch
 from articles.importing import ArticleFileError, metadata_for, read_article, read_document
 from articles.management.arguments import date_argument, url_argument
 from articles.services import DuplicateArticle, ensure_claims, import_article
+from articles.stories import propose_story
 
 
 def is_url(value: str) -> bool:
@@ -85,8 +86,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{path}: imported as version {versions} of article #{article.pk} “{article}” ({claims} claims)"
             )
-            return
-        self.stdout.write(f"{path}: imported as article #{article.pk} “{article}” ({claims} claims)")
+        else:
+            self.stdout.write(f"{path}: imported as article #{article.pk} “{article}” ({claims} claims)")
+        proposed = propose_story(article)
+        if proposed is not None:
+            self.stdout.write(f"{path}: proposed for the story “{proposed.story}” (an editor confirms it)")
 
 
 def _read_bytes(path: Path) -> bytes:
