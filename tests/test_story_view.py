@@ -197,3 +197,16 @@ def test_an_imported_report_of_the_event_is_proposed_for_the_story(story: Story,
     assert "proposed for the story “Ferry capsizes on Lake Varden”" in out.getvalue()
     membership = StoryArticle.objects.get(article__outlet__name="Kessmoor Radio")
     assert membership.is_proposed() and membership.story == story
+
+
+def test_load_seeds_again_changes_nothing_in_the_demo(story: Story) -> None:
+    def counts() -> list[int]:
+        return [m.objects.count() for m in (Article, ArticleVersion, Comparison, Story, StoryArticle)]
+
+    before = counts()
+    out = io.StringIO()
+    call_command("load_seeds", stdout=out)
+    assert counts() == before
+    assert f"Story #{story.pk} “Ferry capsizes on Lake Varden” already loaded" in out.getvalue()
+    assert "0 pair(s) compared" in out.getvalue()
+    assert out.getvalue().count("already loaded") >= 8
