@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: setup run test check format bench train eval faults races slow-clients bench-web load-web
+.PHONY: setup run test check format bench bench-story train eval faults races slow-clients bench-web load-web
 
 setup: $(INSTALLED)
 
@@ -40,6 +40,10 @@ format: setup
 
 bench: setup
 	$(PYTHON) scripts/bench.py
+
+# A story of 10 articles built from stored analyses: the 45 pairwise comparisons and the fact table, timed.
+bench-story: setup
+	$(PYTHON) scripts/bench_story.py
 
 # Retrain the link scorer on the labelled pairs (writes articles/engine/data/scorer.json).
 train: setup

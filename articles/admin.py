@@ -330,3 +330,41 @@ class TaskLeaseAdmin(ReadOnlyAdmin[TaskLease]):
     """Leases of the tasks running now, and whose worker holds them."""
 
     list_display = ["task_id", "worker_id", "expires_at"]
+
+
+# Stories and versions of articles.
+from articles.models import ArticleVersion, Story, StoryArticle  # noqa: E402
+
+
+class StoryArticleInline(admin.TabularInline[StoryArticle, Story]):
+    model = StoryArticle
+    extra = 1
+    raw_id_fields = ["article"]
+    fields = ["article", "status", "same_event_score", "same_event_why"]
+    readonly_fields = ["same_event_score", "same_event_why"]
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin[Story]):
+    list_display = ["title", "article_count", "created_by", "created_at"]
+    list_select_related = ["created_by"]
+    search_fields = ["title"]
+    inlines = [StoryArticleInline]
+    exclude = ["created_by"]
+
+    @admin.display(description="articles")
+    def article_count(self, story: Story) -> int:
+        return story.memberships.count()
+
+    def save_model(self, request: HttpRequest, obj: Story, form: Any, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user  # type: ignore[assignment]
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ArticleVersion)
+class ArticleVersionAdmin(ReadOnlyAdmin[ArticleVersion]):
+    list_display = ["article", "number", "title", "created_at"]
+    list_select_related = ["article"]
+    raw_id_fields = ["article"]
+    exclude = ["analysis", "encodings", "changes"]

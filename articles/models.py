@@ -630,3 +630,99 @@ class SignInFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username or '?'} from {self.address or '?'} at {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class Story(models.Model):
+    """The articles that report one event, compared pair by pair and read together fact by fact."""
+
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("story", args=[self.pk])
+
+    def confirmed_articles(self) -> list[Article]:
+        """The story's articles an editor or admin confirmed, oldest membership first."""
+        return [
+            m.article
+            for m in self.memberships.select_related("article__outlet").filter(
+                status=StoryArticle.Status.CONFIRMED
+            )
+        ]
+
+
+class StoryArticle(models.Model):
+    """An article's place in a story: proposed by the same-event judgement, or confirmed by a person."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "proposed"
+        CONFIRMED = "confirmed", "confirmed"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="memberships")
+    # An article reports one event, so it belongs to one story at most; moving it changes ``story``.
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="story_membership")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.CONFIRMED)
+    same_event_score = models.FloatField(null=True, blank=True)
+    same_event_why = models.CharField(max_length=300, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["story", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.article} in {self.story} ({self.get_status_display()})"
+
+    def is_proposed(self) -> bool:
+        return self.status == StoryArticle.Status.PROPOSED
+
+
+class ArticleVersion(models.Model):
+    """One text an article had: the article row holds the latest, its versions every one, numbered from 1."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField("URL", max_length=2000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    # What the engine read in this text, kept when a newer version replaces it (empty when never read).
+    engine_version = models.CharField(max_length=20, blank=True)
+    analysis = models.JSONField(null=True, blank=True)
+    encodings = models.BinaryField(blank=True, default=b"")
+    # Fact by fact, what changed from the previous version (see articles/versions.py); empty until read.
+    changes = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="article_version_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} (version {self.number})"
+
+    def save(self, **kwargs: Any) -> None:
+        self.content_hash = content_hash(self.body)
+        super().save(**kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("article_version", args=[self.article_id, self.number])

@@ -20,10 +20,15 @@ _READ = [
     "view_flagevent",
     "view_verdictevent",
     "view_leftover",
+    "view_story",
+    "view_storyarticle",
+    "view_articleversion",
 ]
 _JOURNALIST = [*_READ, "add_outlet", "add_article", "add_comparison", "add_flag"]
 # Editors set verdicts on links (change_link) and link claims the engine left apart (add_link).
 _EDITOR = [*_JOURNALIST, "change_article", "change_flag", "change_flag_status", "change_link", "add_link"]
+# Editors also confirm the articles proposed for a story and move them between stories.
+_EDITOR += ["change_storyarticle"]
 
 GROUP_PERMISSIONS: dict[str, list[str]] = {JOURNALISTS: _JOURNALIST, EDITORS: _EDITOR}
 

@@ -41,10 +41,21 @@ class DuplicateArticle(Exception):
 def import_article(
     parsed: ParsedArticle, meta: ArticleMeta, *, filename: str = "", added_by: User | None = None
 ) -> Article:
-    """Store a parsed file; the publication date falls back on its date line. Raises DuplicateArticle."""
+    """Store a parsed file; the publication date falls back on its date line. Raises DuplicateArticle.
+
+    A new text for a stored article (the same URL, or the same outlet and headline) becomes its new version.
+    """
     existing = Article.objects.filter(content_hash=content_hash(parsed.body)).first()
     if existing is not None:
         raise DuplicateArticle(existing)
+    from articles import versions  # it uses this module's helpers
+
+    held = versions.version_holding(content_hash(parsed.body))
+    if held is not None:  # an earlier text of a stored article
+        raise DuplicateArticle(held.article)
+    earlier = versions.earlier_article(parsed, meta)
+    if earlier is not None:  # the same URL (or outlet and headline), a new text: a new version
+        return versions.add_version(earlier, parsed, meta).article
     outlet = Outlet.objects.get_or_create(name=meta.outlet)[0] if meta.outlet else None
     return Article.objects.create(
         outlet=outlet,
@@ -122,17 +133,27 @@ def ensure_claims(article: Article) -> int:
         raise
 
 
-def compare_articles(article_a: Article, article_b: Article) -> tuple[Comparison, bool]:
-    """The comparison of the pair under the current engine, computed and stored unless it exists."""
+def compare_articles(
+    article_a: Article, article_b: Article, *, analyses: dict[int, engine.Analysis] | None = None
+) -> tuple[Comparison, bool]:
+    """The comparison of the pair under the current engine, computed and stored unless it exists.
+
+    ``analyses`` keeps each article's analysis once read, for a caller comparing many pairs (a story).
+    """
     version = current_engine_version()
     existing = Comparison.objects.filter(
         article_a=article_a, article_b=article_b, engine_version=version
     ).first()
     if existing is not None:
         return existing, False
+    if analyses is None:
+        analyses = {}
+    for article in (article_a, article_b):
+        if article.pk not in analyses:
+            analyses[article.pk] = article_analysis(article)
     result = engine.compare_analyses(
-        article_analysis(article_a),
-        article_analysis(article_b),
+        analyses[article_a.pk],
+        analyses[article_b.pk],
         title_a=article_a.title,
         title_b=article_b.title,
         source_a=article_a.outlet_name(),

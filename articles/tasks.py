@@ -91,6 +91,9 @@ def analyse_upload(upload_id: int) -> None:
         for other in upload.compare_with.exclude(pk=article.pk):
             # The article already in the newsroom is A, the new one B.
             compare_articles(other, article)
+        from articles.stories import propose_story
+
+        propose_story(article)  # for an editor to confirm, when it reports a story's event
     except Exception as error:
         finish(upload_id, Upload.Status.FAILED, _reason(error), retryable=True)
         raise
@@ -135,3 +138,32 @@ def compare_pair(article_a_id: int, article_b_id: int) -> int:
     article_b = Article.objects.get(pk=article_b_id)
     comparison, _ = compare_articles(article_a, article_b)
     return comparison.pk
+
+
+@task
+def read_version_changes(version_id: int) -> None:
+    """Read, fact by fact, what changed in a new version of an article (the engine reads both texts)."""
+    from articles.models import ArticleVersion
+    from articles.versions import read_changes
+
+    version = ArticleVersion.objects.select_related("article").filter(pk=version_id).first()
+    if version is not None:
+        read_changes(version)
+
+
+@task
+def compare_story(story_id: int) -> int:
+    """Compare every pair of a story's confirmed articles not compared yet; how many were compared."""
+    from articles.models import Story
+    from articles.stories import compare_all_pairs
+
+    story = Story.objects.filter(pk=story_id).first()
+    return compare_all_pairs(story) if story is not None else 0
+
+
+@task
+def propose_stories() -> int:
+    """Propose every article in no story for the story whose event the engine judges it reports."""
+    from articles.stories import propose_unassigned
+
+    return propose_unassigned()

@@ -28,3 +28,19 @@ urlpatterns = [
     path("uploads/<uuid:batch>/", upload_views.upload_progress, name="upload_progress"),
     path("uploads/<uuid:batch>/retry/", upload_views.upload_retry, name="upload_retry"),
 ]
+
+# Stories (many reports of one event, fact by fact) and an article's versions.
+from articles import story_views  # noqa: E402
+
+urlpatterns += [
+    path("stories/", story_views.story_list, name="story_list"),
+    path("stories/new/", story_views.story_create, name="story_create"),
+    path("stories/<int:pk>/", story_views.story_detail, name="story"),
+    path("stories/<int:pk>/progress/", story_views.story_progress, name="story_progress"),
+    path("stories/<int:pk>/compare/", story_views.story_compare, name="story_compare"),
+    path("stories/<int:pk>/propose/", story_views.story_propose, name="story_propose"),
+    path("stories/<int:pk>/articles/", story_views.story_add_article, name="story_add_article"),
+    path("story-articles/<int:pk>/", story_views.membership_change, name="story_membership"),
+    path("articles/<int:pk>/versions/", story_views.article_versions, name="article_versions"),
+    path("articles/<int:pk>/versions/<int:number>/", story_views.article_version, name="article_version"),
+]

@@ -178,12 +178,12 @@ def open_page(browser: Browser, live_server: LiveServer) -> Iterator[Callable[[U
 
 @pytest.fixture
 def seed_comparison(db: None) -> Comparison:
-    """The seeds imported and compared, as `make run` leaves them."""
+    """The seed pair imported and compared, as `make run` leaves it (without the demo story and versions)."""
     from django.core.management import call_command
 
     from articles.models import Comparison
 
-    call_command("load_seeds", stdout=io.StringIO())
+    call_command("load_seeds", "--skip-demo", stdout=io.StringIO())
     return Comparison.objects.get()
 
 

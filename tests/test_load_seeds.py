@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def _load() -> str:
     out = io.StringIO()
-    call_command("load_seeds", stdout=out)
+    call_command("load_seeds", "--skip-demo", stdout=out)
     return out.getvalue()
 
 

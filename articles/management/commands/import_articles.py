@@ -15,6 +15,7 @@ from articles.fetching import fetch
 from articles.importing import ArticleFileError, metadata_for, read_article, read_document
 from articles.management.arguments import date_argument, url_argument
 from articles.services import DuplicateArticle, ensure_claims, import_article
+from articles.stories import propose_story
 
 
 def is_url(value: str) -> bool:
@@ -80,7 +81,16 @@ class Command(BaseCommand):
         name = path if isinstance(path, str) else path.name
         article = import_article(parsed, meta, filename=name[-255:])
         claims = ensure_claims(article)
-        self.stdout.write(f"{path}: imported as article #{article.pk} “{article}” ({claims} claims)")
+        versions = article.versions.count()
+        if versions > 1:  # the same URL (or outlet and headline) with a new text
+            self.stdout.write(
+                f"{path}: imported as version {versions} of article #{article.pk} “{article}” ({claims} claims)"
+            )
+        else:
+            self.stdout.write(f"{path}: imported as article #{article.pk} “{article}” ({claims} claims)")
+        proposed = propose_story(article)
+        if proposed is not None:
+            self.stdout.write(f"{path}: proposed for the story “{proposed.story}” (an editor confirms it)")
 
 
 def _read_bytes(path: Path) -> bytes:
