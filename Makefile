@@ -67,8 +67,10 @@ slow-clients: setup
 
 # Page times and sizes on a generated archive of 10,000 articles, on SQLite and a throwaway PostgreSQL.
 bench-web: setup
+	$(PYTHON) manage.py collectstatic --no-input --verbosity 0
 	$(PYTHON) scripts/bench_web.py
 
 # 50 concurrent signed-in clients for 60 s on the seed comparison page, gunicorn as `make run` starts it.
 load-web: setup
+	$(PYTHON) manage.py collectstatic --no-input --verbosity 0
 	$(PYTHON) scripts/load_web.py
