@@ -68,7 +68,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="load-web-") as tmp:
         env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp}/load.sqlite3", DEBUG="0", LOG_LEVEL="WARNING")
         manage = [str(PYTHON), str(ROOT / "manage.py")]
-        for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_seeds"]):
+        for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_seeds", "--skip-demo"]):
             subprocess.run([*manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)
         session = subprocess.run(
             [
