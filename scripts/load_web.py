@@ -1,5 +1,5 @@
 """Load test of the seed comparison page: CLIENTS concurrent signed-in clients for SECONDS seconds against
-gunicorn started as `make run` starts it (SQLite, 2 sync workers), on 127.0.0.1 only.
+gunicorn started as `make run` starts it (SQLite, gunicorn.conf.py), on 127.0.0.1 only.
 
 Prints requests/s, p50/p95/p99 latency, errors, and the server's CPU time per request. Uses `wrk`
 (Debian package) and a throwaway database and cache, so the local data are never touched.
@@ -60,7 +60,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers, as `make run` starts it")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="gunicorn processes (default: gunicorn.conf.py's)"
+    )
     args = parser.parse_args()
     wrk = shutil.which("wrk")
     if wrk is None:
@@ -68,7 +70,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="load-web-") as tmp:
         env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp}/load.sqlite3", DEBUG="0", LOG_LEVEL="WARNING")
         manage = [str(PYTHON), str(ROOT / "manage.py")]
-        for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_seeds", "--skip-demo"]):
+        for command in (
+            ["migrate", "--no-input"],
+            ["collectstatic", "--no-input"],
+            ["load_seeds", "--skip-demo"],
+        ):
             subprocess.run([*manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)
         session = subprocess.run(
             [
@@ -100,11 +106,11 @@ def main() -> None:
         server = subprocess.Popen(
             [
                 str(GUNICORN),
-                "newscompare.wsgi",
+                "--config",
+                "gunicorn.conf.py",
                 "--bind",
                 f"127.0.0.1:{port}",
-                "--workers",
-                str(args.workers),
+                *(["--workers", str(args.workers)] if args.workers else []),
                 "--access-logfile",
                 os.devnull,
             ],
@@ -148,7 +154,8 @@ def main() -> None:
     if match is None:
         sys.exit(result)
     requests, seconds, errors = int(match[1]), float(match[2]), int(match[3])
-    print(f"{args.clients} clients for {args.seconds} s, gunicorn with {args.workers} sync workers, SQLite")
+    served = f"{args.workers} processes" if args.workers else "gunicorn.conf.py"
+    print(f"{args.clients} clients for {args.seconds} s, gunicorn as `make run` starts it ({served}), SQLite")
     print(f"requests/s: {requests / seconds:.1f}  ({requests} requests, {errors} errors)")
     print(f"latency ms: p50 {match[4]}  p95 {match[5]}  p99 {match[6]}")
     print(f"server CPU per request: {cpu / max(requests, 1) * 1000:.1f} ms")
