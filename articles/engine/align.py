@@ -183,9 +183,11 @@ def _finish_score(fa: Features, fb: Features, overlap: float) -> float:
     return value + POSITION_BONUS * (1.0 - abs(fa.position - fb.position))
 
 
-def lexical_scores(features_a: list[Features], features_b: list[Features]) -> dict[tuple[int, int], float]:
-    """Rarity-weighted concept overlap of every pair of claims that share evidence: (index in A, index in B)
-    to a score in 0..1, one of the trained scorer's features."""
+def scored_pairs(
+    features_a: list[Features], features_b: list[Features]
+) -> dict[tuple[int, int], tuple[float, int]]:
+    """Rarity-weighted concept overlap of every pair of claims that share enough evidence: (index in A,
+    index in B) to (a score in 0..1, how many words they share)."""
     df: Counter[str] = Counter()
     for f in features_a + features_b:
         df.update(f.tokens)
@@ -205,7 +207,7 @@ def lexical_scores(features_a: list[Features], features_b: list[Features]) -> di
                 own_postings.setdefault(t, []).append(fb.index)
             else:
                 context_postings.setdefault(t, []).append((fb.index, fb.weights[t]))
-    scores: dict[tuple[int, int], float] = {}
+    scores: dict[tuple[int, int], tuple[float, int]] = {}
     for fa in features_a:
         if not fa.total:
             continue
@@ -228,12 +230,24 @@ def lexical_scores(features_a: list[Features], features_b: list[Features]) -> di
             fb = features_b[j]
             if not _enough_evidence(own_shared[j], words_shared[j]) or not fb.total:
                 continue
-            s = _finish_score(fa, fb, shared_weight)
-            s *= EXCLUSIVE_NAME_FACTOR ** min(2, alone_a[fa.index] + alone_b[j])
+            score = _finish_score(fa, fb, shared_weight)
+            score *= EXCLUSIVE_NAME_FACTOR ** min(2, alone_a[fa.index] + alone_b[j])
             if fa.figures and fb.figures and _magnitudes_apart(fa, fb):
-                s *= MAGNITUDE_FACTOR
-            scores[(fa.index, j)] = s
+                score *= MAGNITUDE_FACTOR
+            scores[(fa.index, j)] = (score, words_shared[j])
     return scores
+
+
+def lexical_scores(
+    features_a: list[Features],
+    features_b: list[Features],
+    pairs: dict[tuple[int, int], tuple[float, int]] | None = None,
+) -> dict[tuple[int, int], float]:
+    """The overlap score of every pair that shares evidence, one of the trained scorer's features
+    (``pairs``: scored_pairs() of the same features, when already computed)."""
+    if pairs is None:
+        pairs = scored_pairs(features_a, features_b)
+    return {key: score for key, (score, _) in pairs.items()}
 
 
 def _exclusive_names(f: Features, other_names: set[str]) -> int:
@@ -250,64 +264,26 @@ def _headline_allowed(fa: Features, fb: Features) -> bool:
     return True
 
 
-def hand_tuned_links(features_a: list[Features], features_b: list[Features]) -> list[tuple[int, int, float]]:
+def hand_tuned_links(
+    features_a: list[Features],
+    features_b: list[Features],
+    pairs: dict[tuple[int, int], tuple[float, int]] | None = None,
+) -> list[tuple[int, int, float]]:
     """The hand-tuned aligner's pairs (index in A, index in B, score), one of the trained scorer's features:
-    one-to-one best matches between the texts, further links for facts that one article tells twice or splits over two clauses, and each headline's best matches."""
-    df: Counter[str] = Counter()
-    for f in features_a + features_b:
-        df.update(f.tokens)
-    _weigh(features_a + features_b, df, len(features_a) + len(features_b))
-    # every name an article mentions, datelines and attributions included
-    names_a = {"e:" + e.canonical for f in features_a for e in f.claim.entities}
-    names_b = {"e:" + e.canonical for f in features_b for e in f.claim.entities}
-    alone_a = [_exclusive_names(f, names_b) for f in features_a]
-    alone_b = [_exclusive_names(f, names_a) for f in features_b]
-    # Sparse overlap through inverted indexes of B's tokens: only pairs that share a token are scored, and a
-    # token that is context on both sides is never visited.
-    own_postings: dict[str, list[int]] = {}
-    context_postings: dict[str, list[tuple[int, float]]] = {}
-    for fb in features_b:
-        for t, factor in fb.factors.items():
-            if factor == 1.0:
-                own_postings.setdefault(t, []).append(fb.index)
-            else:
-                context_postings.setdefault(t, []).append((fb.index, fb.weights[t]))
+    one-to-one best matches between the texts, further links for facts that one article tells twice or
+    splits over two clauses, and each headline's best matches."""
+    if pairs is None:
+        pairs = scored_pairs(features_a, features_b)
     body: dict[tuple[int, int], float] = {}
     headline: dict[tuple[int, int], float] = {}
-    for fa in features_a:
-        if not fa.total:
+    for (i, j), (score, words) in pairs.items():
+        fa, fb = features_a[i], features_b[j]
+        if not _headline_allowed(fa, fb):
             continue
-        overlap: dict[int, float] = defaultdict(float)
-        own_shared: dict[int, int] = defaultdict(int)
-        words_shared: dict[int, int] = defaultdict(int)
-        for t, wa in fa.weights.items():
-            if fa.factors[t] == 1.0:
-                is_word = _is_word(t)
-                for j in own_postings.get(t, ()):
-                    overlap[j] += wa
-                    own_shared[j] += 1
-                    words_shared[j] += is_word
-                for j, wb in context_postings.get(t, ()):
-                    overlap[j] += wb
-            else:
-                for j in own_postings.get(t, ()):
-                    overlap[j] += wa
-        for j, shared_weight in overlap.items():
-            fb = features_b[j]
-            if (
-                not _enough_evidence(own_shared[j], words_shared[j])
-                or not fb.total
-                or not _headline_allowed(fa, fb)
-            ):
-                continue
-            s = _finish_score(fa, fb, shared_weight)
-            s *= EXCLUSIVE_NAME_FACTOR ** min(2, alone_a[fa.index] + alone_b[j])
-            if fa.figures and fb.figures and _magnitudes_apart(fa, fb):
-                s *= MAGNITUDE_FACTOR
-            # a weak match needs two shared words, not one word and a date
-            if s >= LINK_THRESHOLD or (s >= MUTUAL_MIN and words_shared[j] >= 2):
-                is_headline = fa.claim.kind == "headline" or fb.claim.kind == "headline"
-                (headline if is_headline else body)[(fa.index, j)] = s
+        # a weak match needs two shared words, not one word and a date
+        if score >= LINK_THRESHOLD or (score >= MUTUAL_MIN and words >= 2):
+            is_headline = fa.claim.kind == "headline" or fb.claim.kind == "headline"
+            (headline if is_headline else body)[(i, j)] = score
     claims_a = [f.claim for f in features_a]
     claims_b = [f.claim for f in features_b]
     return sorted(_assign(body, claims_a, claims_b) + _assign(headline, claims_a, claims_b))

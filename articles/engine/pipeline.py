@@ -10,7 +10,7 @@ import datetime as dt
 
 import numpy as np
 
-from articles.engine.align import build_features, hand_tuned_links, lexical_scores
+from articles.engine.align import build_features, hand_tuned_links, lexical_scores, scored_pairs
 from articles.engine.analysis import Analysis, analyse
 from articles.engine.assignment import assign
 from articles.engine.counting import noun_and_state
@@ -84,8 +84,9 @@ class Prepared:
         (built_a, built_b), (analysis_a, analysis_b) = self.built, self.analyses
         features_a = build_features(analysis_a.text, built_a.claims, built_a.masked_spans, built_a.sources)
         features_b = build_features(analysis_b.text, built_b.claims, built_b.masked_spans, built_b.sources)
-        lexical = lexical_scores(features_a, features_b)
-        hand_tuned = {(i, j) for i, j, _ in hand_tuned_links(features_a, features_b)}
+        pairs = scored_pairs(features_a, features_b)
+        lexical = lexical_scores(features_a, features_b, pairs)
+        hand_tuned = {(i, j) for i, j, _ in hand_tuned_links(features_a, features_b, pairs)}
         return pair_features(
             self.views[0], self.views[1], *self.encodings, *self.contexts, *self.names, lexical, hand_tuned
         )
