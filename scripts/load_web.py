@@ -42,7 +42,8 @@ def free_port() -> int:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU of a process and its children (gunicorn's master and workers)."""
+    """User and system CPU of gunicorn: its master, its live workers and the workers that have exited
+    (which the master's reaped-children times hold)."""
     total = 0.0
     tick = os.sysconf("SC_CLK_TCK")
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -51,7 +52,9 @@ def cpu_seconds(pid: int) -> float:
         except OSError:
             continue
         own = int(stat.parent.name)
-        if own == pid or int(fields[1]) == pid:
+        if own == pid:
+            total += sum(int(value) for value in fields[11:15]) / tick
+        elif int(fields[1]) == pid:
             total += (int(fields[11]) + int(fields[12])) / tick
     return total
 
