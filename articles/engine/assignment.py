@@ -36,8 +36,12 @@ def assign(
     for part in (np.where(headline, 0.0, gain), np.where(headline, gain, 0.0)):
         rows, cols = linear_sum_assignment(part, maximize=True)
         pairs.update((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if part[i, j] > 0)
-    best_a = probabilities.max(axis=1, keepdims=True)
-    best_b = probabilities.max(axis=0, keepdims=True)
+    # "Near the best" compares a pair with the best pair of its own kind: a body claim's best headline match
+    # (a headline restates several facts at once) does not set the bar for its matches in the body.
+    body = np.where(headline, 0.0, probabilities)
+    heads = np.where(headline, probabilities, 0.0)
+    best_a = np.where(headline, heads.max(axis=1, keepdims=True), body.max(axis=1, keepdims=True))
+    best_b = np.where(headline, heads.max(axis=0, keepdims=True), body.max(axis=0, keepdims=True))
     extra = (
         (probabilities >= extra_threshold)
         & (probabilities >= near_best * best_a)

@@ -53,7 +53,22 @@ FEATURES = (
     "headline_pair",  # both are headlines
     "headline_mixed",  # one is a headline, the other is not among the first claims
     "short",  # the shorter claim has few content words
+    "word_cosine",  # similarity of the two claims' word vectors (rarity-weighted means)
+    "word_context_cosine",  # similarity of the word vectors of their sentences
+    "word_best_a",  # B's claim is A's claim's closest by word vectors
+    "word_best_b",  # A's claim is B's claim's closest by word vectors
+    "word_gap_a",  # how far below A's best match in B by word vectors
+    "word_gap_b",  # how far below B's best match in A by word vectors
+    "word_cosine_squared",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Encodings:
+    """One article's word vectors: a row per claim, and a row per claim for the sentence it comes from."""
+
+    claims: NDArray[np.float32]
+    sentences: NDArray[np.float32]
 
 
 @dataclass(slots=True)
@@ -139,6 +154,8 @@ def pair_features(
     enc_b: NDArray[np.float32],
     ctx_a: NDArray[np.float32],
     ctx_b: NDArray[np.float32],
+    words_a: Encodings,
+    words_b: Encodings,
     names_in_a: frozenset[str],
     names_in_b: frozenset[str],
     lexical: dict[tuple[int, int], float],
@@ -163,6 +180,16 @@ def pair_features(
     out[:, col["rank_b"]] = (1.0 / _ranks(cos, axis=0)).ravel() * choice_b
     out[:, col["context_cosine"]] = (ctx_a @ ctx_b.T).astype(np.float64).ravel()
     out[:, col["cosine_squared"]] = out[:, col["cosine"]] ** 2
+    word_cos = (words_a.claims @ words_b.claims.T).astype(np.float64)
+    word_best_a = word_cos.max(axis=1, keepdims=True)
+    word_best_b = word_cos.max(axis=0, keepdims=True)
+    out[:, col["word_cosine"]] = word_cos.ravel()
+    out[:, col["word_context_cosine"]] = (words_a.sentences @ words_b.sentences.T).astype(np.float64).ravel()
+    out[:, col["word_best_a"]] = (word_cos >= word_best_a).ravel()
+    out[:, col["word_best_b"]] = (word_cos >= word_best_b).ravel()
+    out[:, col["word_gap_a"]] = (word_best_a - word_cos).ravel()
+    out[:, col["word_gap_b"]] = (word_best_b - word_cos).ravel()
+    out[:, col["word_cosine_squared"]] = word_cos.ravel() ** 2
     # Shared lemmas, weighted by rarity: with W[i, w] the weight of lemma w in claim i, (W_a W_b^T)[i, j] sums
     # the squared weights of the lemmas both claims use.
     vocab = sorted({w for v in (*views_a, *views_b) for w in v.lemmas})

@@ -15,15 +15,16 @@ from articles.engine.analysis import Analysis, analyse
 from articles.engine.assignment import assign
 from articles.engine.counting import noun_and_state
 from articles.engine.encoder import DIMENSIONS
-from articles.engine.features import ClaimView, pair_features
+from articles.engine.features import ClaimView, Encodings, pair_features
 from articles.engine.lexicon import content_tokens, lemma
 from articles.engine.reading import BuiltClaims, build_claims, link_across
 from articles.engine.sameevent import evidence, judge_same_event
 from articles.engine.scoring import Scorer, trained_scorer
 from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import Side, clock_times, judge
+from articles.engine.wordvectors import WORD_DIMENSIONS
 
-ENGINE_VERSION = "2.0"
+ENGINE_VERSION = "2.1"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -75,6 +76,7 @@ class Prepared:
         )
         self.encodings = (_encodings(analysis_a, self.built[0]), _encodings(analysis_b, self.built[1]))
         self.contexts = (_contexts(analysis_a, self.built[0]), _contexts(analysis_b, self.built[1]))
+        self.words = (_word_encodings(analysis_a, self.built[0]), _word_encodings(analysis_b, self.built[1]))
         self.names = (
             frozenset(e.canonical for c in self.built[0].claims for e in c.entities),
             frozenset(e.canonical for c in self.built[1].claims for e in c.entities),
@@ -88,8 +90,9 @@ class Prepared:
         lexical = lexical_scores(features_a, features_b, pairs)
         hand_tuned = {(i, j) for i, j, _ in hand_tuned_links(features_a, features_b, pairs)}
         return pair_features(
-            self.views[0], self.views[1], *self.encodings, *self.contexts, *self.names, lexical, hand_tuned
-        )
+            self.views[0], self.views[1], *self.encodings, *self.contexts, *self.words, *self.names, lexical,
+            hand_tuned,
+        )  # fmt: skip
 
 
 def compare_analyses(
@@ -185,6 +188,19 @@ def _contexts(analysis: Analysis, built: BuiltClaims) -> np.ndarray:
         if row is not None:
             out[k] = row
     return out
+
+
+def _word_encodings(analysis: Analysis, built: BuiltClaims) -> Encodings:
+    claims = np.zeros((len(built.claims), WORD_DIMENSIONS), dtype=np.float32)
+    sentences = np.zeros_like(claims)
+    for k, c in enumerate(built.claims):
+        row = analysis.word_encodings.get((c.start, c.end))
+        if row is not None:
+            claims[k] = row
+        row = analysis.sentence_word_encodings.get(c.sentence)
+        if row is not None:
+            sentences[k] = row
+    return Encodings(claims, sentences)
 
 
 def _views(analysis: Analysis, built: BuiltClaims) -> list[ClaimView]:

@@ -1,0 +1,115 @@
+"""Word vectors for the encoding stage: a text's vector is the mean of its words' vectors, each word weighted
+by how rare it is in general English, so that "torched" and "set on fire" or "search" and "manhunt" come
+close even where the sentence encoder's whole-sentence view does not.
+
+The vectors are distilled from all-MiniLM-L6-v2 by ``scripts/build_word_vectors.py`` (one WordPiece at a time
+through the transformer, 128 principal components, half precision) and ship in ``data/``; reading a text
+needs only its WordPieces and a table lookup.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+DATA = Path(__file__).parent / "data"
+WORD_DIMENSIONS = 128
+# A word's weight is RARE / (RARE + its frequency in English): "the" counts for almost nothing, "quake" fully.
+RARE = 1e-3
+_MAX_WORD = 100
+
+
+@cache
+def _table() -> tuple[dict[str, int], NDArray[np.float32]]:
+    vocab = (DATA / "word_vectors_vocab.txt").read_text(encoding="utf-8").splitlines()
+    vectors = np.load(DATA / "word_vectors.npy").astype(np.float32)
+    if vectors.shape != (len(vocab), WORD_DIMENSIONS):
+        raise ValueError("word_vectors.npy does not match its vocabulary: run `make word-vectors`")
+    return {piece: k for k, piece in enumerate(vocab)}, vectors
+
+
+def _is_punctuation(ch: str) -> bool:
+    code = ord(ch)
+    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def words(text: str) -> list[str]:
+    """BERT's basic tokenisation: lower case, accents removed, split on spaces and around punctuation."""
+    folded = unicodedata.normalize("NFD", text.lower())
+    out: list[str] = []
+    current: list[str] = []
+    for ch in folded:
+        if unicodedata.category(ch) == "Mn":
+            continue
+        if ch.isspace() or _is_punctuation(ch):
+            if current:
+                out.append("".join(current))
+                current = []
+            if not ch.isspace():
+                out.append(ch)
+        else:
+            current.append(ch)
+    if current:
+        out.append("".join(current))
+    return out
+
+
+def pieces(word: str) -> list[int]:
+    """The WordPiece ids of one word: the longest known prefix, then "##" pieces; [] if it cannot be cut."""
+    index, _ = _table()
+    if len(word) > _MAX_WORD:
+        return []
+    out: list[int] = []
+    start = 0
+    while start < len(word):
+        end = len(word)
+        found = None
+        while start < end:
+            piece = word[start:end] if start == 0 else f"##{word[start:end]}"
+            if piece in index:
+                found = index[piece]
+                break
+            end -= 1
+        if found is None:
+            return []
+        out.append(found)
+        start = end
+    return out
+
+
+@cache
+def _word_vector(word: str) -> tuple[float, NDArray[np.float32]] | None:
+    from wordfreq import word_frequency
+
+    ids = pieces(word)
+    if not ids:
+        return None
+    _, vectors = _table()
+    weight = RARE / (RARE + word_frequency(word, "en"))
+    return weight, vectors[ids].mean(axis=0)
+
+
+def word_vectors(texts: list[str]) -> NDArray[np.float32]:
+    """One unit-length vector per text (rows); zeros for a text without a known word."""
+    out = np.zeros((len(texts), WORD_DIMENSIONS), dtype=np.float32)
+    for row, text in enumerate(texts):
+        total = np.zeros(WORD_DIMENSIONS, dtype=np.float32)
+        for word in words(text):
+            if not word.isalnum():
+                continue
+            found = _word_vector(word)
+            if found is not None:
+                total += found[0] * found[1]
+        norm = float(np.linalg.norm(total))
+        if norm > 0:
+            out[row] = total / norm
+    return out
