@@ -86,14 +86,14 @@ def test_a_list_with_an_extra_town_is_partial() -> None:
     assert "Idlib" in why
 
 
-def test_a_figure_credited_to_different_sources_is_partial() -> None:
+def test_a_figure_told_by_different_sources_agrees_and_names_both() -> None:
     relation, why = verdict(
         "Twelve people died, the ministry said.",
         "Twelve people died, the Red Cross said.",
         ({"ministry"}, {"red-cross"}),
     )
-    assert relation == "partial"
-    assert "different sources" in why
+    assert relation == "agree"
+    assert "different sources" in why and "ministry" in why and "Red Cross" in why
 
 
 def test_a_range_against_a_narrower_range_is_partial() -> None:
@@ -136,6 +136,24 @@ def test_clock_times_far_apart_conflict() -> None:
     )
     assert relation == "conflict"
     assert "10.52am" in why and "11:20 a.m." in why
+
+
+def test_a_time_given_to_the_hour_holds_the_minutes_of_that_hour() -> None:
+    relation, why = verdict(
+        "Several gunshots rang out around 2:17 a.m. near the bar.", "The shooting happened at 2 a.m. Sunday."
+    )
+    assert relation == "partial"
+    assert "only the hour" in why
+    relation, _ = verdict("Shots were fired at 2 a.m.", "Shots were fired at 3:20 a.m.")
+    assert relation == "conflict"
+
+
+def test_hedged_times_a_little_apart_are_partial_and_exact_ones_conflict() -> None:
+    relation, why = verdict("The incident began about 4:40 p.m.", "The carnage began about 5 p.m.")
+    assert relation == "partial"
+    assert "20 minutes apart" in why
+    relation, _ = verdict("The incident began at 4:40 p.m.", "The carnage began at 5:05 p.m.")
+    assert relation == "conflict"
 
 
 def test_clock_times_minutes_apart_agree() -> None:

@@ -60,6 +60,9 @@ FEATURES = (
     "word_gap_a",  # how far below A's best match in B by word vectors
     "word_gap_b",  # how far below B's best match in A by word vectors
     "word_cosine_squared",
+    "part_cosine",  # the closest parts of the two claims by word vectors (a long claim bundles facts)
+    "part_best_a",  # B's claim holds the part closest to a part of A's claim
+    "part_best_b",  # A's claim holds the part closest to a part of B's claim
 )
 
 
@@ -69,6 +72,8 @@ class Encodings:
 
     claims: NDArray[np.float32]
     sentences: NDArray[np.float32]
+    parts: NDArray[np.float32]  # a row per part of a claim (wordvectors.parts)
+    owner: NDArray[np.intp]  # the claim of each part
 
 
 @dataclass(slots=True)
@@ -190,6 +195,12 @@ def pair_features(
     out[:, col["word_gap_a"]] = (word_best_a - word_cos).ravel()
     out[:, col["word_gap_b"]] = (word_best_b - word_cos).ravel()
     out[:, col["word_cosine_squared"]] = word_cos.ravel() ** 2
+    part = np.full((na, nb), -1.0)
+    rows, cols = np.meshgrid(words_a.owner, words_b.owner, indexing="ij")
+    np.maximum.at(part, (rows, cols), words_a.parts @ words_b.parts.T)
+    out[:, col["part_cosine"]] = part.ravel()
+    out[:, col["part_best_a"]] = (part >= part.max(axis=1, keepdims=True)).ravel()
+    out[:, col["part_best_b"]] = (part >= part.max(axis=0, keepdims=True)).ravel()
     # Shared lemmas, weighted by rarity: with W[i, w] the weight of lemma w in claim i, (W_a W_b^T)[i, j] sums
     # the squared weights of the lemmas both claims use.
     vocab = sorted({w for v in (*views_a, *views_b) for w in v.lemmas})

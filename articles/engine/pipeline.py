@@ -22,7 +22,7 @@ from articles.engine.sameevent import evidence, judge_same_event
 from articles.engine.scoring import Scorer, trained_scorer
 from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import Side, clock_times, judge
-from articles.engine.wordvectors import WORD_DIMENSIONS
+from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
 ENGINE_VERSION = "2.1"
 
@@ -200,7 +200,8 @@ def _word_encodings(analysis: Analysis, built: BuiltClaims) -> Encodings:
         row = analysis.sentence_word_encodings.get(c.sentence)
         if row is not None:
             sentences[k] = row
-    return Encodings(claims, sentences)
+    vectors, owner = part_vectors([c.text for c in built.claims])
+    return Encodings(claims, sentences, vectors, owner)
 
 
 def _views(analysis: Analysis, built: BuiltClaims) -> list[ClaimView]:

@@ -47,7 +47,9 @@ def encodings_to_bytes(analysis: Analysis) -> bytes:
     words += [analysis.sentence_word_encodings[s.index] for s in sentences]
     if not rows:
         return b""
-    return np.vstack(rows).astype(ENCODING_DTYPE).tobytes() + np.vstack(words).astype(ENCODING_DTYPE).tobytes()
+    return (
+        np.vstack(rows).astype(ENCODING_DTYPE).tobytes() + np.vstack(words).astype(ENCODING_DTYPE).tobytes()
+    )
 
 
 def analysis_from_json(text: str, data: dict[str, Any], encodings: bytes) -> Analysis:

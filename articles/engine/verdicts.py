@@ -24,6 +24,12 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 CLOCK_TOLERANCE_MINUTES = 15
+HEDGED_HOUR_MINUTES = 30  # "about 5 p.m."
+HEDGED_TIME_MINUTES = 20  # "about 4:40 p.m."
+_TIME_HEDGE = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|some|just (?:before|after)|shortly (?:before|after))\s*$",
+    re.I,
+)
 _LIST_JOINER = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*$")
 
 
@@ -322,6 +328,10 @@ def clock_times(text: str) -> list[tuple[int, str]]:
 
 
 def _compare_times(a: Side, b: Side) -> list[Finding]:
+    """Clock times compared with the vagueness of their wording: within a quarter of an hour they agree; a
+    time given to the hour ("2 a.m.") holds any minute of that hour, and a hedged time half an hour either way
+    ("about 5 p.m.") or twenty minutes ("about 4:40 p.m."), which is only partial agreement; times further
+    apart conflict."""
     ta, tb = clock_times(a.claim.text), clock_times(b.claim.text)
     if len(ta) != 1 or len(tb) != 1:
         return []
@@ -329,7 +339,26 @@ def _compare_times(a: Side, b: Side) -> list[Finding]:
     gap = min(abs(ma - mb), 24 * 60 - abs(ma - mb))
     if gap <= CLOCK_TOLERANCE_MINUTES:
         return [Finding("agree", f"same time: A {xa}, B {xb}")]
+    hour_a, hour_b = _on_the_hour(xa), _on_the_hour(xb)
+    if (hour_a and 0 < (mb - ma) % (24 * 60) < 60) or (hour_b and 0 < (ma - mb) % (24 * 60) < 60):
+        side = "A" if hour_a else "B"
+        return [Finding("partial", f"{side} gives only the hour: A {xa}, B {xb}")]
+    window = max(_vagueness(a.claim.text, xa, hour_a), _vagueness(b.claim.text, xb, hour_b))
+    if gap <= window:
+        return [Finding("partial", f"approximate times {gap} minutes apart: A {xa}, B {xb}")]
     return [Finding("conflict", f"times differ: A says {xa}, B says {xb}")]
+
+
+def _on_the_hour(written: str) -> bool:
+    return not re.search(r"[:.]\d\d", written)
+
+
+def _vagueness(text: str, written: str, on_the_hour: bool) -> int:
+    """Minutes either way that a hedged time ("about", "around", "just before") allows; 0 for a plain one."""
+    at = text.find(written)
+    if at < 0 or not _TIME_HEDGE.search(text[max(0, at - 24) : at]):
+        return 0
+    return HEDGED_HOUR_MINUTES if on_the_hour else HEDGED_TIME_MINUTES
 
 
 def entity_lists(claim: Claim, body: str, masked: list[tuple[int, int]] | None = None) -> list[list[Entity]]:
@@ -389,14 +418,10 @@ def _compare_lists(a: Side, b: Side) -> list[Finding]:
 
 
 def _compare_sources(a: Side, b: Side) -> list[Finding]:
+    """Two sources telling the same fact corroborate it: the verdict stays, the explanation says who."""
     if not a.sources or not b.sources or a.sources & b.sources:
         return []
-    return [
-        Finding(
-            "partial",
-            f"credited to different sources: A {a.claim.attribution}, B {b.claim.attribution}",
-        )
-    ]
+    return [Finding("agree", f"told by different sources: A {a.claim.attribution}, B {b.claim.attribution}")]
 
 
 def _one_sided_figures(a: Side, b: Side) -> list[Finding]:

@@ -9,6 +9,7 @@ needs only its WordPieces and a table lookup.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,9 @@ WORD_DIMENSIONS = 128
 # A word's weight is RARE / (RARE + its frequency in English): "the" counts for almost nothing, "quake" fully.
 RARE = 1e-3
 _MAX_WORD = 100
+# Where a long claim is cut into parts for part-by-part similarity: punctuation, and words that join clauses.
+_PART_BREAK = re.compile(r"[,;:()“”\"—–]| (?:and|but|while|after|before|who|which|when) ")
+_PART_MIN_WORDS = 3
 
 
 @cache
@@ -113,3 +117,17 @@ def word_vectors(texts: list[str]) -> NDArray[np.float32]:
         if norm > 0:
             out[row] = total / norm
     return out
+
+
+def parts(text: str) -> list[str]:
+    """A claim cut at punctuation and clause-joining words into parts of at least three words (the whole
+    text when none is that long): a long claim that bundles several facts matches each of them by a part."""
+    found = [p.strip() for p in _PART_BREAK.split(text) if len(p.split()) >= _PART_MIN_WORDS]
+    return found or [text]
+
+
+def part_vectors(texts: list[str]) -> tuple[NDArray[np.float32], NDArray[np.intp]]:
+    """The word vectors of every part of every text, and for each part the row of its text."""
+    cut = [parts(text) for text in texts]
+    owner = np.repeat(np.arange(len(cut)), [len(c) for c in cut])
+    return word_vectors([p for c in cut for p in c]), owner
