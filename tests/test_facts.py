@@ -72,3 +72,17 @@ def test_claims_cover_the_sentence_in_order_without_overlaps() -> None:
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert spans[0][0] == 0
     assert spans[-1][1] == len(sentence)
+
+
+def test_a_speaker_with_a_long_title_is_the_attribution_not_a_claim() -> None:
+    got = clauses(
+        "“The fire spread through the roof within minutes,” Jon Maple, the city's public safety director, said."
+    )
+    assert len(got) == 1
+    assert got[0][0].endswith("said.")
+
+
+def test_a_speech_verb_with_what_was_said_is_a_claim() -> None:
+    got = clauses("The mayor said on Friday that the bridge would reopen in March, and the council agreed.")
+    assert any("the bridge would reopen in March" in text for text, _ in got)
+    assert any("the council agreed" in text for text, _ in got)

@@ -142,3 +142,14 @@ def test_a_dateline_is_not_part_of_a_list_of_places() -> None:
     relations = {ln.relation for ln in result.links if ln.a and ln.b}
     assert "agree" in relations
     assert "partial" not in relations
+
+
+def test_a_headline_and_its_standfirst_are_headline_claims_and_the_body_is_not() -> None:
+    claims = extract_claims(
+        "Flood hits Exampleton\n\nThree hundred people leave their homes as the river rises two metres\n\n"
+        "Heavy rain flooded the town on Tuesday, officials said.\n\nA fourth line stands alone here\n",
+        dt.date(2024, 3, 6),
+    )
+    kinds = [(c.text.split()[0], c.kind) for c in claims]
+    assert kinds[0] == ("Flood", "headline") and kinds[1] == ("Three", "headline")
+    assert all(kind != "headline" for _, kind in kinds[2:])

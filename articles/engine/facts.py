@@ -51,19 +51,32 @@ def _opens_clause(token: Token) -> bool:
 
 # "the authorities said", "Swanson told reporters": who said it, which is the claim's attribution.
 SPEECH_LEMMAS = frozenset(("say", "tell", "add", "state", "report", "announce", "confirm", "note", "explain"))
-MAX_ATTRIBUTION_WORDS = 8
+# What may stand beside a speech verb in an attribution: its speaker, when and where, and whom it was told to.
+_ATTRIBUTION_DEPS = frozenset(
+    ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dative", "punct", "cc")
+)
+
+
+def _is_attribution(words: list[Token]) -> bool:
+    """ "Jon Doe, the city's public safety director, said", "Doe told reporters on Friday": who said it, which
+    is the attribution of the claim beside it, not a fact of its own. A speech verb with an object or a
+    clause ("said the fire started in the kitchen") states something."""
+    inside = {t.i for t in words}
+    for verb in words:
+        if verb.lemma_ not in SPEECH_LEMMAS or verb.pos_ != "VERB":
+            continue
+        children = [c for c in verb.children if c.i in inside]
+        told = verb.lemma_ == "tell"
+        if all(c.dep_ in _ATTRIBUTION_DEPS or (told and c.dep_ == "dobj") for c in children):
+            covered = {t.i for c in children for t in c.subtree} | {verb.i}
+            if inside <= covered:
+                return True
+    return False
 
 
 def _stands_alone(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct]
-    if len(words) < MIN_WORDS:
-        return False
-    if len(words) <= MAX_ATTRIBUTION_WORDS and any(
-        t.lemma_ in SPEECH_LEMMAS
-        and t.pos_ == "VERB"
-        and not any(c.dep_ in ("dobj", "ccomp") for c in t.children)
-        for t in words
-    ):
+    if len(words) < MIN_WORDS or _is_attribution(tokens):
         return False
     return any(t.pos_ in ("VERB", "AUX", "NUM", "PROPN") for t in words)
 

@@ -38,6 +38,9 @@ class SentenceRead:
     subjects: list[str] = field(default_factory=list)  # per clause: its subject when it stands outside it
 
 
+MAX_HEADLINES = 2  # a headline and its standfirst
+
+
 @dataclass(slots=True)
 class ArticleRead:
     text: str
@@ -52,6 +55,7 @@ def read_article(
     attribution."""
     sentences: list[SentenceRead] = []
     seen_text = False
+    headlines = 0
     for index, (start, end) in enumerate(split_sentences(text) if spans is None else spans):
         if is_heading(text, start, end):
             continue
@@ -63,8 +67,15 @@ def read_article(
             if not any(d.start < q.end and q.start < d.end for d in dates) or q.kind in ("duration", "age")
         ]
         line_alone = _whole_line(text, start, end)
-        headline = not seen_text and line_alone and not chunk.rstrip().endswith((".", "!", "?"))
-        seen_text = True
+        # The headline, and a standfirst on the line after it: lines alone without a full stop, above the body.
+        headline = (
+            headlines < MAX_HEADLINES
+            and not seen_text
+            and line_alone
+            and not chunk.rstrip().endswith((".", "!", "?"))
+        )
+        headlines += headline
+        seen_text = not headline
         clauses, subjects = ([(start, end)], [""]) if headline else _clauses(text, start, end, doc)
         sentences.append(
             SentenceRead(
