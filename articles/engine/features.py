@@ -195,9 +195,11 @@ def pair_features(
     out[:, col["word_gap_a"]] = (word_best_a - word_cos).ravel()
     out[:, col["word_gap_b"]] = (word_best_b - word_cos).ravel()
     out[:, col["word_cosine_squared"]] = word_cos.ravel() ** 2
-    part = np.full((na, nb), -1.0)
-    rows, cols = np.meshgrid(words_a.owner, words_b.owner, indexing="ij")
-    np.maximum.at(part, (rows, cols), words_a.parts @ words_b.parts.T)
+    # The best pair of parts of each pair of claims: each claim's parts are consecutive rows.
+    starts_a = np.searchsorted(words_a.owner, np.arange(na))
+    starts_b = np.searchsorted(words_b.owner, np.arange(nb))
+    parts = (words_a.parts @ words_b.parts.T).astype(np.float64)
+    part = np.maximum.reduceat(np.maximum.reduceat(parts, starts_a, axis=0), starts_b, axis=1)
     out[:, col["part_cosine"]] = part.ravel()
     out[:, col["part_best_a"]] = (part >= part.max(axis=1, keepdims=True)).ravel()
     out[:, col["part_best_b"]] = (part >= part.max(axis=0, keepdims=True)).ravel()

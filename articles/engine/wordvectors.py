@@ -39,32 +39,15 @@ def _table() -> tuple[dict[str, int], NDArray[np.float32]]:
     return {piece: k for k, piece in enumerate(vocab)}, vectors
 
 
-def _is_punctuation(ch: str) -> bool:
-    code = ord(ch)
-    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
-        return True
-    return unicodedata.category(ch).startswith("P")
+_WORD_OR_MARK = re.compile(r"[^\W_]+|[^\w\s]|_")
 
 
 def words(text: str) -> list[str]:
     """BERT's basic tokenisation: lower case, accents removed, split on spaces and around punctuation."""
     folded = unicodedata.normalize("NFD", text.lower())
-    out: list[str] = []
-    current: list[str] = []
-    for ch in folded:
-        if unicodedata.category(ch) == "Mn":
-            continue
-        if ch.isspace() or _is_punctuation(ch):
-            if current:
-                out.append("".join(current))
-                current = []
-            if not ch.isspace():
-                out.append(ch)
-        else:
-            current.append(ch)
-    if current:
-        out.append("".join(current))
-    return out
+    if not folded.isascii():
+        folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Mn")
+    return _WORD_OR_MARK.findall(folded)
 
 
 def pieces(word: str) -> list[int]:
