@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from articles.engine.encoder import encode
-from articles.engine.parse import parse
+from articles.engine.parse import char_span, parse
 from articles.engine.reading import ArticleRead, read_article
 from articles.engine.sentences import split_sentences
 from articles.engine.wordvectors import word_vectors
@@ -82,7 +82,7 @@ def content_lemmas(doc: Doc, span: Span) -> tuple[str, ...]:
     """Lower-cased lemmas of the content words inside a character span, in order."""
     start, end = span
     out: list[str] = []
-    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+    for token in char_span(doc, start, end):
         if token.is_stop or token.is_punct or token.pos_ not in CONTENT_POS:
             continue
         lemma = token.lemma_.lower().strip("-'’.")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from articles.engine.clauses import finalise
+from articles.engine.parse import char_span, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -92,10 +93,10 @@ class Clause:
 
 def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
     """The single-fact clauses of the sentence ``doc.text[start:end]``, in order, without overlaps."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = char_span(doc, start, end)
+    if not span:
         return [Clause(start, end)]
-    first, last = span.start, span.end  # token indexes, end exclusive
+    first, last = span[0].i, span[-1].i + 1  # token indexes, end exclusive
     heads = [t for t in span if _opens_clause(t)]
     # Outer clauses first, so inner ones overwrite what they own.
     heads.sort(key=lambda t: -(t.right_edge.i - t.left_edge.i))
@@ -125,12 +126,13 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
         tail = merged.pop()
         merged[-1].extend(tail)
     out: list[Clause] = []
+    text = doc_text(doc)
     for piece in merged:
         s = max(piece[0].idx, start)
         e = min(piece[-1].idx + len(piece[-1].text), end)
         if s < e:
             subject = _outside_subject(piece) if len(merged) > 1 else ""
-            out.extend(Clause(a, b, subject) for a, b in finalise(doc.text, [(s, e)]))
+            out.extend(Clause(a, b, subject) for a, b in finalise(text, [(s, e)]))
     return out or [Clause(start, end)]
 
 

