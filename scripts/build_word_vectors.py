@@ -73,13 +73,15 @@ def load_safetensors(path: Path) -> dict[str, np.ndarray]:
 def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + 1e-12) * gain + bias
+    out: np.ndarray = (x - mean) / np.sqrt(var + 1e-12) * gain + bias
+    return out
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
     from scipy.special import erf
 
-    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+    out: np.ndarray = 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+    return out
 
 
 def transformer(w: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
@@ -94,7 +96,8 @@ def transformer(w: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
     head = HIDDEN // HEADS
 
     def dense(name: str, v: np.ndarray) -> np.ndarray:
-        return v @ w[f"{name}.weight"].T + w[f"{name}.bias"]
+        out: np.ndarray = v @ w[f"{name}.weight"].T + w[f"{name}.bias"]
+        return out
 
     def split(v: np.ndarray) -> np.ndarray:
         return v.reshape(batch, length, HEADS, head).transpose(0, 2, 1, 3)
