@@ -159,3 +159,47 @@ def test_hedged_times_a_little_apart_are_partial_and_exact_ones_conflict() -> No
 def test_clock_times_minutes_apart_agree() -> None:
     relation, _ = verdict("The quake struck at 4:32am local time.", "The quake hit at 4.35am.")
     assert relation == "agree"
+
+
+def test_measures_in_different_units_are_compared_after_conversion() -> None:
+    relation, why = verdict("The tower is 150 metres tall.", "The tower is 200 feet tall.")
+    assert relation == "conflict"
+    assert "150 metres" in why and "200 feet" in why and "61 m" in why
+    relation, why = verdict("The tower is 150 metres tall.", "The tower is 490 feet tall.")
+    assert relation == "agree"
+    assert "149 m" in why
+    relation, _ = verdict(
+        "The plane crashed 10 miles from the airport.", "The plane crashed 16 km from the airport."
+    )
+    assert relation == "agree"
+
+
+def test_an_age_in_a_decade_conflicts_with_an_age_outside_it() -> None:
+    relation, why = verdict("One woman in her 20s died at the scene.", "A 30-year-old bus driver was killed.")
+    assert relation == "conflict"
+    assert "20s" in why and "30-year-old" in why
+    relation, _ = verdict("One woman in her 20s died at the scene.", "A 24-year-old bus driver was killed.")
+    assert relation == "agree"
+
+
+def test_no_reports_of_casualties_against_a_count_is_only_partial() -> None:
+    relation, why = verdict(
+        "There were no immediate reports of casualties.", "Five people were killed in the quake."
+    )
+    assert relation == "partial"
+    assert "no reports of casualties" in why and "Five people" in why
+
+
+def test_no_one_hurt_against_a_count_of_injured_conflicts() -> None:
+    relation, _ = verdict("No one was hurt in the fire.", "Two firefighters were injured in the fire.")
+    assert relation == "conflict"
+
+
+def test_a_name_not_yet_released_against_the_name_is_partial() -> None:
+    relation, why = verdict(
+        "Police have not released the name of the victim.", "The victim was identified as Jane Roe."
+    )
+    assert relation == "partial"
+    assert "Jane Roe" in why
+    relation, _ = verdict("The victim was identified by police.", "The victim was identified as Jane Roe.")
+    assert relation != "partial"

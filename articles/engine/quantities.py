@@ -730,7 +730,9 @@ class _Reader:
         if decade % 10 or not 10 <= decade <= 110:
             return None
         start = i + 1
-        return [self._make(start, j + 2, decade + offset, decade + offset + width, True, "age", "age")], j + 2
+        # "in her 20s" is every age from 20 to 29; "early twenties" has no sharp edge
+        fuzzy = width < 9.0
+        return [self._make(start, j + 2, decade + offset, decade + offset + width, fuzzy, "age", "age")], j + 2
 
     # -- numbers --
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
 
 from articles.engine.counting import noun_and_state
 from articles.engine.dates import dates_compatible
@@ -108,7 +111,36 @@ def _money_matches(qa: Quantity, qb: Quantity, year: int | None) -> bool | None:
     return abs(converted - qa.low) <= MONEY_TOLERANCE * max(abs(qa.low), abs(converted), 1.0)
 
 
+@cache
+def _unit_sizes() -> dict[str, tuple[str, float]]:
+    """Each measure unit's dimension and its size in the first unit of that dimension (data/units.json)."""
+    table = json.loads((Path(__file__).parent / "data" / "units.json").read_text(encoding="utf-8"))
+    return {
+        unit: (dim, float(size)) for dim, units in table["dimensions"].items() for unit, size in units.items()
+    }
+
+
+# Figures converted between units are rounded by whoever converted them ("150 metres (490 feet)").
+CONVERSION_TOLERANCE = 0.05
+
+
+def _converted(q: Quantity, unit: str) -> Quantity | None:
+    """A measure in another unit of the same dimension (miles as kilometres), or None if it cannot be."""
+    sizes = _unit_sizes()
+    if q.kind != "measure" or q.unit not in sizes or unit not in sizes or sizes[q.unit][0] != sizes[unit][0]:
+        return None
+    factor = sizes[q.unit][1] / sizes[unit][1]
+    return replace(
+        q,
+        low=None if q.low is None else q.low * factor,
+        high=None if q.high is None else q.high * factor,
+        unit=unit,
+    )
+
+
 def _same_thing(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
+    if qa.kind == "measure" and qa.unit != qb.unit and qa.unit is not None:
+        return _converted(qb, qa.unit) is not None
     noun_a, state_a = noun_and_state(qa, body_a)
     noun_b, state_b = noun_and_state(qb, body_b)
     if state_a and state_b and state_a != state_b:
@@ -161,7 +193,8 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
         findings.append(
             Finding(
                 "conflict",
-                f"{qa.unit or qa.kind} differ: A says {describe_quantity(qa)}, B says {describe_quantity(qb)}",
+                f"{'measures' if qa.kind == 'measure' else qa.unit or qa.kind} differ: A says {describe_quantity(qa)}, B says {describe_quantity(qb)}"
+                + _conversion_note(qa, qb),
             )
         )
     findings.extend(
@@ -198,6 +231,10 @@ def _vague(q: Quantity) -> bool:
 
 
 def _agree(qa: Quantity, qb: Quantity, year: int | None) -> bool:
+    if qa.kind == "measure" and qa.unit != qb.unit and qa.unit is not None:
+        converted = _converted(qb, qa.unit)
+        tol = max(CONVERSION_TOLERANCE, APPROXIMATE_TOLERANCE if (qa.approximate or qb.approximate) else 0.0)
+        return converted is not None and intervals_overlap(replace(qa, approximate=True), converted, tol)
     money = _money_matches(qa, qb, year) if qa.kind == "money" else None
     return money is True or (money is None and _overlap(qa, qb))
 
@@ -215,8 +252,23 @@ def _agreement(qa: Quantity, qb: Quantity) -> Finding:
         )
     return Finding(
         "agree",
-        f"both report {what}: A {describe_quantity(qa)}, B {describe_quantity(qb)}" + _bound_note(qa, qb),
+        f"both report {what}: A {describe_quantity(qa)}, B {describe_quantity(qb)}"
+        + _conversion_note(qa, qb)
+        + _bound_note(qa, qb),
     )
+
+
+def _conversion_note(qa: Quantity, qb: Quantity) -> str:
+    """' (B's 200 ft is 61 m)' when the two figures are in different units."""
+    if qa.kind != "measure" or qa.unit == qb.unit or qa.unit is None:
+        return ""
+    converted = _converted(qb, qa.unit)
+    if converted is None or converted.low is None:
+        return ""
+    if converted.high != converted.low:
+        return f" (B's {describe_quantity(qb)} is {_interval_text(converted)})"
+    value = round(converted.low, 0 if converted.low >= 10 else 1)
+    return f" (B's {describe_quantity(qb)} is {value:,g} {qa.unit})"
 
 
 _CONTEXT_WORDS = 2
@@ -424,6 +476,53 @@ def _compare_sources(a: Side, b: Side) -> list[Finding]:
     return [Finding("agree", f"told by different sources: A {a.claim.attribution}, B {b.claim.attribution}")]
 
 
+# "There were no immediate reports of casualties": a lack of news, not a report that nobody was hurt.
+_NO_REPORTS = re.compile(
+    r"\bno (?:immediate |initial |early |official |other )?(?:reports?|word|information|details?) "
+    r"(?:yet )?(?:of|on|about) (?:any )?(?:casualties|injuries|deaths|fatalities|victims|dead|injured|wounded)\b",
+    re.I,
+)
+# "Police have not released the name of the victim", "the man has not been identified".
+_NAME_WITHHELD = re.compile(
+    r"\b(?:not|yet to|declined to|refused to)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:release[ds]?|identif(?:y|ied)|name[ds]?|disclose[ds]?|made public)\b"
+    r"|\bname\w*\s+(?:was|were|has|have|had)\s+(?:not|yet to)\b|\bwithh[oe]ld(?:ing)?\s+(?:the|his|her|their)\s+names?\b",
+    re.I,
+)
+
+
+def _casualties_counted(claim: Claim, body: str) -> list[Quantity]:
+    return [
+        q
+        for q in claim.quantities
+        if q.low is not None and q.low > 0 and noun_and_state(q, body)[1] in ("dead", "injured", "shot")
+    ]
+
+
+def _compare_absences(a: Side, b: Side) -> list[Finding]:
+    """One side lacks what the other reports: no reports yet of casualties against a count of them, a name
+    not yet released against the name. Both are only partial: the first side is not contradicted."""
+    out: list[Finding] = []
+    for this, other, label, other_label in ((a, b, "A", "B"), (b, a, "B", "A")):
+        counted = _casualties_counted(other.claim, other.body)
+        if counted and _NO_REPORTS.search(this.claim.text):
+            out.append(
+                Finding(
+                    "partial",
+                    f"{label} has no reports of casualties yet; {other_label} counts "
+                    + ", ".join(describe_quantity(q) for q in counted),
+                )
+            )
+        named = [e.text for e in other.claim.entities if e.kind == "person"]
+        if named and _NAME_WITHHELD.search(this.claim.text):
+            out.append(
+                Finding(
+                    "partial", f"{label} says the name has not been released; {other_label} names {named[0]}"
+                )
+            )
+    return out
+
+
 def _one_sided_figures(a: Side, b: Side) -> list[Finding]:
     out: list[Finding] = []
     if a.claim.quantities and not b.claim.quantities:
@@ -445,6 +544,7 @@ def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
         + _compare_times(a, b)
         + _compare_lists(a, b)
         + _compare_sources(a, b)
+        + _compare_absences(a, b)
     )
     strongest: tuple[Relation, ...] = ("conflict", "partial")
     for relation in strongest:
