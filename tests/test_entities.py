@@ -79,7 +79,24 @@ def test_titles_and_roles_are_not_part_of_a_persons_name() -> None:
         "Barack Obama",
     ]
     assert names("Syrian President Bashar al-Assad spoke.") == ["Bashar al-Assad"]
-    assert names("Wilson County Sheriff Joe Tackitt said.") == ["Wilson County", "Joe Tackitt"]
+    assert names("Wilson County Sheriff Joe Tackitt said.") == ["Joe Tackitt"]
+
+
+def test_the_seat_of_a_local_office_is_read_into_the_title() -> None:
+    assert names("Marlow County Sheriff P. Tennant said the road was shut.") == ["P. Tennant"]
+    assert names("Kestrel Bay Mayor Ana Reyes spoke at noon.") == ["Ana Reyes"]
+    assert names("Dunmore County Undersheriff Carl Pryce said.") == ["Carl Pryce"]
+    assert names("City Council Member Odell Banks and Councilman Ray Hollis met.") == [
+        "Odell Banks",
+        "Ray Hollis",
+    ]
+    rows = linked("Marlow County Sheriff P. Tennant said it was over.", "Tennant said 12 were hurt.")
+    assert rows[0][0].canonical == rows[1][0].canonical
+
+
+def test_a_known_place_or_a_firm_before_a_title_stays_a_name() -> None:
+    assert names("Texas Gov. Rick Perry spoke.") == ["Texas", "Rick Perry"]
+    assert names("Halvorsen CEO Tim Brandt said.") == ["Halvorsen", "Tim Brandt"]
 
 
 def test_capitals_at_the_start_of_a_sentence_are_read_with_care() -> None:

@@ -409,8 +409,15 @@ magistrate general gen lieutenant lt colonel col major maj captain capt sergeant
 private pte admiral adm commander cmdr brigadier marshal officer detective det inspector insp
 superintendent supt chief constable sheriff ambassador commissioner coach agent attorney prosecutor
 speaker chairman chairwoman director spokesman spokeswoman spokesperson ceo leader professor prof
-director-general president-elect di dci dsi treasurer comptroller clerk coroner
+director-general president-elect di dci dsi treasurer comptroller clerk coroner undersheriff councilman
+councilwoman councillor councilor councilmember alderman alderwoman
 """
+)
+# Offices held over a town, county or state: a name just before one is the office's seat ("Harvey County
+# Sheriff", "Bridgeport Mayor"), read into the title rather than as a place of the story.
+_SEATED_OFFICES = _words(
+    "mayor sheriff undersheriff governor gov councilman councilwoman councillor councilor councilmember "
+    "alderman alderwoman member"
 )
 _TITLE_MODIFIERS = _words(
     """
@@ -1192,6 +1199,9 @@ class _Reader:
         lows = [toks[k].low.rstrip(".") for k in words]
         start = -1
         for pos, low in enumerate(lows):
+            if low == "member" and pos and lows[pos - 1] == "council":
+                start = pos - 1  # "City Council Member Jane Roe"
+                break
             if low in _TITLE_CORE or low in _HONORIFICS:
                 start = pos
                 break
@@ -1202,7 +1212,7 @@ class _Reader:
                 break
         if start < 0:
             return False
-        end = start
+        end = start + 2 if lows[start] == "council" else start
         while end < len(lows) and (
             lows[end] in _TITLE_CORE
             or lows[end] in _HONORIFICS
@@ -1215,7 +1225,8 @@ class _Reader:
         name = words[end:]
         if any(toks[k].low in _ORG_WORDS for k in name):
             return False  # "Judge Business School" is an organisation, not a judge
-        if start > 0:
+        seat = start > 0 and bool(name) and self.office_seat(words[:start], lows[start:end])
+        if start > 0 and not seat:
             self.resolve(words[:start])
         phrase = [lw for lw in lows[start:end] if lw not in ("of", "the")]
         honorific = any(lw in _HONORIFICS for lw in phrase)
@@ -1225,6 +1236,15 @@ class _Reader:
         elif office and start == 0 and self.low(self.prev_word(words[0], skip_the=False)) == "the":
             self.emit(words[start], words[end - 1], "person")
         return True
+
+    def office_seat(self, before: list[int], office: list[str]) -> bool:
+        """Whether the words before a seated office name its seat ("Harvey County Sheriff T. Walton"): a
+        name outside the table, so no country or known organisation is lost."""
+        if not any(low in _SEATED_OFFICES for low in office):
+            return False
+        if any(k in self.company_links or self.toks[k].poss for k in before):
+            return False
+        return all(self.toks[k].cap and not self.table_match(k) for k in before)
 
     def emit_name(self, words: list[int], title: str | None, honorific: bool) -> None:
         toks = self.toks
