@@ -91,6 +91,7 @@ APART = [
     ("Ashgrove Utd", "Ashgrove City"),
     ("Mt Ardell", "Fort Ardell"),
     ("Co Ardell", "Ardell Company"),
+    ("KKK", "Kimble"),  # a lone initial is no name
 ]
 
 

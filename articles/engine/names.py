@@ -356,7 +356,10 @@ def same_keys(ka: str, kb: str) -> bool:
         for index, (x, y) in enumerate(zip(ta, tb, strict=True)):
             if tokens_equivalent(x, y):
                 continue
-            if index == 0 and (nickname_equivalent(x, y) or _initial_of(x, y) or _initial_of(y, x)):
+            # a first name's initial or familiar form, before a surname: a lone initial ("KKK" read as "k")
+            # is no name
+            initial = len(ta) > 1 and (_initial_of(x, y) or _initial_of(y, x))
+            if index == 0 and (nickname_equivalent(x, y) or initial):
                 continue
             return False
         return True
