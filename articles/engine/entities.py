@@ -393,8 +393,9 @@ _PLACE_WORDS = _words(
 street st road rd avenue ave square bridge river lake mountain mountains mount mt valley island islands
 isle province governorate region district county village desert sea ocean gulf bay strait straits
 peninsula coast airport park heights hills hill canal plain plains basin delta city town cape fort port
-harbour harbor beach falls forest highway motorway boulevard lane republic kingdom emirate oblast
-prefecture municipality neighbourhood neighborhood quarter camp hotel mall stadium station arena plaza
+harbour harbor beach falls forest highway motorway boulevard lane parkway expressway freeway turnpike
+republic kingdom emirate oblast prefecture municipality neighbourhood neighborhood quarter camp hotel mall
+stadium station arena plaza
 """
 )
 # Lower-case nouns read as the end of the name before them ("Juwata airport", "Kenton hospital").
@@ -611,6 +612,8 @@ _NOT_FLIGHT_UNITS = _words(
     "hours hour hrs minutes minute mins seconds km kilometres kilometers miles mile feet ft metres meters "
     "times percent per am pm"
 )
+# "Sixteen-year-old" before a name at the start of a sentence: an age, not part of the name.
+_AGE_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*-(?:year|month|week)s?-old")
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 
 
@@ -639,7 +642,7 @@ def _make_tok(text: str, start: int, end: int, word: bool) -> _Tok:
     piece = text[start:end]
     if not word:
         return _Tok(start, end, piece, piece, False, False, False)
-    cap = piece[:1].isupper()
+    cap = piece[:1].isupper() and not _AGE_COMPOUND.fullmatch(piece)
     if not cap and "-" in piece:
         head, _, rest = piece.partition("-")
         cap = head.lower() in _ARTICLE_PREFIXES and rest[:1].isupper()
@@ -1435,6 +1438,8 @@ def extract_entities(text: str, base: int = 0) -> list[Entity]:
 
 # --- linking ---------------------------------------------------------------------------------------------
 
+# Words that make a capitalised run something other than a person's name.
+_NOT_PERSON_WORDS = _ORG_WORDS | _PLACE_WORDS | _MONTHS | _DAYS | _TITLE_CORE
 _CONTENT_SKIP = _words("of for and the in on at de du des la le al el a an to &")
 _GROUP_SUFFIX = re.compile(r"\s+group$")  # the lower-case "group" the reader adds to an organisation
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|region|district|county)$", re.IGNORECASE)
@@ -1495,6 +1500,7 @@ class _Node:
     words: tuple[str, ...]  # surface words, split at spaces and hyphens
     meta: _Meta
     flight: tuple[str, str, str] | None = None  # (number, airline code, airline's first key token)
+    article: int = 0
 
 
 def _node(ent: Entity, sent: int) -> _Node:
@@ -1582,9 +1588,41 @@ def _nearest(candidates: Sequence[int], here: int) -> int | None:
 
 
 class _Linker:
-    def __init__(self, mentions: list[list[Entity]]) -> None:
+    def __init__(self, mentions: list[list[Entity]], articles: Sequence[int] | None = None) -> None:
         self.nodes = [_node(e, s) for s, sent in enumerate(mentions) for e in sent]
+        if articles is not None:
+            for nd in self.nodes:
+                nd.article = articles[nd.sent]
         self.sets = _Sets(len(self.nodes))
+        self.hold_shared_surnames()
+
+    def hold_shared_surnames(self) -> None:
+        """Keep a bare surname out of every join once its article has named two people with it ("Mark Roe"
+        and his son "Tim Roe"): from there on it could be either. Before the second is named, it is the
+        first."""
+        seen: dict[tuple[int, str], list[str]] = {}
+        shared_from: dict[tuple[int, str], int] = {}
+        for nd in self.nodes:
+            toks = nd.key.split()
+            if nd.role != "name" or nd.known or len(toks) < 2 or nd.ent.kind not in ("person", "other"):
+                continue
+            at = (nd.article, toks[-1])
+            keys = seen.setdefault(at, [])
+            if at not in shared_from and not all(
+                same_keys(k, nd.key) or same_but_middle(k, nd.key) for k in keys
+            ):
+                shared_from[at] = nd.sent
+            keys.append(nd.key)
+        for nd in self.nodes:
+            since = shared_from.get((nd.article, nd.key))
+            if (
+                nd.role == "name"
+                and not nd.known
+                and since is not None
+                and nd.sent >= since
+                and not nd.meta.title
+            ):
+                nd.role = "held"
 
     def run(self) -> tuple[list[str], list[EntityKind]]:
         self.join_names()
@@ -1600,6 +1638,8 @@ class _Linker:
         self.join_middle_names(kinds)
         self.join_firm_short_names(kinds)
         self.join_surnames()
+        self.join_middle_names(self.root_kinds())  # a surname may have shown a full name to be a person's
+        self.join_first_names()
         self.join_titles()
         return self.labels()
 
@@ -1977,6 +2017,11 @@ class _Linker:
         for i, nd in enumerate(nodes):
             if nd.role == "name" and len(nd.key.split()) >= 2 and kinds[sets.find(i)] in ("person", "other"):
                 people.setdefault(nd.key, []).append(i)
+        # An unread two- or three-word name made only of name words ("Endicott McCray") reads as a person's
+        # when its last word stands alone elsewhere, as reporters refer to people.
+        named_like_person = {
+            i for members in people.values() for i in members if self.person_shaped(i, kinds[sets.find(i)])
+        }
         if not people:
             return
         found: dict[tuple[str, bool, bool], list[int]] = {}
@@ -1995,11 +2040,72 @@ class _Linker:
                     for key, members in people.items()
                     if self.part_of(toks, nd.compact, key, nd.meta.honorific)
                     for j in members
-                    if any_kind or kinds[sets.find(j)] == "person"
+                    if any_kind or kinds[sets.find(j)] == "person" or j in named_like_person
                 )
-            target = _nearest(found[cache_key], i)
+            candidates = found[cache_key]
+            # the person this article has named so far, else one it names later, else the other article's
+            here = [j for j in candidates if nodes[j].article == nd.article]
+            candidates = [j for j in here if nodes[j].sent <= nd.sent] or here or candidates
+            if not self.one_person(candidates):
+                continue  # two people share the name ("Mark Roe" and his son "Tim Roe"): it stays alone
+            target = _nearest(candidates, i)
             if target is not None:
+                for j in candidates:
+                    sets.union(target, j)
                 sets.union(target, i)
+
+    def person_shaped(self, i: int, kind: EntityKind) -> bool:
+        nd = self.nodes[i]
+        return (
+            kind == "other"
+            and nd.ent.kind == "other"
+            and 2 <= len(nd.words) <= 3
+            and not nd.meta.uncertain
+            and all(w[:1].isupper() and w.isalpha() and _fold(w) not in _NOT_PERSON_WORDS for w in nd.words)
+            and _fold(nd.words[0]) not in _COMMON_NAME_WORDS  # "Grand Forks"; a surname may be "Gray"
+        )
+
+    def one_person(self, candidates: list[int]) -> bool:
+        """Whether the full names a short name could stand for are one person's, written with or without a
+        middle name ("Ann Lee Cole", "Ann Cole"); "Ann Cole" and "Tom Cole" are two."""
+        nodes, sets = self.nodes, self.sets
+        if len({sets.find(j) for j in candidates}) <= 1:
+            return True
+        keys = list(dict.fromkeys(nodes[j].key for j in candidates))
+        return all(same_keys(a, b) or same_but_middle(a, b) for a, b in combinations(keys, 2))
+
+    def join_first_names(self) -> None:
+        """'Kimani' for 'Kimani Gray': a first name alone, when one person of the articles has it and nobody
+        has it as a surname."""
+        nodes, sets = self.nodes, self.sets
+        kinds = self.cluster_kinds()
+        by_first: dict[str, set[int]] = {}
+        other_words: set[str] = set()
+        for i, nd in enumerate(nodes):
+            toks = nd.key.split()
+            if nd.role != "name" or len(toks) < 2:
+                continue
+            other_words.update(toks[1:])
+            kind = kinds[sets.find(i)]
+            if (kind == "person" and nd.ent.kind in ("person", "other")) or self.person_shaped(i, kind):
+                by_first.setdefault(toks[0], set()).add(sets.find(i))
+            else:
+                other_words.add(toks[0])
+        for i, nd in enumerate(nodes):
+            root = sets.find(i)
+            if nd.role != "name" or nd.known or " " in nd.key or nd.meta.honorific or nd.meta.title:
+                continue
+            if nd.ent.kind not in ("person", "other") or kinds[root] not in ("person", "other"):
+                continue
+            people = by_first.get(nd.key, set())
+            if len(people) != 1 or nd.key in other_words or len(nd.key) < 3:
+                continue
+            if any(len(nodes[j].key.split()) > 1 for j in self.members(root)):
+                continue  # already part of a full name
+            sets.union(next(iter(people)), i)
+
+    def members(self, root: int) -> list[int]:
+        return [j for j in range(len(self.nodes)) if self.sets.find(j) == root]
 
     @staticmethod
     def part_of(toks: list[str], compact: str, full_key: str, honorific: bool) -> bool:
@@ -2064,10 +2170,12 @@ def _same_office(ref: str, title: str) -> bool:
     return extra is not None and not any(w in _OTHER_OFFICE for w in extra)
 
 
-def link_entities(mentions: list[list[Entity]]) -> list[list[Entity]]:
-    """The same mentions with one ``canonical`` id (and one kind) for all variants of each name."""
+def link_entities(mentions: list[list[Entity]], articles: Sequence[int] | None = None) -> list[list[Entity]]:
+    """The same mentions with one ``canonical`` id (and one kind) for all variants of each name.
+
+    ``mentions`` holds one list per sentence; ``articles``, when given, the article of each sentence."""
     try:
-        canon, kinds = _Linker(mentions).run()
+        canon, kinds = _Linker(mentions, articles).run()
     except Exception:  # unlinked names are still better than no comparison at all
         return [list(sent) for sent in mentions]
     out: list[list[Entity]] = []
