@@ -347,6 +347,25 @@ def test_a_first_name_stays_alone_when_it_could_be_another_name() -> None:
     assert rows[1][0].canonical != rows[0][0].canonical
 
 
+def test_it_joins_a_persons_name_spelled_one_letter_apart() -> None:
+    rows = linked(
+        "Hospital spokeswoman Ilsa Brandt said two had died.",
+        "Ilsa Brant, a spokeswoman for the hospital, said.",
+        "The clerk, Maribel Sousa, was hurt.",
+        "Marbel Sousa and a guest were treated.",
+        "Sousa was released on Monday.",
+    )
+    ids = canon(rows)
+    assert ids["Ilsa Brandt"] == ids["Ilsa Brant"]
+    assert ids["Maribel Sousa"] == ids["Marbel Sousa"] == ids["Sousa"]
+
+
+def test_names_one_letter_apart_that_may_be_two_people_stay_apart() -> None:
+    ids = canon(linked("Carl Pike and Carla Pike were hurt.", "Greta Hollis met Anna Hollins."))
+    assert ids["Carl Pike"] != ids["Carla Pike"]
+    assert ids["Greta Hollis"] != ids["Anna Hollins"]
+
+
 def test_an_age_before_a_name_is_not_part_of_it() -> None:
     assert names("Sixteen-year-old Tavon Reede was shot.") == ["Tavon Reede"]
 

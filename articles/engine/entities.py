@@ -20,6 +20,7 @@ from articles.engine.names import (
     name_key,
     same_but_middle,
     same_but_number,
+    same_but_one_letter,
     same_keys,
     same_words_reordered,
     token_shape,
@@ -1608,9 +1609,7 @@ class _Linker:
                 continue
             at = (nd.article, toks[-1])
             keys = seen.setdefault(at, [])
-            if at not in shared_from and not all(
-                same_keys(k, nd.key) or same_but_middle(k, nd.key) for k in keys
-            ):
+            if at not in shared_from and not all(_one_persons_names(k, nd.key) for k in keys):
                 shared_from[at] = nd.sent
             keys.append(nd.key)
         for nd in self.nodes:
@@ -1666,12 +1665,21 @@ class _Linker:
                     if self.kinds_clash(a, b):
                         continue
                     ka, kb = nodes[a].key, nodes[b].key
-                    if same_keys(ka, kb) or (self.both_orgs(a, b) and same_but_number(ka, kb)):
+                    if (
+                        same_keys(ka, kb)
+                        or (self.both_orgs(a, b) and same_but_number(ka, kb))
+                        or (self.both_people(a, b) and same_but_one_letter(ka, kb))
+                    ):
                         sets.union(a, b)
 
     def kinds_clash(self, a: int, b: int) -> bool:
         ka, kb = self.nodes[a].ent.kind, self.nodes[b].ent.kind
         return ka != kb and "other" not in (ka, kb)
+
+    def both_people(self, a: int, b: int) -> bool:
+        """Neither read as an organisation or a place, one at least as a person."""
+        ka, kb = self.nodes[a].ent.kind, self.nodes[b].ent.kind
+        return {ka, kb} <= {"person", "other"} and "person" in (ka, kb)
 
     def both_orgs(self, a: int, b: int) -> bool:
         """After ``kinds_clash``: one is an organisation, the other one too or unread."""
@@ -2072,7 +2080,7 @@ class _Linker:
         if len({sets.find(j) for j in candidates}) <= 1:
             return True
         keys = list(dict.fromkeys(nodes[j].key for j in candidates))
-        return all(same_keys(a, b) or same_but_middle(a, b) for a, b in combinations(keys, 2))
+        return all(_one_persons_names(a, b) for a, b in combinations(keys, 2))
 
     def join_first_names(self) -> None:
         """'Kimani' for 'Kimani Gray': a first name alone, when one person of the articles has it and nobody
@@ -2156,6 +2164,12 @@ class _Linker:
 
 # On a tie the earlier kind wins: a title or "said" is better evidence than a preposition.
 _VOTE_ORDER: tuple[EntityKind, ...] = ("person", "org", "place")
+
+
+def _one_persons_names(ka: str, kb: str) -> bool:
+    """Full-name keys that may be one person's: the same name, with or without a middle name, or one letter
+    off."""
+    return same_keys(ka, kb) or same_but_middle(ka, kb) or same_but_one_letter(ka, kb)
 
 
 def _fullness(nd: _Node) -> tuple[int, int, int]:

@@ -428,6 +428,32 @@ def same_but_middle(ka: str, kb: str) -> bool:
     )
 
 
+_GIVEN_KEYS = frozenset(name_key(name) for name in GIVEN_NAMES)
+
+
+def same_but_one_letter(ka: str, kb: str) -> bool:
+    """Person-name keys, first name and surname, one letter apart in one of them: the spellings two outlets
+    give one person ("ilene wolfe" / "ilene wolf", "deora wats" / "debora wats").
+
+    A surname may differ only under the same first name. A first name must keep its first and last letters
+    ("carl"/"carla" are two names) and not be two given names ("frances"/"francis").
+    """
+    ta, tb = ka.split(), kb.split()
+    if len(ta) != len(tb) or len(ta) < 2 or ka == kb:
+        return False
+    differ = [k for k, (x, y) in enumerate(zip(ta, tb, strict=True)) if not tokens_equivalent(x, y)]
+    if len(differ) != 1 or differ[0] not in (0, len(ta) - 1):
+        return False
+    x, y = ta[differ[0]], tb[differ[0]]
+    if min(len(x), len(y)) < 4 or x[0] != y[0] or x.isdigit() or y.isdigit():
+        return False
+    if Levenshtein.distance(x, y) != 1 or x + "s" == y or y + "s" == x:
+        return False  # "Williams" and "William" are two surnames
+    if differ[0] == 0:
+        return x[-1] == y[-1] and not (x in _GIVEN_KEYS and y in _GIVEN_KEYS)
+    return True
+
+
 def same_words_reordered(ka: str, kb: str) -> bool:
     """Keys of two to four tokens with the same tokens in another order ("razavi korasan" / "korasan razavi")."""
     ta, tb = ka.split(), kb.split()
