@@ -79,7 +79,24 @@ def test_titles_and_roles_are_not_part_of_a_persons_name() -> None:
         "Barack Obama",
     ]
     assert names("Syrian President Bashar al-Assad spoke.") == ["Bashar al-Assad"]
-    assert names("Wilson County Sheriff Joe Tackitt said.") == ["Wilson County", "Joe Tackitt"]
+    assert names("Wilson County Sheriff Joe Tackitt said.") == ["Joe Tackitt"]
+
+
+def test_the_seat_of_a_local_office_is_read_into_the_title() -> None:
+    assert names("Marlow County Sheriff P. Tennant said the road was shut.") == ["P. Tennant"]
+    assert names("Kestrel Bay Mayor Ana Reyes spoke at noon.") == ["Ana Reyes"]
+    assert names("Dunmore County Undersheriff Carl Pryce said.") == ["Carl Pryce"]
+    assert names("City Council Member Odell Banks and Councilman Ray Hollis met.") == [
+        "Odell Banks",
+        "Ray Hollis",
+    ]
+    rows = linked("Marlow County Sheriff P. Tennant said it was over.", "Tennant said 12 were hurt.")
+    assert rows[0][0].canonical == rows[1][0].canonical
+
+
+def test_a_known_place_or_a_firm_before_a_title_stays_a_name() -> None:
+    assert names("Texas Gov. Rick Perry spoke.") == ["Texas", "Rick Perry"]
+    assert names("Halvorsen CEO Tim Brandt said.") == ["Halvorsen", "Tim Brandt"]
 
 
 def test_capitals_at_the_start_of_a_sentence_are_read_with_care() -> None:
@@ -208,10 +225,36 @@ def test_a_surname_joins_the_earlier_full_name() -> None:
     assert ids["Smith"] == ids["Bob Smith"] == "robert-smith"
 
 
-def test_a_surname_prefers_the_nearest_earlier_person() -> None:
+def test_a_surname_stays_alone_once_its_article_names_two_people_with_it() -> None:
     rows = linked("John Smith was shot.", "Jane Smith was injured.", "Mr Smith said.")
-    assert rows[2][0].canonical == "jane-smith"
+    assert rows[2][0].canonical not in (rows[0][0].canonical, rows[1][0].canonical)
     assert rows[0][0].canonical != rows[1][0].canonical
+    rows = linked(
+        "Dale Pruitt, whose son Owen Pruitt was hurt, spoke first.",
+        "Pruitt said the school had no guard.",
+    )
+    assert rows[1][0].canonical not in (rows[0][0].canonical, rows[0][1].canonical)
+
+
+def test_a_surname_means_the_one_person_named_so_far_in_its_article() -> None:
+    rows = linked(
+        "Marta Quell was charged on Monday.",
+        "Quell, 52, denied it.",
+        "Her nephew, Aldo Quell, pleaded guilty.",
+        "Quell declined to comment.",
+    )
+    assert rows[1][0].canonical == rows[0][0].canonical == "marta-quell"
+    assert rows[3][0].canonical not in ("marta-quell", "aldo-quell")
+
+
+def test_a_surname_in_one_article_takes_the_person_that_article_names() -> None:
+    mentions = [
+        extract_entities("Mark Ostrow and his son, Luca Ostrow, were at the school."),
+        extract_entities("Mark Ostrow spoke to reporters."),
+        extract_entities("“We need guards,” said Mr. Ostrow."),
+    ]
+    rows = link_entities(mentions, [0, 1, 1])
+    assert rows[2][0].canonical == rows[1][0].canonical == rows[0][0].canonical == "mark-ostrow"
 
 
 def test_a_title_joins_the_one_person_named_with_it() -> None:
@@ -274,6 +317,57 @@ def test_a_name_with_and_without_a_middle_name_is_one_person() -> None:
     assert ids["Carla Jean Mendez"] == ids["Carla Mendez"] == ids["Mendez"]
     ids = canon(linked("Magistrate Peter J. Walsh set bail.", "Judge Peter Walsh said no.", "Walsh left."))
     assert ids["Peter J. Walsh"] == ids["Peter Walsh"] == ids["Walsh"]
+
+
+def test_a_surname_alone_joins_an_unread_full_name_of_name_words() -> None:
+    rows = linked("Police named 24-year-old Endo Marwick as a suspect.", "Marwick is 6 feet tall.")
+    assert rows[1][0].canonical == rows[0][0].canonical == "endo-marwick"
+    rows = linked("The fire spread along Ferrow Parkway overnight.", "Parkway residents left.")
+    assert rows[1][0].canonical != rows[0][0].canonical
+
+
+def test_a_surname_joins_one_persons_names_with_and_without_a_middle_name() -> None:
+    rows = linked(
+        "The gunman was Ulric Dane, officials said.",
+        "Police named the gunman as Ulric Tobias Dane.",
+        "Dane, 38, had a record.",
+    )
+    assert rows[0][0].canonical == rows[1][0].canonical == rows[2][0].canonical
+
+
+def test_a_first_name_alone_joins_the_one_person_who_has_it() -> None:
+    rows = linked("Officers shot Tavon Reede on Saturday.", "His aunt said Tavon was unarmed.")
+    assert rows[1][0].canonical == rows[0][0].canonical == "tavon-reede"
+
+
+def test_a_first_name_stays_alone_when_it_could_be_another_name() -> None:
+    rows = linked("Tavon Reede and Tavon Mills were shot.", "Tavon was unarmed.")
+    assert rows[1][0].canonical not in (rows[0][0].canonical, rows[0][1].canonical)
+    rows = linked("Tavon Reede met Ellis Tavon.", "Tavon was unarmed.")
+    assert rows[1][0].canonical != rows[0][0].canonical
+
+
+def test_it_joins_a_persons_name_spelled_one_letter_apart() -> None:
+    rows = linked(
+        "Hospital spokeswoman Ilsa Brandt said two had died.",
+        "Ilsa Brant, a spokeswoman for the hospital, said.",
+        "The clerk, Maribel Sousa, was hurt.",
+        "Marbel Sousa and a guest were treated.",
+        "Sousa was released on Monday.",
+    )
+    ids = canon(rows)
+    assert ids["Ilsa Brandt"] == ids["Ilsa Brant"]
+    assert ids["Maribel Sousa"] == ids["Marbel Sousa"] == ids["Sousa"]
+
+
+def test_names_one_letter_apart_that_may_be_two_people_stay_apart() -> None:
+    ids = canon(linked("Carl Pike and Carla Pike were hurt.", "Greta Hollis met Anna Hollins."))
+    assert ids["Carl Pike"] != ids["Carla Pike"]
+    assert ids["Greta Hollis"] != ids["Anna Hollins"]
+
+
+def test_an_age_before_a_name_is_not_part_of_it() -> None:
+    assert names("Sixteen-year-old Tavon Reede was shot.") == ["Tavon Reede"]
 
 
 def test_different_middle_names_keep_people_apart() -> None:

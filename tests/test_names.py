@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.engine.names import name_key, same_but_middle, same_but_number, same_name, same_words_reordered
+from articles.engine.names import (
+    name_key,
+    same_but_middle,
+    same_but_number,
+    same_but_one_letter,
+    same_name,
+    same_words_reordered,
+)
 
 SAME = [
     ("Deir al-Zor", "Deir Ezzor"),
@@ -91,6 +98,7 @@ APART = [
     ("Ashgrove Utd", "Ashgrove City"),
     ("Mt Ardell", "Fort Ardell"),
     ("Co Ardell", "Ardell Company"),
+    ("KKK", "Kimble"),  # a lone initial is no name
 ]
 
 
@@ -239,3 +247,36 @@ def test_the_key_drops_connectors_only_inside_a_name() -> None:
 def test_the_number_test_never_raises_and_is_symmetric(a: str, b: str) -> None:
     ka, kb = name_key(a), name_key(b)
     assert same_but_number(ka, kb) == same_but_number(kb, ka)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Greta Hollis", "Greta Hollins"),
+        ("Ilsa Brandt", "Ilsa Brant"),
+        ("Noel Wolfe", "Noel Wolff"),
+        ("Karola Pike", "Karla Pike"),
+        ("Dessa Marie Lund", "Dessa Marie Lunde"),
+    ],
+)
+def test_it_joins_one_persons_name_spelled_one_letter_apart(a: str, b: str) -> None:
+    assert same_but_one_letter(name_key(a), name_key(b))
+    assert same_but_one_letter(name_key(b), name_key(a))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Greta Hollis", "Anna Hollins"),  # a surname one letter off only under the same first name
+        ("Greta Hollis", "Greta Bollis"),
+        ("Carl Pike", "Carla Pike"),  # another ending is another first name
+        ("Frances Pike", "Francis Pike"),  # two given names
+        ("Ivo Kern", "Ivo Kerr"),  # too short to tell
+        ("Owen Jenning", "Owen Jennings"),  # a surname and its form with "s" are two surnames
+        ("Hollis", "Hollins"),  # a surname alone
+        ("Greta Anne Hollis", "Greta Anna Hollis"),  # a middle name is no spelling
+    ],
+)
+def test_it_keeps_names_one_letter_apart_that_may_be_two_people(a: str, b: str) -> None:
+    assert not same_but_one_letter(name_key(a), name_key(b))
+    assert not same_but_one_letter(name_key(b), name_key(a))

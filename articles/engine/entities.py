@@ -20,6 +20,7 @@ from articles.engine.names import (
     name_key,
     same_but_middle,
     same_but_number,
+    same_but_one_letter,
     same_keys,
     same_words_reordered,
     token_shape,
@@ -393,8 +394,9 @@ _PLACE_WORDS = _words(
 street st road rd avenue ave square bridge river lake mountain mountains mount mt valley island islands
 isle province governorate region district county village desert sea ocean gulf bay strait straits
 peninsula coast airport park heights hills hill canal plain plains basin delta city town cape fort port
-harbour harbor beach falls forest highway motorway boulevard lane republic kingdom emirate oblast
-prefecture municipality neighbourhood neighborhood quarter camp hotel mall stadium station arena plaza
+harbour harbor beach falls forest highway motorway boulevard lane parkway expressway freeway turnpike
+republic kingdom emirate oblast prefecture municipality neighbourhood neighborhood quarter camp hotel mall
+stadium station arena plaza
 """
 )
 # Lower-case nouns read as the end of the name before them ("Juwata airport", "Kenton hospital").
@@ -409,8 +411,15 @@ magistrate general gen lieutenant lt colonel col major maj captain capt sergeant
 private pte admiral adm commander cmdr brigadier marshal officer detective det inspector insp
 superintendent supt chief constable sheriff ambassador commissioner coach agent attorney prosecutor
 speaker chairman chairwoman director spokesman spokeswoman spokesperson ceo leader professor prof
-director-general president-elect di dci dsi treasurer comptroller clerk coroner
+director-general president-elect di dci dsi treasurer comptroller clerk coroner undersheriff councilman
+councilwoman councillor councilor councilmember alderman alderwoman
 """
+)
+# Offices held over a town, county or state: a name just before one is the office's seat ("Harvey County
+# Sheriff", "Bridgeport Mayor"), read into the title rather than as a place of the story.
+_SEATED_OFFICES = _words(
+    "mayor sheriff undersheriff governor gov councilman councilwoman councillor councilor councilmember "
+    "alderman alderwoman member"
 )
 _TITLE_MODIFIERS = _words(
     """
@@ -604,6 +613,8 @@ _NOT_FLIGHT_UNITS = _words(
     "hours hour hrs minutes minute mins seconds km kilometres kilometers miles mile feet ft metres meters "
     "times percent per am pm"
 )
+# "Sixteen-year-old" before a name at the start of a sentence: an age, not part of the name.
+_AGE_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*-(?:year|month|week)s?-old")
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 
 
@@ -632,7 +643,7 @@ def _make_tok(text: str, start: int, end: int, word: bool) -> _Tok:
     piece = text[start:end]
     if not word:
         return _Tok(start, end, piece, piece, False, False, False)
-    cap = piece[:1].isupper()
+    cap = piece[:1].isupper() and not _AGE_COMPOUND.fullmatch(piece)
     if not cap and "-" in piece:
         head, _, rest = piece.partition("-")
         cap = head.lower() in _ARTICLE_PREFIXES and rest[:1].isupper()
@@ -1192,6 +1203,9 @@ class _Reader:
         lows = [toks[k].low.rstrip(".") for k in words]
         start = -1
         for pos, low in enumerate(lows):
+            if low == "member" and pos and lows[pos - 1] == "council":
+                start = pos - 1  # "City Council Member Jane Roe"
+                break
             if low in _TITLE_CORE or low in _HONORIFICS:
                 start = pos
                 break
@@ -1202,7 +1216,7 @@ class _Reader:
                 break
         if start < 0:
             return False
-        end = start
+        end = start + 2 if lows[start] == "council" else start
         while end < len(lows) and (
             lows[end] in _TITLE_CORE
             or lows[end] in _HONORIFICS
@@ -1215,7 +1229,8 @@ class _Reader:
         name = words[end:]
         if any(toks[k].low in _ORG_WORDS for k in name):
             return False  # "Judge Business School" is an organisation, not a judge
-        if start > 0:
+        seat = start > 0 and bool(name) and self.office_seat(words[:start], lows[start:end])
+        if start > 0 and not seat:
             self.resolve(words[:start])
         phrase = [lw for lw in lows[start:end] if lw not in ("of", "the")]
         honorific = any(lw in _HONORIFICS for lw in phrase)
@@ -1225,6 +1240,15 @@ class _Reader:
         elif office and start == 0 and self.low(self.prev_word(words[0], skip_the=False)) == "the":
             self.emit(words[start], words[end - 1], "person")
         return True
+
+    def office_seat(self, before: list[int], office: list[str]) -> bool:
+        """Whether the words before a seated office name its seat ("Harvey County Sheriff T. Walton"): a
+        name outside the table, so no country or known organisation is lost."""
+        if not any(low in _SEATED_OFFICES for low in office):
+            return False
+        if any(k in self.company_links or self.toks[k].poss for k in before):
+            return False
+        return all(self.toks[k].cap and not self.table_match(k) for k in before)
 
     def emit_name(self, words: list[int], title: str | None, honorific: bool) -> None:
         toks = self.toks
@@ -1415,6 +1439,8 @@ def extract_entities(text: str, base: int = 0) -> list[Entity]:
 
 # --- linking ---------------------------------------------------------------------------------------------
 
+# Words that make a capitalised run something other than a person's name.
+_NOT_PERSON_WORDS = _ORG_WORDS | _PLACE_WORDS | _MONTHS | _DAYS | _TITLE_CORE
 _CONTENT_SKIP = _words("of for and the in on at de du des la le al el a an to &")
 _GROUP_SUFFIX = re.compile(r"\s+group$")  # the lower-case "group" the reader adds to an organisation
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|region|district|county)$", re.IGNORECASE)
@@ -1475,6 +1501,7 @@ class _Node:
     words: tuple[str, ...]  # surface words, split at spaces and hyphens
     meta: _Meta
     flight: tuple[str, str, str] | None = None  # (number, airline code, airline's first key token)
+    article: int = 0
 
 
 def _node(ent: Entity, sent: int) -> _Node:
@@ -1562,9 +1589,39 @@ def _nearest(candidates: Sequence[int], here: int) -> int | None:
 
 
 class _Linker:
-    def __init__(self, mentions: list[list[Entity]]) -> None:
+    def __init__(self, mentions: list[list[Entity]], articles: Sequence[int] | None = None) -> None:
         self.nodes = [_node(e, s) for s, sent in enumerate(mentions) for e in sent]
+        if articles is not None:
+            for nd in self.nodes:
+                nd.article = articles[nd.sent]
         self.sets = _Sets(len(self.nodes))
+        self.hold_shared_surnames()
+
+    def hold_shared_surnames(self) -> None:
+        """Keep a bare surname out of every join once its article has named two people with it ("Mark Roe"
+        and his son "Tim Roe"): from there on it could be either. Before the second is named, it is the
+        first."""
+        seen: dict[tuple[int, str], list[str]] = {}
+        shared_from: dict[tuple[int, str], int] = {}
+        for nd in self.nodes:
+            toks = nd.key.split()
+            if nd.role != "name" or nd.known or len(toks) < 2 or nd.ent.kind not in ("person", "other"):
+                continue
+            at = (nd.article, toks[-1])
+            keys = seen.setdefault(at, [])
+            if at not in shared_from and not all(_one_persons_names(k, nd.key) for k in keys):
+                shared_from[at] = nd.sent
+            keys.append(nd.key)
+        for nd in self.nodes:
+            since = shared_from.get((nd.article, nd.key))
+            if (
+                nd.role == "name"
+                and not nd.known
+                and since is not None
+                and nd.sent >= since
+                and not nd.meta.title
+            ):
+                nd.role = "held"
 
     def run(self) -> tuple[list[str], list[EntityKind]]:
         self.join_names()
@@ -1580,6 +1637,8 @@ class _Linker:
         self.join_middle_names(kinds)
         self.join_firm_short_names(kinds)
         self.join_surnames()
+        self.join_middle_names(self.root_kinds())  # a surname may have shown a full name to be a person's
+        self.join_first_names()
         self.join_titles()
         return self.labels()
 
@@ -1606,12 +1665,21 @@ class _Linker:
                     if self.kinds_clash(a, b):
                         continue
                     ka, kb = nodes[a].key, nodes[b].key
-                    if same_keys(ka, kb) or (self.both_orgs(a, b) and same_but_number(ka, kb)):
+                    if (
+                        same_keys(ka, kb)
+                        or (self.both_orgs(a, b) and same_but_number(ka, kb))
+                        or (self.both_people(a, b) and same_but_one_letter(ka, kb))
+                    ):
                         sets.union(a, b)
 
     def kinds_clash(self, a: int, b: int) -> bool:
         ka, kb = self.nodes[a].ent.kind, self.nodes[b].ent.kind
         return ka != kb and "other" not in (ka, kb)
+
+    def both_people(self, a: int, b: int) -> bool:
+        """Neither read as an organisation or a place, one at least as a person."""
+        ka, kb = self.nodes[a].ent.kind, self.nodes[b].ent.kind
+        return {ka, kb} <= {"person", "other"} and "person" in (ka, kb)
 
     def both_orgs(self, a: int, b: int) -> bool:
         """After ``kinds_clash``: one is an organisation, the other one too or unread."""
@@ -1957,6 +2025,11 @@ class _Linker:
         for i, nd in enumerate(nodes):
             if nd.role == "name" and len(nd.key.split()) >= 2 and kinds[sets.find(i)] in ("person", "other"):
                 people.setdefault(nd.key, []).append(i)
+        # An unread two- or three-word name made only of name words ("Endicott McCray") reads as a person's
+        # when its last word stands alone elsewhere, as reporters refer to people.
+        named_like_person = {
+            i for members in people.values() for i in members if self.person_shaped(i, kinds[sets.find(i)])
+        }
         if not people:
             return
         found: dict[tuple[str, bool, bool], list[int]] = {}
@@ -1975,11 +2048,72 @@ class _Linker:
                     for key, members in people.items()
                     if self.part_of(toks, nd.compact, key, nd.meta.honorific)
                     for j in members
-                    if any_kind or kinds[sets.find(j)] == "person"
+                    if any_kind or kinds[sets.find(j)] == "person" or j in named_like_person
                 )
-            target = _nearest(found[cache_key], i)
+            candidates = found[cache_key]
+            # the person this article has named so far, else one it names later, else the other article's
+            here = [j for j in candidates if nodes[j].article == nd.article]
+            candidates = [j for j in here if nodes[j].sent <= nd.sent] or here or candidates
+            if not self.one_person(candidates):
+                continue  # two people share the name ("Mark Roe" and his son "Tim Roe"): it stays alone
+            target = _nearest(candidates, i)
             if target is not None:
+                for j in candidates:
+                    sets.union(target, j)
                 sets.union(target, i)
+
+    def person_shaped(self, i: int, kind: EntityKind) -> bool:
+        nd = self.nodes[i]
+        return (
+            kind == "other"
+            and nd.ent.kind == "other"
+            and 2 <= len(nd.words) <= 3
+            and not nd.meta.uncertain
+            and all(w[:1].isupper() and w.isalpha() and _fold(w) not in _NOT_PERSON_WORDS for w in nd.words)
+            and _fold(nd.words[0]) not in _COMMON_NAME_WORDS  # "Grand Forks"; a surname may be "Gray"
+        )
+
+    def one_person(self, candidates: list[int]) -> bool:
+        """Whether the full names a short name could stand for are one person's, written with or without a
+        middle name ("Ann Lee Cole", "Ann Cole"); "Ann Cole" and "Tom Cole" are two."""
+        nodes, sets = self.nodes, self.sets
+        if len({sets.find(j) for j in candidates}) <= 1:
+            return True
+        keys = list(dict.fromkeys(nodes[j].key for j in candidates))
+        return all(_one_persons_names(a, b) for a, b in combinations(keys, 2))
+
+    def join_first_names(self) -> None:
+        """'Kimani' for 'Kimani Gray': a first name alone, when one person of the articles has it and nobody
+        has it as a surname."""
+        nodes, sets = self.nodes, self.sets
+        kinds = self.cluster_kinds()
+        by_first: dict[str, set[int]] = {}
+        other_words: set[str] = set()
+        for i, nd in enumerate(nodes):
+            toks = nd.key.split()
+            if nd.role != "name" or len(toks) < 2:
+                continue
+            other_words.update(toks[1:])
+            kind = kinds[sets.find(i)]
+            if (kind == "person" and nd.ent.kind in ("person", "other")) or self.person_shaped(i, kind):
+                by_first.setdefault(toks[0], set()).add(sets.find(i))
+            else:
+                other_words.add(toks[0])
+        for i, nd in enumerate(nodes):
+            root = sets.find(i)
+            if nd.role != "name" or nd.known or " " in nd.key or nd.meta.honorific or nd.meta.title:
+                continue
+            if nd.ent.kind not in ("person", "other") or kinds[root] not in ("person", "other"):
+                continue
+            people = by_first.get(nd.key, set())
+            if len(people) != 1 or nd.key in other_words or len(nd.key) < 3:
+                continue
+            if any(len(nodes[j].key.split()) > 1 for j in self.members(root)):
+                continue  # already part of a full name
+            sets.union(next(iter(people)), i)
+
+    def members(self, root: int) -> list[int]:
+        return [j for j in range(len(self.nodes)) if self.sets.find(j) == root]
 
     @staticmethod
     def part_of(toks: list[str], compact: str, full_key: str, honorific: bool) -> bool:
@@ -2032,6 +2166,12 @@ class _Linker:
 _VOTE_ORDER: tuple[EntityKind, ...] = ("person", "org", "place")
 
 
+def _one_persons_names(ka: str, kb: str) -> bool:
+    """Full-name keys that may be one person's: the same name, with or without a middle name, or one letter
+    off."""
+    return same_keys(ka, kb) or same_but_middle(ka, kb) or same_but_one_letter(ka, kb)
+
+
 def _fullness(nd: _Node) -> tuple[int, int, int]:
     return (0 if nd.meta.uncertain else 1, len(nd.words), len(nd.ent.text))
 
@@ -2044,10 +2184,12 @@ def _same_office(ref: str, title: str) -> bool:
     return extra is not None and not any(w in _OTHER_OFFICE for w in extra)
 
 
-def link_entities(mentions: list[list[Entity]]) -> list[list[Entity]]:
-    """The same mentions with one ``canonical`` id (and one kind) for all variants of each name."""
+def link_entities(mentions: list[list[Entity]], articles: Sequence[int] | None = None) -> list[list[Entity]]:
+    """The same mentions with one ``canonical`` id (and one kind) for all variants of each name.
+
+    ``mentions`` holds one list per sentence; ``articles``, when given, the article of each sentence."""
     try:
-        canon, kinds = _Linker(mentions).run()
+        canon, kinds = _Linker(mentions, articles).run()
     except Exception:  # unlinked names are still better than no comparison at all
         return [list(sent) for sent in mentions]
     out: list[list[Entity]] = []

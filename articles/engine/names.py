@@ -356,7 +356,10 @@ def same_keys(ka: str, kb: str) -> bool:
         for index, (x, y) in enumerate(zip(ta, tb, strict=True)):
             if tokens_equivalent(x, y):
                 continue
-            if index == 0 and (nickname_equivalent(x, y) or _initial_of(x, y) or _initial_of(y, x)):
+            # a first name's initial or familiar form, before a surname: a lone initial ("KKK" read as "k")
+            # is no name
+            initial = len(ta) > 1 and (_initial_of(x, y) or _initial_of(y, x))
+            if index == 0 and (nickname_equivalent(x, y) or initial):
                 continue
             return False
         return True
@@ -423,6 +426,32 @@ def same_but_middle(ka: str, kb: str) -> bool:
         tokens_equivalent(x, y) or _initial_of(x, y) or _initial_of(y, x)
         for x, y in zip(long_middle, short_middle, strict=True)
     )
+
+
+_GIVEN_KEYS = frozenset(name_key(name) for name in GIVEN_NAMES)
+
+
+def same_but_one_letter(ka: str, kb: str) -> bool:
+    """Person-name keys, first name and surname, one letter apart in one of them: the spellings two outlets
+    give one person ("ilene wolfe" / "ilene wolf", "deora wats" / "debora wats").
+
+    A surname may differ only under the same first name. A first name must keep its first and last letters
+    ("carl"/"carla" are two names) and not be two given names ("frances"/"francis").
+    """
+    ta, tb = ka.split(), kb.split()
+    if len(ta) != len(tb) or len(ta) < 2 or ka == kb:
+        return False
+    differ = [k for k, (x, y) in enumerate(zip(ta, tb, strict=True)) if not tokens_equivalent(x, y)]
+    if len(differ) != 1 or differ[0] not in (0, len(ta) - 1):
+        return False
+    x, y = ta[differ[0]], tb[differ[0]]
+    if min(len(x), len(y)) < 4 or x[0] != y[0] or x.isdigit() or y.isdigit():
+        return False
+    if Levenshtein.distance(x, y) != 1 or x + "s" == y or y + "s" == x:
+        return False  # "Williams" and "William" are two surnames
+    if differ[0] == 0:
+        return x[-1] == y[-1] and not (x in _GIVEN_KEYS and y in _GIVEN_KEYS)
+    return True
 
 
 def same_words_reordered(ka: str, kb: str) -> bool:

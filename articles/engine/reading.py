@@ -215,7 +215,8 @@ def _kind(quantities: list[Quantity], dates: list[DateRef], quotes: list[Quote])
 def link_across(articles: list[ArticleRead]) -> list[ArticleRead]:
     """Copies of the articles in which every variant of a name has one canonical id across all of them."""
     mentions = [s.entities for art in articles for s in art.sentences]
-    linked = iter(link_entities(mentions))
+    article_of = [index for index, art in enumerate(articles) for _ in art.sentences]
+    linked = iter(link_entities(mentions, article_of))
     return [
         ArticleRead(art.text, art.published, [replace(s, entities=next(linked)) for s in art.sentences])
         for art in articles
