@@ -97,7 +97,10 @@ def test_the_disputed_filter_keeps_only_facts_reported_differently(
     assert 0 < disputed.count('<tr class="fact') < full.count('<tr class="fact')
     rows = re.findall(r'<tr class="fact[^"]*"', disputed)
     assert all("is-disputed" in row for row in rows)
-    assert "Harbour master Piet Anders" not in disputed  # one outlet's fact is not disputed
+    # a fact only one outlet reports is in the full table and never among the disputed ones
+    single = re.findall(r'<tr class="fact is-only-one">.*?class="fact-claim"[^>]*>([^<]+)</a>', full, re.S)
+    assert single
+    assert not any(text in disputed for text in single)
 
 
 def test_htmx_gets_only_the_fact_table(journalist_client: Client, story: Story) -> None:
