@@ -732,7 +732,9 @@ class _Reader:
         start = i + 1
         # "in her 20s" is every age from 20 to 29; "early twenties" has no sharp edge
         fuzzy = width < 9.0
-        return [self._make(start, j + 2, decade + offset, decade + offset + width, fuzzy, "age", "age")], j + 2
+        return [
+            self._make(start, j + 2, decade + offset, decade + offset + width, fuzzy, "age", "age")
+        ], j + 2
 
     # -- numbers --
 
