@@ -32,7 +32,6 @@ def test_a_close_encoding_and_shared_rare_words_score_higher() -> None:
     weak[col["cosine"]] = 0.2
     strong = weak.copy()
     strong[col["cosine"]] = 0.9
-    strong[col["cosine_squared"]] = 0.81
     strong[col["context_cosine"]] = 0.9
     strong[col["rare_shared"]] = 0.8
     strong[col["lemma_overlap"]] = 0.6

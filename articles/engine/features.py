@@ -30,7 +30,6 @@ FEATURES = (
     "rank_a",  # 1 / rank of B's claim among A's claim's matches by encoding
     "rank_b",  # 1 / rank of A's claim among B's claim's matches by encoding
     "context_cosine",  # encoder similarity of the sentences the two claims come from
-    "cosine_squared",  # lets a linear model reward very close encodings more than their sum
     "lemma_rank_a",  # 1 / rank by shared rare words among A's claim's candidates
     "lemma_rank_b",  # 1 / rank by shared rare words among B's claim's candidates
     "agreement",  # encoding and shared words point the same way (their product)
@@ -59,7 +58,6 @@ FEATURES = (
     "word_best_b",  # A's claim is B's claim's closest by word vectors
     "word_gap_a",  # how far below A's best match in B by word vectors
     "word_gap_b",  # how far below B's best match in A by word vectors
-    "word_cosine_squared",
     "part_cosine",  # the closest parts of the two claims by word vectors (a long claim bundles facts)
     "part_best_a",  # B's claim holds the part closest to a part of A's claim
     "part_best_b",  # A's claim holds the part closest to a part of B's claim
@@ -184,7 +182,6 @@ def pair_features(
     out[:, col["rank_a"]] = (1.0 / _ranks(cos, axis=1)).ravel() * choice_a
     out[:, col["rank_b"]] = (1.0 / _ranks(cos, axis=0)).ravel() * choice_b
     out[:, col["context_cosine"]] = (ctx_a @ ctx_b.T).astype(np.float64).ravel()
-    out[:, col["cosine_squared"]] = out[:, col["cosine"]] ** 2
     word_cos = (words_a.claims @ words_b.claims.T).astype(np.float64)
     word_best_a = word_cos.max(axis=1, keepdims=True)
     word_best_b = word_cos.max(axis=0, keepdims=True)
@@ -194,7 +191,6 @@ def pair_features(
     out[:, col["word_best_b"]] = (word_cos >= word_best_b).ravel()
     out[:, col["word_gap_a"]] = (word_best_a - word_cos).ravel()
     out[:, col["word_gap_b"]] = (word_best_b - word_cos).ravel()
-    out[:, col["word_cosine_squared"]] = word_cos.ravel() ** 2
     # The best pair of parts of each pair of claims: each claim's parts are consecutive rows.
     starts_a = np.searchsorted(words_a.owner, np.arange(na))
     starts_b = np.searchsorted(words_b.owner, np.arange(nb))
