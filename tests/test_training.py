@@ -1,0 +1,37 @@
+"""Training the link scorer: a logistic regression whose similarity weights never go below zero."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+from articles.engine.features import FEATURES
+from articles.engine.training import MONOTONE, fit
+
+
+def _pairs(x: np.ndarray, y: np.ndarray) -> list[Any]:
+    return [SimpleNamespace(x=x, y=y)]
+
+
+def test_it_learns_that_a_closer_pair_is_likelier() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.random((400, len(FEATURES)))
+    context = FEATURES.index("context_cosine")
+    y = (x[:, context] + 0.1 * rng.standard_normal(400) > 0.7).astype(np.int8)
+    scorer = fit(_pairs(x, y))
+    low, high = x[:1].copy(), x[:1].copy()
+    low[0, context], high[0, context] = 0.2, 0.9
+    assert scorer.probabilities(high)[0] > scorer.probabilities(low)[0]
+
+
+def test_a_similarity_that_the_labels_reward_less_still_gets_no_negative_weight() -> None:
+    rng = np.random.default_rng(1)
+    x = rng.random((400, len(FEATURES)))
+    cosine, context = FEATURES.index("cosine"), FEATURES.index("context_cosine")
+    x[:, cosine] = x[:, context] + 0.05 * rng.standard_normal(400)
+    # given the sentence's similarity, labels fall as the claim's rises: an unbounded fit weighs it negatively
+    y = (x[:, context] - 0.5 * x[:, cosine] > 0.3).astype(np.int8)
+    scorer = fit(_pairs(x, y))
+    assert all(scorer.coef[FEATURES.index(name)] >= 0 for name in MONOTONE)
