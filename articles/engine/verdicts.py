@@ -138,9 +138,13 @@ def _converted(q: Quantity, unit: str) -> Quantity | None:
     )
 
 
+def _in_other_units(qa: Quantity, qb: Quantity) -> bool:
+    return qa.kind == "measure" and qa.unit is not None and qa.unit != qb.unit
+
+
 def _same_thing(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
-    if qa.kind == "measure" and qa.unit != qb.unit and qa.unit is not None:
-        return _converted(qb, qa.unit) is not None
+    if _in_other_units(qa, qb):
+        return _converted(qb, str(qa.unit)) is not None
     noun_a, state_a = noun_and_state(qa, body_a)
     noun_b, state_b = noun_and_state(qb, body_b)
     if state_a and state_b and state_a != state_b:
@@ -231,8 +235,8 @@ def _vague(q: Quantity) -> bool:
 
 
 def _agree(qa: Quantity, qb: Quantity, year: int | None) -> bool:
-    if qa.kind == "measure" and qa.unit != qb.unit and qa.unit is not None:
-        converted = _converted(qb, qa.unit)
+    if _in_other_units(qa, qb):
+        converted = _converted(qb, str(qa.unit))
         tol = max(CONVERSION_TOLERANCE, APPROXIMATE_TOLERANCE if (qa.approximate or qb.approximate) else 0.0)
         return converted is not None and intervals_overlap(replace(qa, approximate=True), converted, tol)
     money = _money_matches(qa, qb, year) if qa.kind == "money" else None
@@ -260,9 +264,7 @@ def _agreement(qa: Quantity, qb: Quantity) -> Finding:
 
 def _conversion_note(qa: Quantity, qb: Quantity) -> str:
     """' (B's 200 ft is 61 m)' when the two figures are in different units."""
-    if qa.kind != "measure" or qa.unit == qb.unit or qa.unit is None:
-        return ""
-    converted = _converted(qb, qa.unit)
+    converted = _converted(qb, str(qa.unit)) if _in_other_units(qa, qb) else None
     if converted is None or converted.low is None:
         return ""
     if converted.high != converted.low:

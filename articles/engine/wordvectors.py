@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,7 +73,7 @@ def pieces(word: str) -> list[int]:
     return out
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # a long-running worker meets ever more words
 def _word_vector(word: str) -> tuple[float, NDArray[np.float32]] | None:
     from wordfreq import word_frequency
 
