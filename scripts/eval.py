@@ -22,6 +22,8 @@ from articles.engine import compare_texts, result_to_dict  # noqa: E402
 from articles.engine.training import find_pairs  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+# `scripts/eval.py -v` also prints each pair's misses and unexpected links, as the evaluator reports them.
+VERBOSE = "-v" in sys.argv[1:]
 EVALUATOR = SHARED / "eval_alignment.py"
 ROWS = {
     "recall": r"required pairs found\s+(\d+)/(\d+)",
@@ -68,6 +70,8 @@ def score_set(name: str, pairs: list[tuple[str, Path, Path, Path]]) -> None:
         false_conflicts += int(m.group(1)) if m else 0
         last = out.strip().splitlines()[-1] if out.strip() else run.stderr.strip()[-200:]
         print(f"{name}/{pair} {last}")
+        if VERBOSE:
+            print("\n".join(line for line in out.splitlines() if line.startswith("  ")))
     pooled = " ".join(f"{k}={n / d:.2f}" if d else f"{k}=n/a" for k, (n, d) in totals.items())
     print(f"POOLED {name} ({len(pairs)} pairs) {pooled} false_conflicts={false_conflicts}")
 

@@ -203,3 +203,56 @@ def test_a_name_not_yet_released_against_the_name_is_partial() -> None:
     assert "Jane Roe" in why
     relation, _ = verdict("The victim was identified by police.", "The victim was identified as Jane Roe.")
     assert relation != "partial"
+
+
+def test_hedged_figures_told_to_the_unit_conflict_and_round_ones_agree() -> None:
+    relation, _ = verdict(
+        "The incident lasted approximately 26 minutes from start to finish.",
+        "The incident lasted about 24 minutes.",
+    )
+    assert relation == "conflict"
+    relation, _ = verdict("About 400 fighters died in the battle.", "Some 380 fighters died in the battle.")
+    assert relation == "agree"
+
+
+def test_two_counts_of_others_told_alike_conflict() -> None:
+    relation, why = verdict(
+        "One person died and four others were injured.",
+        "One woman died and three others, including one police officer, were injured.",
+    )
+    assert relation == "conflict"
+    assert "four" in why and "three" in why
+
+
+def test_a_part_larger_than_the_other_whole_conflicts_and_a_smaller_part_does_not() -> None:
+    relation, _ = verdict("Five villages were badly hit.", "Seven of its villages were badly hit.")
+    assert relation == "conflict"
+    relation, _ = verdict("Twelve villages were badly hit.", "Seven of its villages were badly hit.")
+    assert relation == "partial"
+
+
+def test_a_count_that_names_whom_it_includes_may_hold_a_smaller_count() -> None:
+    relation, _ = verdict(
+        "Four people were dead, including the shooter.", "The gunman killed three people at the plant."
+    )
+    assert relation != "conflict"
+    relation, _ = verdict("Four people were dead at the plant.", "Three people were dead at the plant.")
+    assert relation == "conflict"
+
+
+def test_dates_of_different_events_do_not_conflict() -> None:
+    relation, why = verdict(
+        "The shooter was identified on Friday as Cedric Ford.", "Ford injured 14 others on Thursday."
+    )
+    assert relation != "conflict"
+    assert "different events" in why
+    relation, _ = verdict("Voters approved the bond in 2009.", "Voters approved the bond in 2011.")
+    assert relation == "conflict"
+
+
+def test_calibers_that_differ_conflict() -> None:
+    relation, why = verdict(
+        "He pointed a .357 caliber revolver at them.", "He pointed a .38 caliber revolver."
+    )
+    assert relation == "conflict"
+    assert "caliber" in why

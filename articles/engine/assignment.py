@@ -19,13 +19,15 @@ def assign(
     headlines_a: frozenset[int] = frozenset(),
     headlines_b: frozenset[int] = frozenset(),
     near_best: float = 0.0,
+    mutual: float = 1.0,
 ) -> list[tuple[int, int]]:
     """Pairs (i, j) of a (len(A), len(B)) probability matrix: the matching that maximises the summed
     probability of pairs at or above ``threshold``, plus every other pair at or above ``extra_threshold`` that
     is also within ``near_best`` of the best pair of both its claims (a fact told twice or split in two).
 
     A headline restates the top of its story, so pairs that involve a headline are matched on their own and
-    never take the place of the text's own counterpart."""
+    never take the place of the text's own counterpart. Two claims still unlinked that are each other's best
+    match are linked from ``mutual``, which may be below ``threshold``."""
     if probabilities.size == 0:
         return []
     gain = np.where(probabilities >= threshold, probabilities, 0.0)
@@ -49,4 +51,11 @@ def assign(
     )
     for i, j in zip(*np.nonzero(extra), strict=True):
         pairs.add((int(i), int(j)))
+    if mutual < threshold:
+        linked_a = {i for i, _ in pairs}
+        linked_b = {j for _, j in pairs}
+        mutual_best = (probabilities >= mutual) & (probabilities >= best_a) & (probabilities >= best_b)
+        for i, j in zip(*np.nonzero(mutual_best), strict=True):
+            if int(i) not in linked_a and int(j) not in linked_b:
+                pairs.add((int(i), int(j)))
     return sorted(pairs)

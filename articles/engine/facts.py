@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Dependencies that open a clause of their own.
-CLAUSE_DEPS = frozenset(("conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "appos"))
+CLAUSE_DEPS = frozenset(("conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "appos", "pcomp"))
+# Prepositions of time whose verb ("after capturing the city in May") tells an event of its own.
+TIME_PREPOSITIONS = frozenset(("after", "before", "since", "upon", "while"))
 # A piece needs this many words and a verb, a number or a name to stand as a claim of its own.
 MIN_WORDS = 4
 # An apposition is a fact of its own only when it says something ("a former congressman from Arkansas").
@@ -44,10 +46,36 @@ def _opens_clause(token: Token) -> bool:
         # "the heaviest loss that ISIS has sustained" restricts its noun; ", which began in May" adds a fact
         before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
         return before is not None and before.text in (",", "—", "–", "(")
+    if token.dep_ == "pcomp":
+        return token.pos_ == "VERB" and token.head.lower_ in TIME_PREPOSITIONS and size >= MIN_WORDS - 1
+    if token.dep_ == "advcl" and _dates_a_superlative(token):
+        return False
     if token.dep_ == "acl":
-        # "troops backed by Russian forces recaptured...": a participle on the subject only describes it
-        return token.pos_ == "VERB" and size >= MIN_WORDS and token.head.dep_ not in SUBJECT_DEPS
+        # "troops backed by Russian forces recaptured...", "mines planted by ISIS": a participle next to its
+        # noun restricts it, as a relative clause without a comma does; after a comma it adds a fact
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        return (
+            token.pos_ == "VERB"
+            and size >= MIN_WORDS
+            and token.head.dep_ not in SUBJECT_DEPS
+            and before is not None
+            and before.text in (",", "—", "–", "(")
+        )
     return token.pos_ in ("VERB", "AUX") or token.dep_ in ("ccomp", "parataxis")
+
+
+# Words that rank a thing, so that a "since" clause beside them is its reference point.
+RANKING_WORDS = frozenset(("first", "last", "only", "most", "least"))
+
+
+def _dates_a_superlative(token: Token) -> bool:
+    """ "the biggest defeat since it declared a caliphate", "the first time since 2014": the "since" clause
+    says what the ranking is measured from, which is part of the fact it ranks."""
+    if not any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
+        return False
+    head = token.head
+    own = {t.i for t in token.subtree}
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in RANKING_WORDS for t in head.subtree if t.i not in own)
 
 
 # "the authorities said", "Swanson told reporters": who said it, which is the claim's attribution.

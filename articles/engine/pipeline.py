@@ -24,7 +24,7 @@ from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
-ENGINE_VERSION = "2.1"
+ENGINE_VERSION = "2.2"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -141,8 +141,9 @@ def decide(
     headlines_a = frozenset(k for k, c in enumerate(claims_a) if c.kind == "headline")
     headlines_b = frozenset(k for k, c in enumerate(claims_b) if c.kind == "headline")
     pairs = assign(
-        matrix, scorer.threshold, scorer.extra_threshold, headlines_a, headlines_b, scorer.near_best
-    )
+        matrix, scorer.threshold, scorer.extra_threshold, headlines_a, headlines_b, scorer.near_best,
+        scorer.mutual_threshold,
+    )  # fmt: skip
     for i, j in pairs:
         ca, cb = claims_a[i], claims_b[j]
         side_a = Side(

@@ -184,7 +184,8 @@ _MEASURES = {
     "liters": "litre", "gallon": "gallon", "gallons": "gallon", "barrel": "barrel", "barrels": "barrel",
     "megawatt": "MW", "megawatts": "MW", "mw": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW",
     "kilowatt": "kW", "kilowatts": "kW", "kw": "kW", "kwh": "kWh", "knot": "knot", "knots": "knot",
-    "degree": "degree", "degrees": "degree", "magnitude": "magnitude",
+    "degree": "degree", "degrees": "degree", "magnitude": "magnitude", "caliber": "caliber",
+    "calibre": "caliber",
 }  # fmt: skip
 _AREA_UNITS = {
     "km": "km2", "kms": "km2", "kilometre": "km2", "kilometres": "km2", "kilometer": "km2",
@@ -1630,9 +1631,23 @@ def convert_money(amount: float, from_currency: str, to_currency: str, year: int
 def _widened(q: Quantity, tolerance: float) -> tuple[float | None, float | None]:
     low, high = q.low, q.high
     if q.approximate and tolerance > 0:
+        if low is not None and low == high and low.is_integer():
+            # "about 26 minutes" is told to the minute: a hedge is as wide as the figure's last digit allows
+            # (half of it), never wider than ``tolerance``; "about 400" stays 360 to 440
+            step = _precision(low)
+            return low - min(abs(low) * tolerance, step / 2), low + min(abs(low) * tolerance, step / 2)
         low = None if low is None else low - abs(low) * tolerance
         high = None if high is None else high + abs(high) * tolerance
     return low, high
+
+
+def _precision(value: float) -> float:
+    """The place of a whole number's last non-zero digit: 1 for 26, 100 for 400, 1,000 for 12,000."""
+    n, step = abs(int(value)), 1
+    while n and n % 10 == 0:
+        n //= 10
+        step *= 10
+    return float(step)
 
 
 def intervals_overlap(a: Quantity, b: Quantity, tolerance: float = 0.0) -> bool:

@@ -61,7 +61,7 @@ def read_article(
         if is_heading(text, start, end):
             continue
         chunk = text[start:end]
-        dates = extract_dates(chunk, published, start)
+        dates = [replace(d, event=_event_of(doc, d)) for d in extract_dates(chunk, published, start)]
         quantities = [
             q
             for q in extract_quantities(chunk, start)
@@ -95,6 +95,21 @@ def read_article(
             )
         )
     return ArticleRead(text, published, sentences)
+
+
+def _event_of(doc: Doc, date: DateRef) -> str:
+    """The lemma of the verb a date belongs to ("identified Friday as Cedric Ford": "identify"), or ""."""
+    tokens = char_span(doc, date.start, date.end)
+    if not tokens:
+        return ""
+    token = tokens[0]
+    for _ in range(6):
+        if token.pos_ == "VERB":
+            return token.lemma_.lower()
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return ""
 
 
 _NEVER_NAMES = frozenset(

@@ -33,6 +33,7 @@ class Scorer:
     extra_threshold: float  # a further link for a claim already linked needs this much
     near_best: float = 0.0  # ... and this share of the best score of both its claims
     conflict_threshold: float = 0.0  # below it, a link is too uncertain to call a conflict
+    mutual_threshold: float = 1.0  # two claims that are each other's best match are linked from this score
 
     def probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
@@ -49,6 +50,7 @@ class Scorer:
             "extra_threshold": round(self.extra_threshold, 4),
             "near_best": round(self.near_best, 4),
             "conflict_threshold": round(self.conflict_threshold, 4),
+            "mutual_threshold": round(self.mutual_threshold, 4),
         }
 
     @classmethod
@@ -65,6 +67,7 @@ class Scorer:
             extra_threshold=float(data["extra_threshold"]),
             near_best=float(data.get("near_best", 0.0)),
             conflict_threshold=float(data.get("conflict_threshold", 0.0)),
+            mutual_threshold=float(data.get("mutual_threshold", 1.0)),
         )
 
 

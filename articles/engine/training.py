@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -139,18 +139,28 @@ def pooled(scores: list[Score]) -> dict[str, float]:
 
 
 def _with_thresholds(
-    scorer: Scorer, threshold: float, extra: float, near: float = 0.0, conflict: float = 0.0
+    scorer: Scorer,
+    threshold: float,
+    extra: float,
+    near: float = 0.0,
+    conflict: float = 0.0,
+    mutual: float = 1.0,
 ) -> Scorer:
-    return Scorer(
-        scorer.features, scorer.mean, scorer.scale, scorer.coef, scorer.intercept, threshold, extra, near,
-        conflict,
-    )  # fmt: skip
+    return replace(
+        scorer,
+        threshold=threshold,
+        extra_threshold=extra,
+        near_best=near,
+        conflict_threshold=conflict,
+        mutual_threshold=mutual,
+    )
 
 
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 EXTRA = (0.4, 0.5, 0.6, 0.7, 0.8, 0.95)
 NEAR_BEST = (0.0, 0.7, 0.8, 0.9)
 CONFLICT = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+MUTUAL = (1.0, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 
 def _objective(m: dict[str, float]) -> float:
@@ -161,7 +171,7 @@ def _objective(m: dict[str, float]) -> float:
 
 def leave_one_out(
     pairs: list[GoldPair], c: float = C
-) -> tuple[dict[str, float], tuple[float, float, float, float], list[Score]]:
+) -> tuple[dict[str, float], tuple[float, float, float, float, float], list[Score]]:
     """Pooled held-out figures: each pair scored by a model trained on all the others, thresholds chosen
     once for all folds on the held-out predictions."""
     models = [fit([q for q in pairs if q is not p], c) for p in pairs]
@@ -179,17 +189,33 @@ def leave_one_out(
                     best = (value, (t, e, near), scores)
     assert best is not None
     _, (t, e, near), scores = best
+    # Then how far below the threshold two claims that are each other's best match may still be linked.
+    best_mutual: tuple[float, float] | None = None
+    for u in MUTUAL:
+        if u >= t and u != 1.0:
+            continue
+        held = [
+            evaluate(p, _with_thresholds(m, t, e, near, 0.0, u)) for p, m in zip(pairs, models, strict=True)
+        ]
+        value = _objective(pooled(held))
+        if best_mutual is None or value > best_mutual[0]:
+            best_mutual = (value, u)
+    assert best_mutual is not None
+    mutual = best_mutual[1]
     # Then how sure a link must be to be called a conflict: conflicts caught, less twice those that gold
     # rules out and half those on links gold does not make at all.
     best_conflict: tuple[float, float, list[Score]] | None = None
     for k in CONFLICT:
-        held = [evaluate(p, _with_thresholds(m, t, e, near, k)) for p, m in zip(pairs, models, strict=True)]
+        held = [
+            evaluate(p, _with_thresholds(m, t, e, near, k, mutual))
+            for p, m in zip(pairs, models, strict=True)
+        ]
         value = sum(s.conflicts_caught - 2 * s.false_conflicts - 0.5 * s.stray_conflicts for s in held)
         if best_conflict is None or value > best_conflict[0]:
             best_conflict = (value, k, held)
     assert best_conflict is not None
     _, k, scores = best_conflict
-    return pooled(scores), (t, e, near, k), scores
+    return pooled(scores), (t, e, near, k, mutual), scores
 
 
 def same_event_data(pairs: list[GoldPair], scorer: Scorer) -> tuple[np.ndarray, np.ndarray, list[str]]:

@@ -51,6 +51,7 @@ class DateRef:
     precision: DatePrecision
     text: str = ""
     relative: bool = False  # resolved against the publication date ("yesterday", "last May")
+    event: str = ""  # the lemma of the verb the date tells the time of ("died on Sunday": "die")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from articles.engine.dates import dates_compatible
 from articles.engine.lexicon import content_tokens
 from articles.engine.quantities import convert_money, intervals_overlap, same_counted_thing
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Relation
+from articles.engine.wordvectors import word_vectors
 
 # Relative widening applied to approximate figures ("about 400") before calling two figures incompatible.
 APPROXIMATE_TOLERANCE = 0.1
@@ -186,7 +187,7 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
             continue
         used_a.add(i)
         used_b.add(k)
-        if _part_of_group(qa, a.body) or _part_of_group(qb, b.body) or _other_states(qa, qb, a.body, b.body):
+        if _other_groups(qa, qb, a.body, b.body):
             findings.append(
                 Finding(
                     "partial",
@@ -221,6 +222,36 @@ def _part_of_group(q: Quantity, body: str) -> bool:
     return bool(_PART_BEFORE.search(body[max(0, q.start - 25) : q.start])) or bool(
         _PART_AFTER.match(body[q.start : q.end + 20])
     )
+
+
+_ALL_BUT = re.compile(r"\ball but\s+$", re.I)
+_INCLUDING = re.compile(r"^[^.;:]{0,30}?,?\s+including\b", re.I)
+
+
+def _exceeds(q: Quantity, other: Quantity) -> bool:
+    return q.low is not None and other.high is not None and q.low > other.high
+
+
+def _other_groups(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
+    """Whether two figures of the same thing count different groups, so that they may both be right.
+
+    "eight of the victims" and "13 victims" (a part and a whole) may both hold, and so may "all but five"
+    and "eight"; "four others injured" and "three others injured" (two parts told alike) may not, nor may
+    "seven of its villages" and "five villages", where the part is larger than the other's whole."""
+    if _other_states(qa, qb, body_a, body_b):
+        return True
+    if any(_ALL_BUT.search(body[max(0, q.start - 12) : q.start]) for q, body in ((qa, body_a), (qb, body_b))):
+        return True
+    for total, body, other in ((qa, body_a, qb), (qb, body_b, qa)):
+        # "four people were dead, including the shooter" against "three people killed": the larger count
+        # names whom it includes, which the smaller one may leave out
+        if _INCLUDING.match(body[total.end : total.end + 60]) and _exceeds(total, other):
+            return True
+    part_a, part_b = _part_of_group(qa, body_a), _part_of_group(qb, body_b)
+    if part_a == part_b:
+        return False
+    part, whole = (qa, qb) if part_a else (qb, qa)
+    return not (part.low is not None and whole.high is not None and part.low > whole.high)
 
 
 def _other_states(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
@@ -341,8 +372,30 @@ def _compare_dates(a: Side, b: Side) -> list[Finding]:
             if dates_compatible(x, y):
                 return [Finding("agree", f"same date: A {_date_text(x)}, B {_date_text(y)}")]
     if len(da) == 1 and len(db) == 1 and _comparable(da[0], db[0]) and _role(da[0]) == _role(db[0]):
-        return [Finding("conflict", f"dates differ: A says {_date_text(da[0])}, B says {_date_text(db[0])}")]
+        x, y = da[0], db[0]
+        if not _same_event(x.event, y.event):
+            return [
+                Finding(
+                    "partial",
+                    f"dates of different events: A {x.event} {_date_text(x)}, B {y.event} {_date_text(y)}",
+                )
+            ]
+        return [Finding("conflict", f"dates differ: A says {_date_text(x)}, B says {_date_text(y)}")]
     return []
+
+
+# Verbs that say when something was told, or nothing: they never set the two dates apart.
+_EMPTY_EVENTS = frozenset(("", "be", "have", "do", "say", "tell", "report", "add"))
+# Below this similarity of their verbs' word vectors, two dates tell the times of different events
+# ("identified on Friday", "injured on Thursday"); synonyms ("quit", "leave") are well above it.
+SAME_EVENT_SIMILARITY = 0.3
+
+
+def _same_event(event_a: str, event_b: str) -> bool:
+    if event_a == event_b or event_a in _EMPTY_EVENTS or event_b in _EMPTY_EVENTS:
+        return True
+    va, vb = word_vectors([event_a, event_b])
+    return float(va @ vb) >= SAME_EVENT_SIMILARITY
 
 
 _DATE_ROLES = frozenset(("since", "until", "till", "through", "by", "from", "before", "after"))
