@@ -858,3 +858,12 @@ def test_it_reads_a_seed_sentence_well_under_a_millisecond() -> None:
         extract_dates(s, MON_28_MAR_2016)
     per_sentence = (time.perf_counter() - started) / len(sentences)
     assert per_sentence < 0.001
+
+
+def test_a_bare_would_or_likely_looks_ahead_to_a_month_or_a_day() -> None:
+    wed_30_jan_2013 = datetime.date(2013, 1, 30)
+    assert values("The primary would be held on April 30.", wed_30_jan_2013) == ["2013-04-30"]
+    assert values("Two congressmen are likely to face off in a primary in April.", wed_30_jan_2013) == [
+        "2013-04"
+    ]
+    assert values("The primary was held on April 30.", wed_30_jan_2013) == ["2012-04-30"]

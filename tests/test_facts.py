@@ -86,3 +86,32 @@ def test_a_speech_verb_with_what_was_said_is_a_claim() -> None:
     got = clauses("The mayor said on Friday that the bridge would reopen in March, and the council agreed.")
     assert any("the bridge would reopen in March" in text for text, _ in got)
     assert any("the council agreed" in text for text, _ in got)
+
+
+def test_a_since_clause_stays_with_the_superlative_it_dates() -> None:
+    got = clauses(
+        "He described it as the biggest single defeat for the group since it declared a caliphate in 2014."
+    )
+    assert len(got) == 1
+
+
+def test_a_verb_after_a_preposition_of_time_is_a_fact_of_its_own() -> None:
+    got = [text for text, _ in clauses(
+        "The group sparked a global outcry with the destruction of monuments after capturing the city in May."
+    )]  # fmt: skip
+    assert got[-1] == "after capturing the city in May."
+
+
+def test_a_participle_next_to_its_noun_stays_and_after_a_comma_it_is_cut() -> None:
+    assert (
+        len(clauses("Army sappers were defusing mines and bombs planted by the militants in the ruins.")) == 1
+    )
+    got = [text for text, _ in clauses(
+        "Army sappers were defusing the mines, planted by the militants across the ancient ruins."
+    )]  # fmt: skip
+    assert got[-1].startswith("planted by the militants")
+
+
+def test_an_apposition_between_a_subject_and_its_verb_stays_with_them() -> None:
+    sentence = "Teqnika Moultrie, a 30-year-old bus driver from San Carlos, was killed in the crash."
+    assert [text for text, _ in clauses(sentence)] == [sentence]

@@ -565,3 +565,8 @@ def test_it_reads_a_toll_that_passes_a_figure_as_more_than_it() -> None:
     assert (q.low, q.high, q.low_inclusive) == (120, None, False)
     (q,) = extract_quantities("The number of dead topped 3,000 on Friday.")
     assert (q.low, q.high, q.low_inclusive) == (3000, None, False)
+
+
+def test_a_decade_written_with_an_apostrophe_is_an_age() -> None:
+    decade = only("The woman in her 20's died at the scene.")
+    assert (decade.kind, decade.low, decade.high) == ("age", 20, 29)

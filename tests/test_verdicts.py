@@ -256,3 +256,19 @@ def test_calibers_that_differ_conflict() -> None:
     )
     assert relation == "conflict"
     assert "caliber" in why
+
+
+def test_a_year_against_a_month_conflicts_when_both_date_one_event() -> None:
+    relation, why = verdict(
+        "Cowan reportedly quit the administration earlier this month.",
+        "He left the administration last year to return to private practice.",
+    )
+    assert relation == "conflict"
+    assert "last year" in why
+
+
+def test_an_age_in_a_decade_with_an_apostrophe_conflicts_with_an_age_outside_it() -> None:
+    relation, _ = verdict(
+        "One woman in her 20's died at the scene.", "Teqnika Moultrie, a 30-year-old bus driver, was killed."
+    )
+    assert relation == "conflict"

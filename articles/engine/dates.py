@@ -240,7 +240,7 @@ _REPORTED_RE = re.compile(
     r"|\b(?:(?P<aux>had|has|have|was|were|is|are|hadn['’]t|wasn['’]t|weren['’]t)\s+(?:been\s+)?)?"
     r"(?:(?:also|still|widely|originally|initially|now|then|already|not)\s+)?"
     r"(?P<intent>expected|due|set|scheduled|slated|poised|going|planned|planning|plans?|hoped|hoping|hopes?"
-    r"|intended|intending|intends?|aimed|aiming|aims?|promised|promises?|vowed|vows?|pledged|pledges?)"
+    r"|intended|intending|intends?|aimed|aiming|aims?|promised|promises?|vowed|vows?|pledged|pledges?|likely)"
     r"\s+to\s+(?P<inf>[a-z]+)\b"
 )
 _HABIT_ADVERBS = _words(
@@ -523,8 +523,8 @@ class _Ctx:
         month or day-month counts forward from its start, but a weekday (``fine``) cannot be placed from
         it and stays in the past. "would have", "would often", "used to" and a past verb between the cue
         and the date ("would appeal the ruling handed down on Monday") are not reported futures. A bare
-        "would" needs reported speech in the sentence (or a day to count from); "expected to" and the
-        like do not.
+        "would" needs reported speech in the sentence (or a day to count from) before a weekday;
+        "expected to" and the like do not.
         """
         pub = self.pub
         if pub is None or self.nested:
@@ -575,7 +575,9 @@ class _Ctx:
         if day is not None:
             return _Date.fromisoformat(day.value)
         if intent is None and _REPORTING_RE.search(self.text) is None:
-            return None
+            # "The primary would be held on April 30": a bare "would" looks ahead from publication to a
+            # month or a day of the month; a weekday ("would go on Monday") may be a habit told in the past
+            return None if fine else pub
         iso = _iso_day(pub)
         frames = [c for c in before if not iso.startswith(c.value)]
         if not frames:

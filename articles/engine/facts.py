@@ -35,6 +35,16 @@ def _opens_clause(token: Token) -> bool:
         return False  # "to bring under control": an infinitive completes its verb's fact
     size = token.right_edge.i - token.left_edge.i + 1
     if token.dep_ == "appos":
+        # "Teqnika Moultrie, a 30-year-old bus driver, was killed": an apposition between a subject and its
+        # verb says who the fact is about, and stays with it, unless it tells something done ("a former
+        # congressman who led the task force")
+        head = token.head
+        if (
+            head.dep_ in SUBJECT_DEPS
+            and head.head.i > token.right_edge.i
+            and not any(t.pos_ == "VERB" for t in token.subtree)
+        ):
+            return False
         return size >= MIN_APPOSITION
     if token.dep_ == "conj":
         # coordinated verbs and clauses, not coordinated nouns ("guards or staff members")

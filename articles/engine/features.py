@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from articles.engine.verdicts import synonyms
+
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
@@ -61,6 +63,7 @@ FEATURES = (
     "part_cosine",  # the closest parts of the two claims by word vectors (a long claim bundles facts)
     "part_best_a",  # B's claim holds the part closest to a part of A's claim
     "part_best_b",  # A's claim holds the part closest to a part of B's claim
+    "dated_event",  # both date the same event, told by one verb or two synonyms ("quit" / "left")
 )
 
 
@@ -86,6 +89,7 @@ class ClaimView:
     dates: frozenset[str]
     speakers: frozenset[str]
     times: tuple[int, ...]  # clock times, minutes after midnight
+    events: frozenset[str]  # the verbs the claim's dates belong to
     position: float
     lead: bool  # a headline, or among the first claims of the text
 
@@ -197,6 +201,12 @@ def pair_features(
     parts = (words_a.parts @ words_b.parts.T).astype(np.float64)
     part = np.maximum.reduceat(np.maximum.reduceat(parts, starts_a, axis=0), starts_b, axis=1)
     out[:, col["part_cosine"]] = part.ravel()
+    events_b = [j for j, v in enumerate(views_b) if v.events]
+    for i, va in enumerate(views_a):
+        for j in events_b if va.events else ():
+            out[i * nb + j, col["dated_event"]] = any(
+                synonyms(x, y) or x == y for x in va.events for y in views_b[j].events
+            )
     out[:, col["part_best_a"]] = (part >= part.max(axis=1, keepdims=True)).ravel()
     out[:, col["part_best_b"]] = (part >= part.max(axis=0, keepdims=True)).ravel()
     # Shared lemmas, weighted by rarity: with W[i, w] the weight of lemma w in claim i, (W_a W_b^T)[i, j] sums

@@ -21,7 +21,7 @@ from articles.engine.reading import BuiltClaims, build_claims, link_across
 from articles.engine.sameevent import evidence, judge_same_event
 from articles.engine.scoring import Scorer, trained_scorer
 from articles.engine.types import Claim, ComparisonResult, Document, Link
-from articles.engine.verdicts import Side, clock_times, judge
+from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
 ENGINE_VERSION = "2.2"
@@ -231,6 +231,7 @@ def _views(analysis: Analysis, built: BuiltClaims) -> list[ClaimView]:
                 dates=frozenset(d.value for d in c.dates),
                 speakers=_named_sources(built, c),
                 times=tuple(minutes for minutes, _ in clock_times(c.text)),
+                events=frozenset(d.event for d in c.dates if d.event not in EMPTY_EVENTS),
                 position=k / n,
                 lead=c.kind == "headline" or body_rank < LEAD_CLAIMS,
             )

@@ -725,7 +725,10 @@ class _Reader:
         if j + 1 >= self.n:
             return None
         t, s = self.toks[j], self.toks[j + 1]  # j + 1 < n checked above
-        if t.kind != _NUM or s.low != "s" or not self.glued(j + 1) or not t.text.isdigit():
+        end = j + 2
+        if s.text in ("'", "’") and end < self.n and self.low(end) == "s" and self.glued(end):
+            s, end = self.toks[end], end + 1  # "in her 20's"
+        if t.kind != _NUM or s.low not in ("s", "'s", "’s") or not self.glued(j + 1) or not t.text.isdigit():
             return None
         decade = int(t.text)
         if decade % 10 or not 10 <= decade <= 110:
@@ -733,9 +736,7 @@ class _Reader:
         start = i + 1
         # "in her 20s" is every age from 20 to 29; "early twenties" has no sharp edge
         fuzzy = width < 9.0
-        return [
-            self._make(start, j + 2, decade + offset, decade + offset + width, fuzzy, "age", "age")
-        ], j + 2
+        return [self._make(start, end, decade + offset, decade + offset + width, fuzzy, "age", "age")], end
 
     # -- numbers --
 

@@ -89,9 +89,15 @@ def load_pair(name: str, path_a: Path, path_b: Path, gold_path: Path) -> GoldPai
     return GoldPair(name, gold, an_a, an_b, prep, prep.features(), labels(prep, gold), shape)
 
 
-# Similarities can only speak for a link: the closer two claims read, the likelier they state one fact. Their
-# weights are kept at zero or above, so that no mix of these correlated measures turns a closer pair away.
-MONOTONE = frozenset(f for f in FEATURES if f.endswith("cosine"))
+# Similarities and shared evidence can only speak for a link: the closer two claims read, the likelier they
+# state one fact. Their weights are kept at zero or above, so that no mix of these correlated measures turns a
+# closer pair away; distances (how far below the best match, how far apart in the articles) only speak against.
+MONOTONE = frozenset(f for f in FEATURES if f.endswith("cosine")) | frozenset(
+    """agreement lexical hand_tuned lemma_overlap rare_shared names_shared numbers_shared counted_shared
+    dates_shared times_close same_speaker mutual_best rank_a rank_b lemma_rank_a lemma_rank_b word_best_a
+    word_best_b part_best_a part_best_b""".split()
+)
+DECREASING = frozenset(("cosine_gap_a", "cosine_gap_b", "word_gap_a", "word_gap_b", "position_gap"))
 
 
 def fit(pairs: list[GoldPair], c: float = C) -> Scorer:
@@ -113,7 +119,9 @@ def fit(pairs: list[GoldPair], c: float = C) -> Scorer:
         value = float(np.sum(np.logaddexp(0.0, logits) - y * logits) + (w[:n] @ w[:n]) / (2 * c))
         return value, np.append(z.T @ (p - y) + w[:n] / c, np.sum(p - y))
 
-    bounds = [(0.0, None) if f in MONOTONE else (None, None) for f in FEATURES] + [(None, None)]
+    bounds = [
+        (0.0, None) if f in MONOTONE else (None, 0.0) if f in DECREASING else (None, None) for f in FEATURES
+    ] + [(None, None)]
     found = minimize(
         loss, np.zeros(n + 1), jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 5000}
     )

@@ -13,7 +13,7 @@ from articles.engine.dates import dates_compatible
 from articles.engine.lexicon import content_tokens
 from articles.engine.quantities import convert_money, intervals_overlap, same_counted_thing
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Relation
-from articles.engine.wordvectors import word_vectors
+from articles.engine.wordvectors import word_similarity
 
 # Relative widening applied to approximate figures ("about 400") before calling two figures incompatible.
 APPROXIMATE_TOLERANCE = 0.1
@@ -371,6 +371,15 @@ def _compare_dates(a: Side, b: Side) -> list[Finding]:
         for y in db:
             if dates_compatible(x, y):
                 return [Finding("agree", f"same date: A {_date_text(x)}, B {_date_text(y)}")]
+    if len(da) > 1 or len(db) > 1:
+        # "joined in 2009 and quit earlier this month" against "left last year": only the dates of one
+        # event, told by the same verb or a synonym, can contradict each other
+        told = [
+            (x, y) for x in da for y in db if (x.event and x.event == y.event) or synonyms(x.event, y.event)
+        ]
+        if len(told) != 1:
+            return []
+        da, db = [told[0][0]], [told[0][1]]
     if len(da) == 1 and len(db) == 1 and _comparable(da[0], db[0]) and _role(da[0]) == _role(db[0]):
         x, y = da[0], db[0]
         if not _same_event(x.event, y.event):
@@ -385,17 +394,26 @@ def _compare_dates(a: Side, b: Side) -> list[Finding]:
 
 
 # Verbs that say when something was told, or nothing: they never set the two dates apart.
-_EMPTY_EVENTS = frozenset(("", "be", "have", "do", "say", "tell", "report", "add"))
+EMPTY_EVENTS = frozenset(("", "be", "have", "do", "say", "tell", "report", "add"))
 # Below this similarity of their verbs' word vectors, two dates tell the times of different events
 # ("identified on Friday", "injured on Thursday"); synonyms ("quit", "leave") are well above it.
 SAME_EVENT_SIMILARITY = 0.3
 
 
+# Two verbs this similar by their word vectors tell one event ("quit" and "leave", "kill" and "die").
+SYNONYM_SIMILARITY = 0.55
+
+
 def _same_event(event_a: str, event_b: str) -> bool:
-    if event_a == event_b or event_a in _EMPTY_EVENTS or event_b in _EMPTY_EVENTS:
+    if event_a == event_b or event_a in EMPTY_EVENTS or event_b in EMPTY_EVENTS:
         return True
-    va, vb = word_vectors([event_a, event_b])
-    return float(va @ vb) >= SAME_EVENT_SIMILARITY
+    return word_similarity(event_a, event_b) >= SAME_EVENT_SIMILARITY
+
+
+def synonyms(event_a: str, event_b: str) -> bool:
+    if not event_a or not event_b or event_a in EMPTY_EVENTS or event_b in EMPTY_EVENTS:
+        return False
+    return word_similarity(event_a, event_b) >= SYNONYM_SIMILARITY
 
 
 _DATE_ROLES = frozenset(("since", "until", "till", "through", "by", "from", "before", "after"))
@@ -411,7 +429,11 @@ def _role(d: DateRef) -> str:
 def _comparable(x: DateRef, y: DateRef) -> bool:
     if "week" in x.text.lower() or "week" in y.text.lower():
         return False  # "this week" is a span of days, never a contradiction of one of them
-    return x.precision == y.precision or (x.precision != "year" and y.precision != "year")
+    if x.precision == y.precision or (x.precision != "year" and y.precision != "year"):
+        return True
+    # a year against a month or a day is compared only when both date one event ("left last year", "quit
+    # earlier this month"); otherwise "in 2015" may frame a story and the day tell one step of it
+    return bool(x.event) and (x.event == y.event or synonyms(x.event, y.event))
 
 
 def _date_text(d: DateRef) -> str:
