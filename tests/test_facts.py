@@ -115,3 +115,14 @@ def test_a_participle_next_to_its_noun_stays_and_after_a_comma_it_is_cut() -> No
 def test_an_apposition_between_a_subject_and_its_verb_stays_with_them() -> None:
     sentence = "Teqnika Moultrie, a 30-year-old bus driver from San Carlos, was killed in the crash."
     assert [text for text, _ in clauses(sentence)] == [sentence]
+
+
+def test_a_quoted_statement_is_cut_into_its_sentences_each_with_the_speaker() -> None:
+    from articles.engine import extract_claims
+
+    claims = extract_claims("“We won. We are happy about the result of the vote,” the mayor said on Sunday.")
+    assert [c.text for c in claims] == [
+        "“We won.",
+        "We are happy about the result of the vote,” the mayor said on Sunday.",
+    ]
+    assert {c.attribution for c in claims} == {"the mayor"}

@@ -14,7 +14,7 @@ from articles.engine.entities import extract_entities, link_entities
 from articles.engine.facts import clause_spans
 from articles.engine.parse import char_span
 from articles.engine.quantities import extract_quantities
-from articles.engine.sentences import is_heading, split_sentences
+from articles.engine.sentences import is_heading, quoted_sentences, split_sentences
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Quote
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def _named(entities: list[Entity], doc: Doc) -> list[Entity]:
 
 
 def _clauses(text: str, start: int, end: int, doc: Doc) -> tuple[list[tuple[int, int]], list[str]]:
-    clauses = clause_spans(doc, start, end)
+    clauses = [c for s, e in quoted_sentences(text, start, end) for c in clause_spans(doc, s, e)]
     return [(c.start, c.end) for c in clauses], [c.subject for c in clauses]
 
 

@@ -271,8 +271,10 @@ def _glued(text: str, stop: int, p: int, start: int, end: int) -> bool:
     )
 
 
-def _split_segment(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    shields = [(s, e) for s, e, closed in scan_quotes(text, start, end) if closed]
+def _split_segment(
+    text: str, start: int, end: int, out: list[tuple[int, int]], inside_quotes: bool = False
+) -> None:
+    shields = [] if inside_quotes else [(s, e) for s, e, closed in scan_quotes(text, start, end) if closed]
     shields += _bracket_spans(text, start, end)
     cut = start
     for m in _END_RE.finditer(text, start, end):
@@ -297,6 +299,14 @@ def _split_segment(text: str, start: int, end: int, out: list[tuple[int, int]]) 
     s, e = _trim(text, cut, end)
     if s < e:
         out.append((s, e))
+
+
+def quoted_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut at the sentence ends inside its quotes: “We won. We are happy,” he said. is “We won. |
+    We are happy,” he said. Each part is a statement of its own, all told by the sentence's speaker."""
+    out: list[tuple[int, int]] = []
+    _split_segment(text, start, end, out, inside_quotes=True)
+    return out or [(start, end)]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
