@@ -41,7 +41,7 @@ def main() -> None:
             found += find_pairs(folder)
     pairs: list[GoldPair] = [load_pair(*item) for item in found]
     print(f"{len(pairs)} labelled pairs, {sum(len(p.y) for p in pairs)} candidate claim pairs, "
-          f"{sum(int(p.y.sum()) for p in pairs)} positive ({time.perf_counter() - t0:.1f} s)")  # fmt: skip
+          f"{sum(int((p.y == 1).sum()) for p in pairs)} positive ({time.perf_counter() - t0:.1f} s)")  # fmt: skip
     figures, (threshold, extra, near, conflict, mutual), scores = leave_one_out(pairs)
     for p, s in zip(pairs, scores, strict=True):
         print(f"  held out {p.name:24} recall={s.recall:.2f} precision={s.precision:.2f} "

@@ -63,7 +63,13 @@ def _quote_span(body: str, quote: str) -> tuple[int, int] | None:
     return None if i < 0 else (i, i + len(quote))
 
 
+# A claim that holds less than this share of a gold quote, next to one that holds more, only touches it.
+MAIN_SHARE = 0.5
+
+
 def labels(prep: Prepared, gold: dict[str, Any]) -> np.ndarray:
+    """1 for the pairs of claims that state a gold pair's fact, 0 for the rest, and -1 (left out of training)
+    for pairs where a claim only touches a gold quote that another claim of its article holds."""
     claims_a, claims_b = prep.built[0].claims, prep.built[1].claims
     text_a, text_b = prep.analyses[0].text, prep.analyses[1].text
     y = np.zeros((len(claims_a), len(claims_b)), dtype=np.int8)
@@ -71,11 +77,23 @@ def labels(prep: Prepared, gold: dict[str, Any]) -> np.ndarray:
         ra, rb = _quote_span(text_a, pair["a"]), _quote_span(text_b, pair["b"])
         if ra is None or rb is None:
             continue
-        rows = [i for i, c in enumerate(claims_a) if c.start < ra[1] and ra[0] < c.end]
-        cols = [j for j, c in enumerate(claims_b) if c.start < rb[1] and rb[0] < c.end]
-        for i in rows:
-            y[i, cols] = 1
+        held_a = {i: _held(c.start, c.end, ra) for i, c in enumerate(claims_a) if _held(c.start, c.end, ra)}
+        held_b = {j: _held(c.start, c.end, rb) for j, c in enumerate(claims_b) if _held(c.start, c.end, rb)}
+        if not held_a or not held_b:
+            continue
+        most_a, most_b = max(held_a.values()), max(held_b.values())
+        for i, share_a in held_a.items():
+            for j, share_b in held_b.items():
+                if share_a >= MAIN_SHARE * most_a and share_b >= MAIN_SHARE * most_b:
+                    y[i, j] = 1
+                elif y[i, j] == 0:
+                    y[i, j] = -1
     return y.ravel()
+
+
+def _held(start: int, end: int, quote: tuple[int, int]) -> int:
+    """How many characters of the quote the claim holds."""
+    return max(0, min(end, quote[1]) - max(start, quote[0]))
 
 
 def load_pair(name: str, path_a: Path, path_b: Path, gold_path: Path) -> GoldPair:
@@ -105,8 +123,8 @@ def fit(pairs: list[GoldPair], c: float = C) -> Scorer:
     ``MONOTONE`` features bounded below by zero."""
     from scipy.optimize import minimize
 
-    x = np.vstack([p.x for p in pairs])
-    y = np.concatenate([p.y for p in pairs]).astype(np.float64)
+    x = np.vstack([p.x[p.y >= 0] for p in pairs])
+    y = np.concatenate([p.y[p.y >= 0] for p in pairs]).astype(np.float64)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
