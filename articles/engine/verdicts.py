@@ -251,7 +251,7 @@ def _other_groups(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
     if part_a == part_b:
         return False
     part, whole = (qa, qb) if part_a else (qb, qa)
-    return not (part.low is not None and whole.high is not None and part.low > whole.high)
+    return not _exceeds(part, whole)
 
 
 def _other_states(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
@@ -374,9 +374,7 @@ def _compare_dates(a: Side, b: Side) -> list[Finding]:
     if len(da) > 1 or len(db) > 1:
         # "joined in 2009 and quit earlier this month" against "left last year": only the dates of one
         # event, told by the same verb or a synonym, can contradict each other
-        told = [
-            (x, y) for x in da for y in db if (x.event and x.event == y.event) or synonyms(x.event, y.event)
-        ]
+        told = [(x, y) for x in da for y in db if _one_event(x, y)]
         if len(told) != 1:
             return []
         da, db = [told[0][0]], [told[0][1]]
@@ -433,6 +431,11 @@ def _comparable(x: DateRef, y: DateRef) -> bool:
         return True
     # a year against a month or a day is compared only when both date one event ("left last year", "quit
     # earlier this month"); otherwise "in 2015" may frame a story and the day tell one step of it
+    return _one_event(x, y)
+
+
+def _one_event(x: DateRef, y: DateRef) -> bool:
+    """Both dates belong to one verb or to two synonyms ("left last year", "quit earlier this month")."""
     return bool(x.event) and (x.event == y.event or synonyms(x.event, y.event))
 
 
