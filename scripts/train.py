@@ -21,7 +21,7 @@ from articles.engine.training import (  # noqa: E402
     GoldPair,
     _with_thresholds,
     find_pairs,
-    fit,
+    fit_two_stages,
     leave_one_out,
     load_pair,
     same_event_data,
@@ -54,7 +54,7 @@ def main() -> None:
         links = sum(s.links for _, s in dev)
         print(f"leave-one-pair-out on ../shared/dev: recall={sum(s.required_found for _, s in dev) / req:.2f} "
               f"precision={sum(s.good_links for _, s in dev) / max(links, 1):.2f}")  # fmt: skip
-    scorer = _with_thresholds(fit(pairs), threshold, extra, near, conflict, mutual)
+    scorer = _with_thresholds(fit_two_stages(pairs), threshold, extra, near, conflict, mutual)
     WEIGHTS.write_text(json.dumps(scorer.to_json(), indent=1) + "\n", encoding="utf-8")
     x, y, names = same_event_data(pairs, scorer)
     wrong = same_event_held_out(x, y, names)

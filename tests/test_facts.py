@@ -126,3 +126,16 @@ def test_a_quoted_statement_is_cut_into_its_sentences_each_with_the_speaker() ->
         "We are happy about the result of the vote,” the mayor said on Sunday.",
     ]
     assert {c.attribution for c in claims} == {"the mayor"}
+
+
+def test_a_verb_of_occurrence_stays_with_the_clause_that_says_when() -> None:
+    sentence = "The announcement came two days after the company reported a record loss."
+    assert clauses(sentence) == [(sentence, "")]
+
+
+def test_a_clause_with_a_verb_of_its_own_is_still_cut_from_the_time_clause() -> None:
+    got = clauses("The gunman fled on foot after police officers arrived at the scene.")
+    assert [text for text, _ in got] == [
+        "The gunman fled on foot",
+        "after police officers arrived at the scene.",
+    ]

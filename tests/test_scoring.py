@@ -7,8 +7,8 @@ import json
 import numpy as np
 
 from articles.engine.assignment import assign
-from articles.engine.features import FEATURES, contrast_groups, rarity
-from articles.engine.scoring import WEIGHTS, trained_scorer
+from articles.engine.features import FEATURES, STACKED, contrast_groups, rarity, stacked_features
+from articles.engine.scoring import WEIGHTS, Scorer, trained_scorer
 
 
 def test_the_weights_file_names_every_feature_in_order() -> None:
@@ -53,3 +53,39 @@ def test_the_assignment_is_one_to_one_above_the_threshold_with_extra_links_for_s
     assert assign(p, threshold=0.5, extra_threshold=0.95) == [(0, 1), (1, 0)]
     assert assign(p, threshold=0.5, extra_threshold=0.84) == [(0, 0), (0, 1), (1, 0)]
     assert assign(np.zeros((0, 0)), 0.5, 0.9) == []
+
+
+def test_the_second_stage_reads_each_pair_against_its_rivals() -> None:
+    # A (2 claims) x B (3 claims): A0's best is B1, A1's best is B1 too, B1's best is A0.
+    first = np.array([[0.2, 0.8, 0.1], [0.6, 0.7, 0.05]]).ravel()
+    x = stacked_features(first, (2, 3))
+    col = {name: k for k, name in enumerate(STACKED)}
+    row = {(i, j): x[i * 3 + j] for i in range(2) for j in range(3)}
+    assert row[0, 1][col["mutual_first"]] == 1.0
+    assert row[1, 1][col["mutual_first"]] == 0.0  # A1's best, but B1's best is A0
+    assert row[1, 1][col["share_of_best_a"]] == 1.0
+    assert row[1, 1][col["share_of_best_b"]] == np.float64(0.7 / 0.8)
+    assert abs(row[0, 1][col["lead_a"]] - 0.6) < 1e-9  # 0.8 stands 0.6 above A0's next best
+    assert abs(row[1, 0][col["lead_a"]] - (0.6 - 0.7)) < 1e-9  # below A1's best
+    assert row[1, 2][col["neighbours"]] == 0.8  # A0-B1 before it; nothing after
+    assert row[0, 0][col["neighbours"]] == 0.7  # A1-B1 after it
+    assert row[0, 1][col["first_logit"]] > 0 > row[0, 0][col["first_logit"]]
+
+
+def test_the_shipped_scorer_has_a_second_stage_that_only_rewards_a_stronger_first_score() -> None:
+    scorer = trained_scorer()
+    assert scorer.second is not None
+    assert (scorer.second.coef >= 0).all()
+    col = FEATURES.index("context_cosine")
+    x = np.zeros((4, len(FEATURES)))
+    x[:, col] = [0.9, 0.3, 0.3, 0.2]
+    p = scorer.probabilities(x, (2, 2))
+    assert p.shape == (4,) and p[0] > p[3]
+    assert scorer.probabilities(x).shape == (4,)  # without a shape: the first stage alone
+
+
+def test_a_scorer_with_a_second_stage_survives_its_json() -> None:
+    scorer = trained_scorer()
+    again = Scorer.from_json(json.loads(json.dumps(scorer.to_json())))
+    x = np.random.default_rng(0).random((6, len(FEATURES)))
+    assert np.allclose(again.probabilities(x, (2, 3)), scorer.probabilities(x, (2, 3)), atol=1e-5)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from articles.engine.features import FEATURES
-from articles.engine.training import MONOTONE, fit
+from articles.engine.training import MONOTONE, fit, fit_two_stages
 
 
 def _pairs(x: np.ndarray, y: np.ndarray) -> list[Any]:
@@ -34,4 +34,21 @@ def test_a_similarity_that_the_labels_reward_less_still_gets_no_negative_weight(
     # given the sentence's similarity, labels fall as the claim's rises: an unbounded fit weighs it negatively
     y = (x[:, context] - 0.5 * x[:, cosine] > 0.3).astype(np.int8)
     scorer = fit(_pairs(x, y))
-    assert all(scorer.coef[FEATURES.index(name)] >= 0 for name in MONOTONE)
+    assert all(scorer.coef[FEATURES.index(name)] >= 0 for name in MONOTONE if name in FEATURES)
+
+
+def test_the_second_stage_is_fitted_on_scores_from_models_that_did_not_see_the_pair() -> None:
+    rng = np.random.default_rng(2)
+    context = FEATURES.index("context_cosine")
+    pairs = []
+    for _ in range(4):
+        x = rng.random((12, len(FEATURES)))
+        y = (x[:, context] > 0.6).astype(np.int8)
+        pairs.append(SimpleNamespace(x=x, y=y, shape=(3, 4)))
+    scorer = fit_two_stages(pairs)
+    assert scorer.second is not None
+    assert (scorer.second.coef >= 0).all()
+    low, high = pairs[0].x.copy(), pairs[0].x.copy()
+    low[:, context], high[:, context] = 0.1, 0.9
+    p_high, p_low = scorer.probabilities(high, (3, 4)), scorer.probabilities(low, (3, 4))
+    assert (p_high >= p_low).all() and p_high.sum() > p_low.sum()

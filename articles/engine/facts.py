@@ -113,9 +113,25 @@ def _is_attribution(words: list[Token]) -> bool:
     return False
 
 
+# Verbs of occurrence, whose fact is in the clause that says when: "the loss came | three months after ...".
+OCCURRENCE_LEMMAS = frozenset(("come", "happen", "occur"))
+
+
+def _only_occurs(words: list[Token]) -> bool:
+    """ "The loss of Palmyra came": a subject and a verb of occurrence, all else of the verb elsewhere."""
+    inside = {t.i for t in words}
+    for verb in words:
+        if verb.lemma_ in OCCURRENCE_LEMMAS and verb.pos_ == "VERB":
+            kept = [c for c in verb.children if c.i in inside and not c.is_punct]
+            if all(c.dep_ in ("nsubj", "aux", "neg") for c in kept):
+                covered = {t.i for c in kept for t in c.subtree} | {verb.i}
+                return inside <= covered | {t.i for t in words if t.is_punct}
+    return False
+
+
 def _stands_alone(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct]
-    if len(words) < MIN_WORDS or _is_attribution(tokens):
+    if len(words) < MIN_WORDS or _is_attribution(tokens) or _only_occurs(words):
         return False
     return any(t.pos_ in ("VERB", "AUX", "NUM", "PROPN") for t in words)
 

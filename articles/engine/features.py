@@ -67,6 +67,51 @@ FEATURES = (
 )
 
 
+# The second stage reads each pair against its rivals: the first stage's scores of the other pairs that share
+# one of its claims, and of the pairs next to it in both articles.
+STACKED = (
+    "first_logit",  # the first stage's score, as log-odds
+    "neighbours",  # the best first-stage score of the claims just before or just after both claims
+    "share_of_best_a",  # the pair's score as a share of the best score of A's claim
+    "share_of_best_b",  # ... and of B's claim
+    "mutual_first",  # each claim is the other's best match by the first stage
+    "lead_a",  # how far the pair's score stands above A's claim's next best (negative below its best)
+    "lead_b",  # ... and above B's claim's next best
+)
+
+
+def stacked_features(first: NDArray[np.float64], shape: tuple[int, int]) -> NDArray[np.float64]:
+    """A (len(A) * len(B), len(STACKED)) matrix from the first stage's probabilities (row i * len(B) + j)."""
+    na, nb = shape
+    out = np.zeros((na * nb, len(STACKED)), dtype=np.float64)
+    if not na or not nb:
+        return out
+    p = first.reshape(na, nb)
+    col = {name: k for k, name in enumerate(STACKED)}
+    clipped = np.clip(p, 1e-4, 1 - 1e-4)
+    out[:, col["first_logit"]] = np.log(clipped / (1 - clipped)).ravel()
+    padded = np.zeros((na + 2, nb + 2))
+    padded[1:-1, 1:-1] = p
+    out[:, col["neighbours"]] = np.maximum(padded[:-2, :-2], padded[2:, 2:]).ravel()
+    best_a, best_b = p.max(axis=1, keepdims=True), p.max(axis=0, keepdims=True)
+    out[:, col["share_of_best_a"]] = (p / np.maximum(best_a, 1e-9)).ravel()
+    out[:, col["share_of_best_b"]] = (p / np.maximum(best_b, 1e-9)).ravel()
+    out[:, col["mutual_first"]] = ((p >= best_a) & (p >= best_b)).ravel()
+    out[:, col["lead_a"]] = (p - _other_best(p, axis=1)).ravel()
+    out[:, col["lead_b"]] = (p - _other_best(p, axis=0)).ravel()
+    return out
+
+
+def _other_best(p: NDArray[np.float64], axis: int) -> NDArray[np.float64]:
+    """For each cell, the best value along the axis among the other cells."""
+    if p.shape[axis] < 2:
+        return np.zeros_like(p)
+    top = np.sort(p, axis=axis)
+    first = np.take(top, [-1], axis=axis)
+    second = np.take(top, [-2], axis=axis)
+    return np.where(p >= first, second, first)
+
+
 @dataclass(frozen=True, slots=True)
 class Encodings:
     """One article's word vectors: a row per claim, and a row per claim for the sentence it comes from."""

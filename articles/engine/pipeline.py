@@ -24,7 +24,7 @@ from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
-ENGINE_VERSION = "2.2"
+ENGINE_VERSION = "2.3"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -108,7 +108,8 @@ def compare_analyses(
     """Compare two analysed articles without reading either again."""
     scorer = scorer or trained_scorer()
     prep = Prepared(analysis_a, analysis_b)
-    probabilities = scorer.probabilities(prep.features())
+    shape = (len(prep.built[0].claims), len(prep.built[1].claims))
+    probabilities = scorer.probabilities(prep.features(), shape)
     return decide(prep, probabilities, scorer, (title_a, title_b), (source_a, source_b))
 
 

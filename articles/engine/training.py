@@ -17,11 +17,11 @@ import numpy as np
 
 from articles.engine.analysis import Analysis, analyse
 from articles.engine.evaluation import Score, score_comparison
-from articles.engine.features import FEATURES
+from articles.engine.features import FEATURES, STACKED, stacked_features
 from articles.engine.pipeline import Prepared, decide
 from articles.engine.sameevent import evidence
 from articles.engine.sameevent import fit as fit_same_event
-from articles.engine.scoring import Scorer
+from articles.engine.scoring import Scorer, SecondStage
 from articles.engine.serialize import result_to_dict
 
 # Inverse strength of the L2 penalty, chosen by leave-one-pair-out figures (0.1 against 0.01 and 1).
@@ -110,21 +110,71 @@ def load_pair(name: str, path_a: Path, path_b: Path, gold_path: Path) -> GoldPai
 # Similarities and shared evidence can only speak for a link: the closer two claims read, the likelier they
 # state one fact. Their weights are kept at zero or above, so that no mix of these correlated measures turns a
 # closer pair away; distances (how far below the best match, how far apart in the articles) only speak against.
-MONOTONE = frozenset(f for f in FEATURES if f.endswith("cosine")) | frozenset(
-    """agreement lexical hand_tuned lemma_overlap rare_shared names_shared numbers_shared counted_shared
+MONOTONE = (
+    frozenset(f for f in FEATURES if f.endswith("cosine"))
+    | frozenset(
+        """agreement lexical hand_tuned lemma_overlap rare_shared names_shared numbers_shared counted_shared
     dates_shared times_close same_speaker mutual_best rank_a rank_b lemma_rank_a lemma_rank_b word_best_a
     word_best_b part_best_a part_best_b""".split()
+    )
+    | frozenset(STACKED)
 )
 DECREASING = frozenset(("cosine_gap_a", "cosine_gap_b", "word_gap_a", "word_gap_b", "position_gap"))
 
 
 def fit(pairs: list[GoldPair], c: float = C) -> Scorer:
-    """L2-penalised logistic regression (scikit-learn's objective, penalty 1 / (2c)) with the weights of the
-    ``MONOTONE`` features bounded below by zero."""
-    from scipy.optimize import minimize
-
+    """The first stage: L2-penalised logistic regression (scikit-learn's objective, penalty 1 / (2c)) with
+    the weights of the ``MONOTONE`` features bounded below by zero and the ``DECREASING`` ones above."""
     x = np.vstack([p.x[p.y >= 0] for p in pairs])
     y = np.concatenate([p.y[p.y >= 0] for p in pairs]).astype(np.float64)
+    mean, scale, coef, intercept = _logistic(x, y, _bounds(FEATURES), c)
+    return Scorer(FEATURES, mean, scale, coef, intercept, 0.5, 0.9)
+
+
+# The first stage's scores that the second stage learns from come from models that did not see the pair.
+INNER_FOLDS = 3
+
+
+def fit_two_stages(pairs: list[GoldPair], c: float = C) -> Scorer:
+    """The first stage on all the pairs, then the second stage on the first stage's scores, each pair's
+    scores coming from a first stage fitted without it (``INNER_FOLDS`` folds)."""
+    first = fit(pairs, c)
+    folds = [pairs[k::INNER_FOLDS] for k in range(INNER_FOLDS)] if len(pairs) >= INNER_FOLDS else [pairs]
+    rows: list[np.ndarray] = []
+    targets: list[np.ndarray] = []
+    for fold in folds:
+        rest = [p for p in pairs if all(p is not q for q in fold)]
+        inner = fit(rest, c) if rest else first
+        for p in fold:
+            stacked = stacked_features(inner.first_probabilities(p.x), p.shape)
+            rows.append(stacked[p.y >= 0])
+            targets.append(p.y[p.y >= 0])
+    x, y = np.vstack(rows), np.concatenate(targets).astype(np.float64)
+    mean, scale, coef, intercept = _logistic(x, y, _bounds(STACKED), SECOND_C)
+    return replace(first, second=SecondStage(mean, scale, coef, intercept))
+
+
+SECOND_C = 1.0
+
+
+Bound = tuple[float | None, float | None]
+
+
+def _bounds(names: tuple[str, ...]) -> list[Bound]:
+    """Bounds of the weights (then the intercept): at or above zero for the ``MONOTONE`` features, at or
+    below for the ``DECREASING`` ones."""
+    up: Bound = (0.0, None)
+    down: Bound = (None, 0.0)
+    free: Bound = (None, None)
+    return [up if f in MONOTONE else down if f in DECREASING else free for f in names] + [free]
+
+
+def _logistic(
+    x: np.ndarray, y: np.ndarray, bounds: list[Bound], c: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Standardised bounded logistic regression: the mean and scale of the features, weights, intercept."""
+    from scipy.optimize import minimize
+
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -137,17 +187,14 @@ def fit(pairs: list[GoldPair], c: float = C) -> Scorer:
         value = float(np.sum(np.logaddexp(0.0, logits) - y * logits) + (w[:n] @ w[:n]) / (2 * c))
         return value, np.append(z.T @ (p - y) + w[:n] / c, np.sum(p - y))
 
-    bounds = [
-        (0.0, None) if f in MONOTONE else (None, 0.0) if f in DECREASING else (None, None) for f in FEATURES
-    ] + [(None, None)]
     found = minimize(
         loss, np.zeros(n + 1), jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 5000}
     )
-    return Scorer(FEATURES, mean, scale, found.x[:n], float(found.x[n]), 0.5, 0.9)
+    return mean, scale, found.x[:n], float(found.x[n])
 
 
 def evaluate(pair: GoldPair, scorer: Scorer) -> Score:
-    result = decide(pair.prepared, scorer.probabilities(pair.x), scorer, same_event=False)
+    result = decide(pair.prepared, scorer.probabilities(pair.x, pair.shape), scorer, same_event=False)
     return score_comparison(pair.gold, result_to_dict(result))
 
 
@@ -200,7 +247,7 @@ def leave_one_out(
 ) -> tuple[dict[str, float], tuple[float, float, float, float, float], list[Score]]:
     """Pooled held-out figures: each pair scored by a model trained on all the others, thresholds chosen
     once for all folds on the held-out predictions."""
-    models = [fit([q for q in pairs if q is not p], c) for p in pairs]
+    models = [fit_two_stages([q for q in pairs if q is not p], c) for p in pairs]
     best: tuple[float, tuple[float, float, float], list[Score]] | None = None
     for t in THRESHOLDS:
         for e in EXTRA:
@@ -257,7 +304,7 @@ def same_event_data(pairs: list[GoldPair], scorer: Scorer) -> tuple[np.ndarray, 
             found = evidence(
                 (prep.built[0].claims, prep.built[1].claims),
                 prep.encodings,
-                scorer.probabilities(x),
+                scorer.probabilities(x, (len(prep.built[0].claims), len(prep.built[1].claims))),
                 (p.analysis_a.published, q.analysis_b.published),
             )
             # Each pairing twice: as dated, and as if neither date were known, which happens to users.
