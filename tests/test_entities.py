@@ -765,3 +765,38 @@ def test_random_text_never_raises_and_yields_valid_spans(text: str, base: int) -
     assert len(canon_ids) == 2 * len(found)
     rows = link_entities([found, found])
     assert [len(r) for r in rows] == [len(found), len(found)]
+
+
+def test_an_organisation_named_without_the_word_for_its_office_is_the_same_one() -> None:
+    ids = canon(
+        linked(
+            "Denver Police say two men were arrested.", "The Denver Police Department released a statement."
+        )
+    )
+    assert ids["Denver Police"] == ids["Denver Police Department"]
+
+
+def test_a_name_whose_leading_words_are_given_by_their_initials_is_the_same_one() -> None:
+    ids = canon(
+        linked(
+            "Both were taken to OHSU Doernbecher.",
+            "They were treated at Oregon Health Science University Doernbecher.",
+        )
+    )
+    assert ids["OHSU Doernbecher"] == ids["Oregon Health Science University Doernbecher"]
+    ids = canon(linked("She went to UMC Lakeside.", "He went to University Medical Center Brackenridge."))
+    assert ids["UMC Lakeside"] != ids["University Medical Center Brackenridge"]
+
+
+def test_an_island_of_a_name_is_the_island_of_that_name() -> None:
+    ids = canon(linked("The quake struck the Island of Kish.", "Damage on Kish was light."))
+    assert ids["Island of Kish"] == ids["Kish"]
+
+
+def test_a_newspaper_named_without_its_city_is_the_same_paper() -> None:
+    ids = canon(linked("The Chicago Sun Times reported the fire.", "The Sun Times said two died."))
+    assert ids["Chicago Sun Times"] == ids["Sun Times"]
+    ids = canon(
+        linked("The Chicago Sun Times reported it.", "The Boston Sun Times disagreed.", "Sun Times said.")
+    )
+    assert ids["Sun Times"] not in (ids["Chicago Sun Times"], ids["Boston Sun Times"])

@@ -381,6 +381,8 @@ industries partners media agency defence defense ag sa gmbh nv bv spa llp lp air
 railways rail utd univ dept intl assn afc
 """
 )
+# The word for an organisation's office, which its short name leaves out ("Austin Police Department").
+_OFFICE_HEADS = _words("department dept office bureau service services division")
 # Generic heads that, after "the", refer back to an organisation named earlier ("the ministry").
 _HEAD_REFS = _words(
     """
@@ -1629,6 +1631,7 @@ class _Linker:
         self.join_context_aliases()
         self.join_acronyms()
         self.join_heads()
+        self.join_place_prefixes()
         self.join_flights()
         kinds = self.root_kinds()  # one vote for the steps below: their joins rarely change it
         self.join_reordered_places(kinds)
@@ -1808,6 +1811,16 @@ class _Linker:
                 name = 1 - at
                 if at >= 0 and toks[name] not in _GEO_TYPES and _distinctive(nd.words[name]):
                     typed.setdefault(toks[name], {}).setdefault(toks[at], []).append(i)
+            elif (
+                len(toks) == 3
+                and len(nd.words) == 3
+                and toks[1] == "of"
+                and toks[0] in _GEO_TYPES
+                and toks[0] not in _WATER_TYPES
+                and toks[2] not in _GEO_TYPES
+                and _distinctive(nd.words[2])
+            ):
+                typed.setdefault(toks[2], {}).setdefault(toks[0], []).append(i)  # "Island of Qeshm"
         for key, by_type in typed.items():
             for members in by_type.values():
                 for b in members[1:]:
@@ -1968,6 +1981,24 @@ class _Linker:
             target = by_initials.get(letters.upper())
             if target is not None:
                 sets.union(target, i)
+        self.join_acronym_prefixes()
+
+    def join_acronym_prefixes(self) -> None:
+        """'UMC Brackenridge' for 'University Medical Center Brackenridge': leading words by their initials."""
+        nodes, sets = self.nodes, self.sets
+        by_prefix: dict[tuple[str, str], int] = {}
+        for i, nd in enumerate(nodes):
+            if nd.role == "name" and not nd.known and len(nd.words) >= 3:
+                for k in range(2, len(nd.words)):
+                    rest = name_key(" ".join(nd.words[k:]))
+                    by_prefix.setdefault((_initials(nd.words[:k], False), rest), i)
+        for i, nd in enumerate(nodes):
+            if nd.role != "name" or nd.known or len(nd.words) < 2 or not _ACRONYM.fullmatch(nd.words[0]):
+                continue
+            letters = nd.words[0].replace(".", "").upper()
+            target = by_prefix.get((letters, name_key(" ".join(nd.words[1:]))))
+            if target is not None and target != i:
+                sets.union(target, i)
 
     def join_heads(self) -> None:
         nodes, sets = self.nodes, self.sets
@@ -1981,16 +2012,36 @@ class _Linker:
                 target = _nearest(by_word.get(_fold(nd.ent.text), []), i)
                 if target is not None:
                     sets.union(target, i)
-        # "Civil Protection" for "Civil Protection Department": a name without its organisation head noun.
-        stripped: dict[str, int] = {}
+        # "Civil Protection" for "Civil Protection Department": a name without its organisation head noun;
+        # "Austin Police" for "Austin Police Department": an organisation without the word for its office.
+        stripped: dict[str, tuple[int, str]] = {}
         for i, nd in enumerate(nodes):
             toks = nd.key.split()
             if nd.role == "name" and len(toks) >= 3 and _fold(nd.words[-1]) in _ORG_WORDS and not nd.known:
-                stripped.setdefault(" ".join(toks[:-1]), i)
+                stripped.setdefault(" ".join(toks[:-1]), (i, _fold(nd.words[-1])))
         for i, nd in enumerate(nodes):
-            bare = nd.role == "name" and not nd.known and _fold(nd.words[-1]) not in _ORG_WORDS
-            if bare and nd.ent.kind in ("org", "other") and nd.key in stripped and len(nd.key.split()) >= 2:
-                sets.union(stripped[nd.key], i)
+            if nd.role != "name" or nd.known or nd.key not in stripped or len(nd.key.split()) < 2:
+                continue
+            fuller, dropped = stripped[nd.key]
+            bare = _fold(nd.words[-1]) not in _ORG_WORDS or dropped in _OFFICE_HEADS
+            if bare and nd.ent.kind in ("org", "other"):
+                sets.union(fuller, i)
+
+    def join_place_prefixes(self) -> None:
+        """'Daily News' for 'New York Daily News': an organisation named without the place it starts with."""
+        nodes, sets = self.nodes, self.sets
+        by_rest: dict[str, list[int]] = {}
+        for i, nd in enumerate(nodes):
+            if nd.role != "name" or nd.known or nd.ent.kind not in ("org", "other") or len(nd.words) < 3:
+                continue
+            for k in range(1, len(nd.words) - 1):
+                place = _TABLE_BY_KEY.get(name_key(" ".join(nd.words[:k])))
+                if place is not None and place[1] == "place":
+                    by_rest.setdefault(name_key(" ".join(nd.words[k:])), []).append(i)
+        for i, nd in enumerate(nodes):
+            fuller = {sets.find(f) for f in by_rest.get(nd.key, []) if f != i}
+            if nd.role == "name" and not nd.known and len(nd.words) >= 2 and len(fuller) == 1:
+                sets.union(next(iter(fuller)), i)
 
     def cluster_kinds(self) -> dict[int, EntityKind]:
         votes: dict[int, dict[str, int]] = {}
