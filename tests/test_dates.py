@@ -867,3 +867,21 @@ def test_a_bare_would_or_likely_looks_ahead_to_a_month_or_a_day() -> None:
         "2013-04"
     ]
     assert values("The primary was held on April 30.", wed_30_jan_2013) == ["2012-04-30"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The March 12 runoff will decide the seat.", "2021-03-12"),
+        ("A recount in March would be the second one.", "2021-03"),
+        ("The March 12 runoff would have been his third.", "2020-03-12"),
+        ("The March 12 runoff was close.", "2020-03-12"),
+        ("The mayor appointed an aide to serve until a special election in March.", "2021-03"),
+        ("The mayor served until the special election in March.", "2020-03"),
+    ],
+)
+def test_a_date_in_the_subject_or_ending_a_span_at_an_event_follows_the_verb(
+    sentence: str, value: str
+) -> None:
+    (found,) = extract_dates(sentence, datetime.date(2020, 11, 20))
+    assert found.value == value

@@ -221,6 +221,10 @@ _LEAD_PREP_RE = re.compile(
     r"(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)|noon|midnight|midday)\s+(?:on\s+)?)?"
     r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)?$"
 )
+# "until a special election in June": a span that ends at an event, dated after it.
+_LEAD_EVENT_RE = re.compile(
+    r"(?i)\b(?P<prep>until|till)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}(?:in|on)\s+$"
+)
 _LEAD_GATE = ("til", "thr", "by", "before", "from", "for")
 # "from Thursday through Sunday": the end of a range follows the tense of the range, not the preposition.
 _RANGE_FROM_RE = re.compile(r"(?i)\bfrom\s+[^,;.!?]{1,30}$")
@@ -614,13 +618,15 @@ class _Ctx:
         Saturday", "must surrender his passport by Monday", "set sentencing for June 28") unless its
         clause is told in the past ("had remained free until Saturday", "by Monday it had spread").
         """
-        if self.future(start):
+        if self.future(start) or self.subject_of_future(start, end):
             return True
         window = max(0, start - 48)
         near = self.text[window:start].lower()
         if not any(word in near for word in _LEAD_GATE):
             return False
-        lead = _LEAD_PREP_RE.search(self.text, window, start)
+        lead = _LEAD_PREP_RE.search(self.text, window, start) or _LEAD_EVENT_RE.search(
+            self.text, window, start
+        )
         if lead is None:
             return False
         prep = (lead.group("prep") or "till").lower()
@@ -651,6 +657,24 @@ class _Ctx:
         if tense is None:
             return not needs_cue
         return tense == "ahead"
+
+    def subject_of_future(self, start: int, end: int) -> bool:
+        """ "The June 25 election will decide it", "A vote in June would be the third": a date in the
+        subject of its clause, no verb before it, takes the tense of the verb that follows."""
+        before = _TOKEN_RE.findall(self.text, self.clause_start(start), start)
+        if any(w[:1].islower() and w not in _DETERMINERS and _tense([w], range(1), "event") for w in before):
+            return False
+        tail = self.text[end : end + 100]
+        cut = _CLAUSE_END_RE.search(tail)
+        # capitalised words are names, not verbs ("Will Smith", "May")
+        words = [w for w in _TOKEN_RE.findall(tail, 0, cut.start() if cut else len(tail)) if w[:1].islower()]
+        for k, low in enumerate(words):
+            if low in _MODALS or low.endswith(("'ll", "’ll")):
+                # "would have been": a past conditional
+                return not (low in _PERFECT_MODALS and words[k + 1 : k + 2] == ["have"])
+            if low in _PAST_AUX or low in _PRESENT_VERBS or _is_past_verb(low):
+                return False
+        return False
 
     def next_word(self, pos: int) -> str | None:
         m = _NEXT_WORD_RE.match(self.text, pos)
