@@ -272,3 +272,46 @@ def test_an_age_in_a_decade_with_an_apostrophe_conflicts_with_an_age_outside_it(
         "One woman in her 20's died at the scene.", "Teqnika Moultrie, a 30-year-old bus driver, was killed."
     )
     assert relation == "conflict"
+
+
+def test_two_magnitudes_of_one_quake_conflict_and_the_explanation_gives_the_gap() -> None:
+    relation, why = verdict(
+        "The US Geological Survey put the magnitude at 6.1.",
+        "The agency measured the quake at magnitude 6.4.",
+    )
+    assert relation == "conflict"
+    assert "6.1" in why and "6.4" in why and "differs by 0.3" in why
+
+
+def test_two_depths_in_two_spellings_of_one_unit_conflict() -> None:
+    relation, why = verdict(
+        "Its epicentre was at a shallow depth of 10km.", "The epicentre was 16 kilometres below the surface."
+    )
+    assert relation == "conflict"
+    assert "differs by 6 km" in why
+
+
+def test_two_distances_that_measure_different_things_are_not_compared() -> None:
+    relation, _ = verdict(
+        "The town lies about 35 miles north of the city.",
+        "The three shootings covered a range of about 6 miles.",
+    )
+    assert relation != "conflict"
+
+
+def test_a_count_that_names_two_makers_still_counts_its_noun() -> None:
+    relation, why = verdict(
+        "Among the haul were more than 40 Rolex and Patek Philippe watches.",
+        "The thieves took 36 luxury watches.",
+    )
+    assert relation == "conflict"
+    assert "more than 40" in why and "36" in why
+
+
+def test_another_fifteen_wounded_after_the_dead_is_the_whole_count_of_the_wounded() -> None:
+    a, b = "Another 15 people were wounded.", "Sixteen people were wounded."
+    relation, why = verdict(a, b)
+    assert relation == "conflict"
+    assert "differs by one" in why
+    relation, _ = verdict("Eight of the victims were released.", "Thirteen victims were released.")
+    assert relation == "partial"

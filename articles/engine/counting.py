@@ -8,7 +8,8 @@ from articles.engine.types import Quantity
 
 # What happened to the people counted, read from the words right after the figure ("ten people were shot").
 _STATE_AFTER = re.compile(
-    r"^[\s,]*(?:including[^,.;]{1,40},\s*)?(?:(?:people|persons?|others?|more|men|women|children|were|was|are|is|have|has|had|been|"
+    r"^[\s,]*(?:including[^,.;]{1,40},\s*)?(?:(?:people|persons?|others?|more|men|women|children|officers?|"
+    r"soldiers?|civilians?|police|were|was|are|is|have|has|had|been|"
     r"reportedly|also|later|seriously|critically|badly|slightly|fatally|being)\s+){0,4}"
     r"(died|dead|killed|fatally|injured|hurt|wounded|shot|missing|arrested|detained)\b",
     re.IGNORECASE,

@@ -175,6 +175,8 @@ SYNONYM_CLASSES: tuple[tuple[str, ...], ...] = (
     ("defendant", "accused"),
     ("embezzle", "embezzlement", "misappropriate", "divert", "siphon"),
     ("epicentre", "epicenter"),
+    ("depth", "deep", "surface", "underground"),
+    ("height", "tall", "high"),
     ("rescue", "rescuer"),
     ("rifle", "gun", "firearm", "weapon", "handgun", "pistol"),
     ("begin", "start", "erupt"),

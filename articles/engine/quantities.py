@@ -639,8 +639,8 @@ class _Reader:
                     return self._more_ages(*got)
             if w == "magnitude" and i + 1 < self.n:
                 j = i + 1
-                if self.toks[j].text in _DASHES or self.low(j) == "of":
-                    j += 1
+                if self.toks[j].text in _DASHES or self.low(j) in ("of", "at", "was", "is"):
+                    j += 1  # "magnitude 6.1", "a magnitude of 6.1", "put the magnitude at 6.1"
                 got = self._expr(j, forced="magnitude", span_start=i)
                 if got is not None:
                     return got
@@ -1193,6 +1193,16 @@ class _Reader:
                     q += 2
                     continue
                 break
+            if (
+                t.low in ("and", "&")
+                and words
+                and toks[q - 1].text[:1].isupper()
+                and q + 1 < n
+                and toks[q + 1].kind == _WORD
+                and toks[q + 1].text[:1].isupper()
+            ):
+                q += 1  # "40 Rolex and Patek Philippe watches": two makers of one counted thing
+                continue
             if t.kind == _NUM or t.low in _STOP:
                 break
             words.append((q, q))
@@ -1749,3 +1759,8 @@ def same_counted_thing(a: Quantity, b: Quantity) -> bool:
         return state_a == state_b
     noun = noun_a if noun_a is not None else noun_b
     return noun in _GENERIC_PEOPLE
+
+
+def measure_words() -> frozenset[str]:
+    """The words that name a unit of measure ("kilometres", "feet")."""
+    return frozenset(_MEASURES)

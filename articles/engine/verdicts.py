@@ -10,8 +10,8 @@ from pathlib import Path
 
 from articles.engine.counting import noun_and_state
 from articles.engine.dates import dates_compatible
-from articles.engine.lexicon import content_tokens
-from articles.engine.quantities import convert_money, intervals_overlap, same_counted_thing
+from articles.engine.lexicon import concept, content_tokens
+from articles.engine.quantities import convert_money, intervals_overlap, measure_words, same_counted_thing
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Relation
 from articles.engine.wordvectors import word_similarity
 
@@ -198,8 +198,9 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
         findings.append(
             Finding(
                 "conflict",
-                f"{'measures' if qa.kind == 'measure' else qa.unit or qa.kind} differ: A says {describe_quantity(qa)}, B says {describe_quantity(qb)}"
-                + _conversion_note(qa, qb),
+                f"A says {describe_quantity(qa)}, B says {describe_quantity(qb)}"
+                + _conversion_note(qa, qb)
+                + f": {_difference(qa, qb)}",
             )
         )
     findings.extend(
@@ -211,10 +212,27 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
     return findings
 
 
+_WHAT = {"measure": "measure", "money": "amount", "percent": "share", "age": "age"}
+
+
+def _difference(qa: Quantity, qb: Quantity) -> str:
+    """'the same count differs by one', 'the same measure cannot be both'."""
+    what = _WHAT.get(qa.kind, "count")
+    x, y = _exact(qa), _exact(converted) if (converted := _converted(qb, str(qa.unit))) else _exact(qb)
+    if x is None or y is None or qa.kind == "money":
+        return f"the same {what} cannot be both"
+    gap = abs(x - y)
+    if gap == 1 and qa.kind in ("count", "age"):
+        return f"the same {what} differs by one"
+    unit = f" {qa.unit}" if qa.kind == "measure" and qa.unit else ""
+    return f"the same {what} differs by {round(gap) if gap >= 10 else round(gap, 1):,g}{unit}"
+
+
 # "two other victims", "eight of the victims", "all but five": a part of a group, not its size.
 _PART_BEFORE = re.compile(
     r"\b(?:other|another|more|additional|further|all but|remaining)\s+(?:\w+\s+)?$", re.I
 )
+_OTHER_GROUP = re.compile(r"\b(?:other|another)\s+(?:\w+\s+)?$", re.I)
 _PART_AFTER = re.compile(r"^\S+\s+(?:other|others|more|of (?:the|them|those|its|his|her|their))\b", re.I)
 
 
@@ -249,6 +267,18 @@ def _other_groups(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
             return True
     part_a, part_b = _part_of_group(qa, body_a), _part_of_group(qb, body_b)
     if part_a == part_b:
+        return False
+    state_a, state_b = noun_and_state(qa, body_a)[1], noun_and_state(qb, body_b)[1]
+    if (
+        state_a
+        and state_a == state_b
+        and any(
+            _OTHER_GROUP.search(body[max(0, q.start - 25) : q.start])
+            for q, body in ((qa, body_a), (qb, body_b))
+        )
+    ):
+        # "two people were killed; another 15 were wounded" against "16 wounded": "another" sets the wounded
+        # apart from the dead, and both count all the wounded
         return False
     part, whole = (qa, qb) if part_a else (qb, qa)
     return not _exceeds(part, whole)
@@ -314,7 +344,9 @@ def figure_context(q: Quantity, body: str) -> set[str]:
     words = [t for _, _, t in content_tokens(before)][-_CONTEXT_WORDS:]
     words += [t for _, _, t in content_tokens(after)][:_CONTEXT_WORDS]
     words += [t for _, _, t in content_tokens(body[q.start : q.end])]
-    return set(words)
+    # the unit is no context: "35 miles north of the city" and "a range of 6 miles" are not one distance
+    units = {concept(w) for w in measure_words()} if q.kind == "measure" and q.unit != "magnitude" else set()
+    return set(words) - units
 
 
 def _same_context(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
