@@ -139,3 +139,12 @@ def test_a_clause_with_a_verb_of_its_own_is_still_cut_from_the_time_clause() -> 
         "The gunman fled on foot",
         "after police officers arrived at the scene.",
     ]
+
+
+def test_a_short_clause_with_a_figure_as_its_subject_is_a_fact_of_its_own() -> None:
+    got = clauses("One woman died and three others, including a police officer, were injured in the attack.")
+    assert [text for text, _ in got] == [
+        "One woman died",
+        "and three others, including a police officer, were injured in the attack.",
+    ]
+    assert clauses("Police said he died.") == [("Police said he died.", "")]

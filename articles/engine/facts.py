@@ -113,6 +113,21 @@ def _is_attribution(words: list[Token]) -> bool:
     return False
 
 
+def _counted_event(words: list[Token]) -> bool:
+    """ "One woman died", "Two officers fired": a figure, its noun as subject and the verb."""
+    inside = {t.i for t in words}
+    return any(
+        verb.pos_ == "VERB"
+        and any(
+            c.dep_ in SUBJECT_DEPS
+            and c.i in inside
+            and any(n.pos_ == "NUM" and n.i in inside for n in c.children)
+            for c in verb.children
+        )
+        for verb in words
+    )
+
+
 # Verbs of occurrence, whose fact is in the clause that says when: "the loss came | three months after ...".
 OCCURRENCE_LEMMAS = frozenset(("come", "happen", "occur"))
 
@@ -131,7 +146,9 @@ def _only_occurs(words: list[Token]) -> bool:
 
 def _stands_alone(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct]
-    if len(words) < MIN_WORDS or _is_attribution(tokens) or _only_occurs(words):
+    if len(words) < MIN_WORDS and not (len(words) == MIN_WORDS - 1 and _counted_event(words)):
+        return False
+    if _is_attribution(tokens) or _only_occurs(words):
         return False
     return any(t.pos_ in ("VERB", "AUX", "NUM", "PROPN") for t in words)
 
