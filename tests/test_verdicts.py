@@ -48,7 +48,7 @@ def test_twelve_killed_against_no_dead_conflicts() -> None:
 
 
 def test_a_total_shot_agrees_with_its_dead_and_injured() -> None:
-    relation, why = verdict("Police said ten people were shot.", "One person died and nine were injured.")
+    relation, why = verdict("Police said ten people were shot.", "One dead and nine injured, police said.")
     assert relation == "agree"
     assert "10" in why or "ten" in why
 
@@ -217,11 +217,11 @@ def test_hedged_figures_told_to_the_unit_conflict_and_round_ones_agree() -> None
 
 def test_two_counts_of_others_told_alike_conflict() -> None:
     relation, why = verdict(
-        "One person died and four others were injured.",
-        "One woman died and three others, including one police officer, were injured.",
+        "Four others were injured in the attack.",
+        "Three others, including one police officer, were injured in the attack.",
     )
     assert relation == "conflict"
-    assert "four" in why and "three" in why
+    assert "Four" in why and "Three" in why
 
 
 def test_a_part_larger_than_the_other_whole_conflicts_and_a_smaller_part_does_not() -> None:
@@ -315,3 +315,21 @@ def test_another_fifteen_wounded_after_the_dead_is_the_whole_count_of_the_wounde
     assert "differs by one" in why
     relation, _ = verdict("Eight of the victims were released.", "Thirteen victims were released.")
     assert relation == "partial"
+
+
+def test_victims_a_hospital_received_and_people_hospitalized_are_one_count() -> None:
+    relation, why = verdict(
+        "Officials say area hospitals received 12 victims.", "Fourteen people were hospitalized."
+    )
+    assert relation == "conflict"
+    assert "12" in why and "Fourteen" in why
+    relation, _ = verdict(
+        "Officials say area hospitals received 12 victims.", "Twelve people were hospitalized."
+    )
+    assert relation == "agree"
+
+
+def test_victims_killed_against_people_killed_is_no_conflict() -> None:
+    # the people killed may include the attacker, whom "victims" leaves out
+    relation, _ = verdict("Three victims died in the fire.", "Four people died in the fire.")
+    assert relation != "conflict"

@@ -11,7 +11,7 @@ _STATE_AFTER = re.compile(
     r"^[\s,]*(?:including[^,.;]{1,40},\s*)?(?:(?:people|persons?|others?|more|men|women|children|officers?|"
     r"soldiers?|civilians?|police|were|was|are|is|have|has|had|been|"
     r"reportedly|also|later|seriously|critically|badly|slightly|fatally|being)\s+){0,4}"
-    r"(died|dead|killed|fatally|injured|hurt|wounded|shot|missing|arrested|detained)\b",
+    r"(died|dead|killed|fatally|injured|hurt|wounded|shot|missing|arrested|detained|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
 # ... or from a verb right before it ("the bombing killed 12 people", "injuring 30").
@@ -34,7 +34,15 @@ _STATES: dict[str, str] = {
     "missing": "missing",
     "arrested": "arrested",
     "detained": "arrested",
+    "hospitalized": "in hospital",
+    "hospitalised": "in hospital",
 }
+# "area hospitals received 12 victims": those counted were taken to hospital.
+_HOSPITAL_BEFORE = re.compile(
+    r"\bhospitals?\s+(?:have\s+|had\s+)?(?:received|treated|admitted|took\s+in)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def noun_and_state(q: Quantity, body: str) -> tuple[str | None, str | None]:
@@ -48,7 +56,10 @@ def noun_and_state(q: Quantity, body: str) -> tuple[str | None, str | None]:
         if m:
             state = _STATES[m.group(1).lower()]
         else:
-            before = _STATE_BEFORE.search(body[max(0, q.start - 40) : q.start])
+            window = body[max(0, q.start - 40) : q.start]
+            before = _STATE_BEFORE.search(window)
             verb = before.group(1).lower() if before else ""
             state = next((v for k, v in _VERB_STATES.items() if verb.startswith(k)), None)
+            if state is None and _HOSPITAL_BEFORE.search(window):
+                state = "in hospital"
     return (" ".join(words) or None), state

@@ -1754,7 +1754,8 @@ def same_counted_thing(a: Quantity, b: Quantity) -> bool:
     if state_a is not None and state_b is not None and state_a != state_b:
         return False
     if noun_a is not None and noun_b is not None:
-        return noun_a == noun_b
+        # "12 victims" and "14 people" in one state (taken to hospital) count the same people
+        return noun_a == noun_b or (noun_a in _GENERIC_PEOPLE and noun_b in _GENERIC_PEOPLE)
     if noun_a is None and noun_b is None:
         return state_a == state_b
     noun = noun_a if noun_a is not None else noun_b

@@ -150,10 +150,19 @@ def _same_thing(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
     noun_b, state_b = noun_and_state(qb, body_b)
     if state_a and state_b and state_a != state_b:
         return False
+    if "dead" in (state_a, state_b) and {_person_noun(noun_a), _person_noun(noun_b)} == {"victim", "people"}:
+        return False  # "three victims killed" may leave out a gunman whom "four people killed" counts
     if qa.kind == "count" and qb.kind == "count" and (noun_a is None or noun_b is None):
         # "16 injured" is comparable with "15 people hurt", but two bare figures say nothing of what they count
         return state_a is not None and state_a == state_b
     return same_counted_thing(replace(qa, unit=noun_a), replace(qb, unit=noun_b))
+
+
+def _person_noun(noun: str | None) -> str | None:
+    if noun is None:
+        return None
+    low = noun.lower()
+    return {"victims": "victim", "person": "people", "persons": "people"}.get(low, low)
 
 
 def _with_state(q: Quantity, body: str) -> Quantity:
