@@ -570,3 +570,30 @@ def test_it_reads_a_toll_that_passes_a_figure_as_more_than_it() -> None:
 def test_a_decade_written_with_an_apostrophe_is_an_age() -> None:
     decade = only("The woman in her 20's died at the scene.")
     assert (decade.kind, decade.low, decade.high) == ("age", 20, 29)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Between 40 percent to 70 percent of the buildings were destroyed.", 40, 70),
+        ("Officers take a 40- to 60-hour training course.", 40, 60),
+        ("The law lets anyone 21 or older buy the drug.", 21, None),
+        ("Children aged 5 or under travel free.", None, 5),
+        ("At least a half-dozen others were hurt.", 6, None),
+        ("A half-dozen people were arrested.", 6, 6),
+        ("He was given 5 years to 10 years in prison.", 5, 10),
+    ],
+)
+def test_ranges_bounds_and_half_dozens(sentence: str, low: float | None, high: float | None) -> None:
+    assert interval(only(sentence)) == (low, high)
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures() -> None:
+    found = extract_quantities("The jobless rate rose from 5 percent to 12 percent.")
+    assert [interval(q) for q in found] == [(5, 5), (12, 12)]
+
+
+def test_a_headline_verb_in_capitals_takes_its_count() -> None:
+    found = extract_quantities("Powerful Quake in Chile Kills 10; 80 Hurt")
+    assert [interval(q) for q in found] == [(10, 10), (80, 80)]
+    assert extract_quantities("A Boeing 737 landed safely.") == []

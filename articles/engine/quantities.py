@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from articles.engine.types import Quantity, QuantityKind
@@ -411,6 +412,8 @@ _HUMAN_AFTER = _words(
     officers residents victims students migrants refugees passengers workers protesters killed dead
     injured wounded hurt died missing"""
 )
+# Verbs that a headline capitalises before the count they take ("Quake Kills 10").
+_HEADLINE_VERBS = _words("kills killed injures injured wounds wounded leaves left hurts hurt claims")
 _INVARIANT_PLURALS = _words(
     "people police staff personnel crew sheep deer fish aircraft cattle livestock clergy poultry"
 )
@@ -757,6 +760,14 @@ class _Reader:
             return None  # "Formula One", "Air Force One"
         w = t.low
         nxt = self.low(j + 1)
+        if (
+            w == "half"
+            and j + 2 < self.n
+            and self.toks[j + 1].text in _DASHES
+            and self.low(j + 2) in ("dozen", "hundred")
+        ):
+            v = 0.5 * _MULTIPLIERS[self.low(j + 2)]  # "a half-dozen others"
+            return _Num(v, v, False, j + 3, False, _MULTIPLIERS[self.low(j + 2)], False, False, False)
         if w == "half" and nxt in ("a", "an"):
             x = self.low(j + 2)
             if x in _MULTIPLIERS:
@@ -766,6 +777,11 @@ class _Reader:
                 return _Num(0.5, 0.5, False, j + 2, False, 1.0, False, False, False)
             return None
         if w in ("a", "an"):
+            if nxt == "half" and j + 3 < self.n and self.toks[j + 2].text in _DASHES:
+                x = self.low(j + 3)
+                if x in ("dozen", "hundred"):
+                    v = 0.5 * _MULTIPLIERS[x]  # "at least a half-dozen others"
+                    return _Num(v, v, False, j + 4, False, _MULTIPLIERS[x], False, False, False)
             if nxt == "couple":
                 k, scale = self._scale_words(j + 2, numbers=False)
                 return _Num(2.0 * scale, 2.0 * scale, True, k, False, scale, False, False, False)
@@ -933,6 +949,7 @@ class _Reader:
             return (
                 "," in t.text
                 or prev.low.endswith(("'s", "’s"))
+                or prev.low in _HEADLINE_VERBS
                 or (nxt is not None and (nxt.low in _HUMAN_AFTER or nxt.low in _MULTIPLIERS))
             )
         return True
@@ -1368,9 +1385,9 @@ class _Reader:
                 k += 2
             elif conn == "or" and not ranged:
                 after = self.low(k + 1)
-                if after in ("more", "over", "above"):
+                if after in ("more", "over", "above", "older", "higher", "greater"):
                     high, k = None, k + 2
-                elif after in ("fewer", "less", "under"):
+                elif after in ("fewer", "less", "under", "younger", "below"):
                     low, k = None, k + 2
                 elif after == "so":
                     approx, k = True, k + 2
@@ -1617,10 +1634,45 @@ def extract_quantities(text: str, base: int = 0) -> list[Quantity]:
     if not text or not _may_hold_quantity(text):
         return []
     try:
-        return _Reader(text, base).run()
+        found = _Reader(text, base).run()
     except (ValueError, IndexError, OverflowError, ZeroDivisionError):
         # A reading bug must cost one sentence's figures, never the whole comparison.
         return []
+    return _joined_ranges(text, base, found)
+
+
+# "40 percent to 70 percent", "a 40- to 60-hour course": two figures of one thing that bound one range.
+_RANGE_BETWEEN = re.compile(r"-?\s*(?:to|–|—)\s*$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)  # "rose from 5 to 12": a change, not a range
+
+
+def _joined_ranges(text: str, base: int, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.low is not None
+            and prev.low == prev.high
+            and q.low is not None
+            and q.low == q.high
+            and prev.low < q.low
+            and _RANGE_BETWEEN.fullmatch(between := text[prev.end - base : q.start - base])
+            and (
+                (prev.unit is not None and prev.unit == q.unit) or (prev.unit is None and between[:1] == "-")
+            )
+            and not _FROM_BEFORE.search(text[: prev.start - base])
+        ):
+            out[-1] = replace(
+                q,
+                start=prev.start,
+                low=prev.low,
+                approximate=prev.approximate or q.approximate,
+                text=text[prev.start - base : q.end - base],
+            )
+            continue
+        out.append(q)
+    return out
 
 
 def convert_money(amount: float, from_currency: str, to_currency: str, year: int | None) -> float | None:
