@@ -158,6 +158,25 @@ def _same_thing(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
     return same_counted_thing(replace(qa, unit=noun_a), replace(qb, unit=noun_b))
 
 
+_STATE_WORDS = {
+    "dead": ("dead", "died", "kill", "fatal"),
+    "injured": ("injur", "hurt", "wound"),
+    "in hospital": ("hospital",),
+}
+
+
+def _described(q: Quantity, body: str) -> str:
+    """The figure as written, with what happened to those counted when its words leave it out: "15 people
+    (injured)" for "another 15 people" in "... were killed; another 15 people were injured"."""
+    text = describe_quantity(q)
+    if q.kind != "count":
+        return text
+    state = noun_and_state(q, body)[1]
+    if state and not any(w in text.lower() for w in _STATE_WORDS.get(state, (state,))):
+        return f"{text} ({state})"
+    return text
+
+
 def _person_noun(noun: str | None) -> str | None:
     if noun is None:
         return None
@@ -200,14 +219,14 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
             findings.append(
                 Finding(
                     "partial",
-                    f"different groups: A counts {describe_quantity(qa)}, B counts {describe_quantity(qb)}",
+                    f"different groups: A counts {_described(qa, a.body)}, B counts {_described(qb, b.body)}",
                 )
             )
             continue
         findings.append(
             Finding(
                 "conflict",
-                f"A says {describe_quantity(qa)}, B says {describe_quantity(qb)}"
+                f"A says {_described(qa, a.body)}, B says {_described(qb, b.body)}"
                 + _conversion_note(qa, qb)
                 + f": {_difference(qa, qb)}",
             )
