@@ -89,3 +89,11 @@ def test_a_scorer_with_a_second_stage_survives_its_json() -> None:
     again = Scorer.from_json(json.loads(json.dumps(scorer.to_json())))
     x = np.random.default_rng(0).random((6, len(FEATURES)))
     assert np.allclose(again.probabilities(x, (2, 3)), scorer.probabilities(x, (2, 3)), atol=1e-5)
+
+
+def test_headlines_are_matched_with_each_other_before_a_body_claim_takes_one() -> None:
+    # A0 and B0 are the headlines. A0 reads close to B's body claim B1, and A1 (body) a little like B0; the
+    # matching that adds up most would pair A0-B1 and A1-B0, but the headlines belong together.
+    p = np.array([[0.9, 0.95], [0.45, 0.1]])
+    pairs = assign(p, 0.3, 0.99, headlines_a=frozenset({0}), headlines_b=frozenset({0}))
+    assert pairs == [(0, 0)]

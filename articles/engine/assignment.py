@@ -26,7 +26,8 @@ def assign(
     is also within ``near_best`` of the best pair of both its claims (a fact told twice or split in two).
 
     A headline restates the top of its story, so pairs that involve a headline are matched on their own and
-    never take the place of the text's own counterpart. Two claims still unlinked that are each other's best
+    never take the place of the text's own counterpart: the two articles' headlines with each other first,
+    then the headlines still free with the other article's body. Two claims still unlinked that are each other's best
     match are linked from ``mutual``, which may be below ``threshold``."""
     if probabilities.size == 0:
         return []
@@ -35,9 +36,21 @@ def assign(
     headline[sorted(headlines_a), :] = True
     headline[:, sorted(headlines_b)] = True
     pairs: set[tuple[int, int]] = set()
-    for part in (np.where(headline, 0.0, gain), np.where(headline, gain, 0.0)):
-        rows, cols = linear_sum_assignment(part, maximize=True)
-        pairs.update((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if part[i, j] > 0)
+    both = np.zeros(gain.shape, dtype=bool)
+    both[np.ix_(sorted(headlines_a), sorted(headlines_b))] = True
+    rows, cols = linear_sum_assignment(np.where(headline, 0.0, gain), maximize=True)
+    pairs.update(
+        (int(i), int(j)) for i, j in zip(rows, cols, strict=True) if not headline[i, j] and gain[i, j] > 0
+    )
+    # the headlines with each other first: a body claim does not take the other article's headline from its own
+    rows, cols = linear_sum_assignment(np.where(both, gain, 0.0), maximize=True)
+    paired = [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if both[i, j] and gain[i, j] > 0]
+    pairs.update(paired)
+    mixed = np.where(headline & ~both, gain, 0.0)
+    mixed[[i for i, _ in paired], :] = 0.0
+    mixed[:, [j for _, j in paired]] = 0.0
+    rows, cols = linear_sum_assignment(mixed, maximize=True)
+    pairs.update((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if mixed[i, j] > 0)
     # "Near the best" compares a pair with the best pair of its own kind: a body claim's best headline match
     # (a headline restates several facts at once) does not set the bar for its matches in the body.
     body = np.where(headline, 0.0, probabilities)
