@@ -333,3 +333,11 @@ def test_victims_killed_against_people_killed_is_no_conflict() -> None:
     # the people killed may include the attacker, whom "victims" leaves out
     relation, _ = verdict("Three victims died in the fire.", "Four people died in the fire.")
     assert relation != "conflict"
+
+
+def test_an_explanation_says_none_against_some_and_gives_a_duration_gap_in_its_unit() -> None:
+    _, why = verdict("No injuries were reported in the crash.", "Three people were injured in the crash.")
+    assert "one reports none" in why
+    relation, why = verdict("The raid lasted approximately 26 minutes.", "The raid lasted about 24 minutes.")
+    assert relation == "conflict"
+    assert "differs by 2 minutes" in why

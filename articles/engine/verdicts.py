@@ -240,20 +240,33 @@ def _compare_quantities(a: Side, b: Side) -> list[Finding]:
     return findings
 
 
-_WHAT = {"measure": "measure", "money": "amount", "percent": "share", "age": "age"}
+_WHAT = {"measure": "measure", "money": "amount", "percent": "share", "age": "age", "duration": "duration"}
+# Units whose difference is no quantity a reader would use ("differs by 319 caliber").
+_NO_GAP_UNITS = frozenset(("caliber",))
+# Units written as words take a plural ("35 miles", "2 minutes"); symbols do not ("35 km").
+_WORD_UNITS = frozenset(
+    """mile inch yard tonne acre hectare litre gallon barrel knot degree second minute hour day week month
+    year""".split()
+)
 
 
 def _difference(qa: Quantity, qb: Quantity) -> str:
-    """'the same count differs by one', 'the same measure cannot be both'."""
+    """'the same count differs by one', 'one reports none', 'the same measure cannot be both'."""
     what = _WHAT.get(qa.kind, "count")
-    x, y = _exact(qa), _exact(converted) if (converted := _converted(qb, str(qa.unit))) else _exact(qb)
-    if x is None or y is None or qa.kind == "money":
+    converted = _converted(qb, str(qa.unit))
+    x, y = _exact(qa), _exact(converted) if converted else _exact(qb)
+    if x is not None and y is not None and (x == 0) != (y == 0):
+        return "one reports none, the other some"
+    if x is None or y is None or qa.kind == "money" or qa.unit in _NO_GAP_UNITS:
         return f"the same {what} cannot be both"
     gap = abs(x - y)
     if gap == 1 and qa.kind in ("count", "age"):
         return f"the same {what} differs by one"
-    unit = f" {qa.unit}" if qa.kind == "measure" and qa.unit else ""
-    return f"the same {what} differs by {round(gap) if gap >= 10 else round(gap, 1):,g}{unit}"
+    shown = round(gap) if gap >= 10 else round(gap, 1)
+    unit = ""
+    if qa.kind in ("measure", "duration") and qa.unit:
+        unit = f" {qa.unit}{'s' if qa.unit in _WORD_UNITS and shown != 1 else ''}"
+    return f"the same {what} differs by {shown:,g}{unit}"
 
 
 # "two other victims", "eight of the victims", "all but five": a part of a group, not its size.
