@@ -341,3 +341,22 @@ def test_an_explanation_says_none_against_some_and_gives_a_duration_gap_in_its_u
     relation, why = verdict("The raid lasted approximately 26 minutes.", "The raid lasted about 24 minutes.")
     assert relation == "conflict"
     assert "differs by 2 minutes" in why
+
+
+def test_a_distance_in_a_direction_is_not_compared_with_a_depth() -> None:
+    relation, _ = verdict(
+        "The epicentre was about 30km south-east of the town.",
+        "The epicentre was 16 kilometres below the surface.",
+    )
+    assert relation != "conflict"
+
+
+def test_other_figures_on_other_days_are_perhaps_two_events() -> None:
+    relation, why = verdict(
+        "A magnitude 5.2 aftershock on Thursday afternoon brought down more walls.",
+        "A smaller tremor of magnitude 4.7 shook the same area on Tuesday.",
+    )
+    assert relation == "partial"
+    assert why.startswith("perhaps two events") and "5.2" in why and "4.7" in why
+    relation, _ = verdict("A magnitude 5.2 quake hit on Thursday.", "A magnitude 4.7 quake hit on Thursday.")
+    assert relation == "conflict"

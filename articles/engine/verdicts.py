@@ -392,10 +392,32 @@ def figure_context(q: Quantity, body: str) -> set[str]:
 
 def _same_context(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
     """Amounts, shares and measures have no counted noun; they are the same figure only when the words
-    around them speak of the same thing."""
+    around them speak of the same thing, and a distance in a direction is no depth."""
     if qa.kind == "count" or qa.kind == "age":
         return True
+    if qa.kind == "measure" and len({_bearing(qa, body_a), _bearing(qb, body_b)} - {None}) == 2:
+        return False
     return bool(figure_context(qa, body_a) & figure_context(qb, body_b))
+
+
+_DIRECTION = re.compile(
+    r"^\W*(?:\w+\W+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away|from|off)\b",
+    re.I,
+)
+_DEPTH = re.compile(
+    r"^\W*(?:\w+\W+)?(?:deep|below|beneath|underground|under\s+the)\b|depth\W+(?:of\W+)?$", re.I
+)
+
+
+def _bearing(q: Quantity, body: str) -> str | None:
+    """ "direction" for "30km south-east of the town", "depth" for "16 km below the surface" or "a depth of
+    10km", None when the words say neither."""
+    after, before = body[q.end : q.end + 30], body[max(0, q.start - 20) : q.start]
+    if _DEPTH.search(after) or _DEPTH.search(before):
+        return "depth"
+    if _DIRECTION.search(after):
+        return "direction"
+    return None
 
 
 def _overlap(qa: Quantity, qb: Quantity) -> bool:
@@ -689,11 +711,27 @@ def _one_sided_figures(a: Side, b: Side) -> list[Finding]:
     return out
 
 
+def _days_apart(a: Claim, b: Claim) -> str:
+    """ "A Thursday, B Tuesday" when both claims are dated and no date of one can hold a date of the other."""
+    if not a.dates or not b.dates:
+        return ""
+    if any(dates_compatible(x, y) for x in a.dates for y in b.dates):
+        return ""
+    return f"A {a.dates[0].text.strip()}, B {b.dates[0].text.strip()}"
+
+
 def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
     """The relation of two aligned claims and a one-line explanation naming the values on both sides."""
+    figures, dates = _compare_quantities(a, b), _compare_dates(a, b)
+    apart = _days_apart(a.claim, b.claim)
+    if apart and any(f.relation == "conflict" for f in figures):
+        # "a magnitude 5.2 aftershock on Thursday" and "a tremor of magnitude 4.7 on Tuesday": other days and
+        # other figures tell of two events more likely than of one told two ways
+        told = "; ".join(f.text for f in figures if f.relation == "conflict")
+        return "partial", f"perhaps two events, on other days ({apart}): {told}"
     findings = (
-        _compare_quantities(a, b)
-        + _compare_dates(a, b)
+        figures
+        + dates
         + _compare_times(a, b)
         + _compare_lists(a, b)
         + _compare_sources(a, b)
