@@ -800,3 +800,14 @@ def test_a_newspaper_named_without_its_city_is_the_same_paper() -> None:
         linked("The Chicago Sun Times reported it.", "The Boston Sun Times disagreed.", "Sun Times said.")
     )
     assert ids["Sun Times"] not in (ids["Chicago Sun Times"], ids["Boston Sun Times"])
+
+
+def test_a_party_before_a_name_is_no_part_of_it() -> None:
+    rows = linked(
+        "He lost in November to Democrat Elizabeth Warren.",
+        "So far, the only Democrat in the race is Mr. Markey.",
+        "Ms. Warren said little.",
+    )
+    ids = canon(rows)
+    assert ids["Elizabeth Warren"] == ids["Warren"] == "elizabeth-warren"
+    assert all(e.canonical != "elizabeth-warren" for e in rows[1])

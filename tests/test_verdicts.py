@@ -360,3 +360,11 @@ def test_other_figures_on_other_days_are_perhaps_two_events() -> None:
     assert why.startswith("perhaps two events") and "5.2" in why and "4.7" in why
     relation, _ = verdict("A magnitude 5.2 quake hit on Thursday.", "A magnitude 4.7 quake hit on Thursday.")
     assert relation == "conflict"
+
+
+def test_agreeing_figures_are_not_made_partial_by_the_dates_of_other_events() -> None:
+    relation, why = verdict(
+        "The gunman named on Friday had wounded 14 others.", "The gunman injured 14 others Thursday."
+    )
+    assert relation == "agree"
+    assert "14" in why

@@ -414,7 +414,7 @@ private pte admiral adm commander cmdr brigadier marshal officer detective det i
 superintendent supt chief constable sheriff ambassador commissioner coach agent attorney prosecutor
 speaker chairman chairwoman director spokesman spokeswoman spokesperson ceo leader professor prof
 director-general president-elect di dci dsi treasurer comptroller clerk coroner undersheriff councilman
-councilwoman councillor councilor councilmember alderman alderwoman
+councilwoman councillor councilor councilmember alderman alderwoman democrat republican
 """
 )
 # Offices held over a town, county or state: a name just before one is the office's seat ("Harvey County
@@ -428,7 +428,7 @@ _TITLE_MODIFIERS = _words(
 prime vice deputy foreign defence defense interior finance health home trade justice education energy
 economy crown supreme chief former acting assistant associate executive attorney police fire state
 senior grand opposition district county federal first lord high general national security lance
-staff master late then
+staff master late then democratic republican
 """
 )
 _ABBREVIATIONS = _HONORIFICS | _words(

@@ -476,10 +476,12 @@ def _compare_dates(a: Side, b: Side) -> list[Finding]:
     if len(da) == 1 and len(db) == 1 and _comparable(da[0], db[0]) and _role(da[0]) == _role(db[0]):
         x, y = da[0], db[0]
         if not _same_event(x.event, y.event):
+            # "since its creation in 2013" against "since it declared a caliphate in 2014": the two claims
+            # date different events; only partly the same fact, unless their figures agree (see judge)
             return [
                 Finding(
                     "partial",
-                    f"dates of different events: A {x.event} {_date_text(x)}, B {y.event} {_date_text(y)}",
+                    f"{_OTHER_EVENTS}: A {x.event} {_date_text(x)}, B {y.event} {_date_text(y)}",
                 )
             ]
         return [Finding("conflict", f"dates differ: A says {_date_text(x)}, B says {_date_text(y)}")]
@@ -711,6 +713,9 @@ def _one_sided_figures(a: Side, b: Side) -> list[Finding]:
     return out
 
 
+_OTHER_EVENTS = "dates of different events"
+
+
 def _days_apart(a: Claim, b: Claim) -> str:
     """ "A Thursday, B Tuesday" when both claims are dated and no date of one can hold a date of the other."""
     if not a.dates or not b.dates:
@@ -729,6 +734,10 @@ def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
         # other figures tell of two events more likely than of one told two ways
         told = "; ".join(f.text for f in figures if f.relation == "conflict")
         return "partial", f"perhaps two events, on other days ({apart}): {told}"
+    if any(f.relation == "agree" for f in figures) and all(f.relation != "conflict" for f in figures):
+        # "four dead ... and 14 others were wounded, the shooter identified Friday" against "injured 14 others
+        # Thursday": the figures tell the shared fact; the dates belong to other events of the claims
+        dates = [f for f in dates if not f.text.startswith(_OTHER_EVENTS)]
     findings = (
         figures
         + dates
