@@ -368,3 +368,15 @@ def test_agreeing_figures_are_not_made_partial_by_the_dates_of_other_events() ->
     )
     assert relation == "agree"
     assert "14" in why
+
+
+def test_two_streets_of_one_corner_are_no_list() -> None:
+    relation, _ = verdict(
+        "The second shooting happened on Trinity in a parking garage.",
+        "Another shooting was reported at a parking garage near Eighth and Trinity streets.",
+    )
+    assert relation == "agree"
+    relation, why = verdict(
+        "The gunman fled towards Sukhnah and Raqqa.", "The gunman fled towards Sukhnah, Raqqa and Homs."
+    )
+    assert relation == "partial" and "only B names Homs" in why

@@ -590,6 +590,9 @@ def _vagueness(text: str, written: str, on_the_hour: bool) -> int:
     return HEDGED_HOUR_MINUTES if on_the_hour else HEDGED_TIME_MINUTES
 
 
+_CORNER = re.compile(r"\s+(?:streets|avenues|roads|boulevards|sts|aves)\b", re.I)
+
+
 def entity_lists(claim: Claim, body: str, masked: list[tuple[int, int]] | None = None) -> list[list[Entity]]:
     """Runs of entities joined by commas/'and'/'or' ("Sukhnah, Raqqa and Deir Ezzor"), including single ones,
     leaving out names in a dateline or an attribution."""
@@ -612,9 +615,13 @@ def entity_lists(claim: Claim, body: str, masked: list[tuple[int, int]] | None =
         else:
             groups.append([e])
             joined_by_and.append(False)
-    # "Karachi, Pakistan" qualifies a place; only "X, Y and Z" or "X and Y" is a list
+    # "Karachi, Pakistan" qualifies a place; only "X, Y and Z" or "X and Y" is a list, and "Eighth and
+    # Trinity streets" is one corner
     out: list[list[Entity]] = []
     for group, is_list in zip(groups, joined_by_and, strict=True):
+        if is_list and _CORNER.match(body[group[-1].end : group[-1].end + 20]):
+            out.append([group[-1]])
+            continue
         out.extend([group] if is_list or len(group) == 1 else [[e] for e in group])
     return out
 
