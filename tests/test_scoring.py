@@ -97,3 +97,11 @@ def test_headlines_are_matched_with_each_other_before_a_body_claim_takes_one() -
     p = np.array([[0.9, 0.95], [0.45, 0.1]])
     pairs = assign(p, 0.3, 0.99, headlines_a=frozenset({0}), headlines_b=frozenset({0}))
     assert pairs == [(0, 0)]
+
+
+def test_a_matched_pair_far_below_its_claims_best_is_dropped() -> None:
+    # A0 belongs with B0 (0.9), which A1 holds more strongly still (0.95); the matching then gives A0 the
+    # weak B1 (0.25), far below A0's best
+    p = np.array([[0.9, 0.25], [0.95, 0.05]])
+    assert assign(p, threshold=0.2, extra_threshold=0.85) == [(0, 0), (0, 1), (1, 0)]
+    assert assign(p, threshold=0.2, extra_threshold=0.85, near_best=0.3) == [(0, 0), (1, 0)]

@@ -22,8 +22,9 @@ def assign(
     mutual: float = 1.0,
 ) -> list[tuple[int, int]]:
     """Pairs (i, j) of a (len(A), len(B)) probability matrix: the matching that maximises the summed
-    probability of pairs at or above ``threshold``, plus every other pair at or above ``extra_threshold`` that
-    is also within ``near_best`` of the best pair of both its claims (a fact told twice or split in two).
+    probability of pairs at or above ``threshold``, plus every other pair at or above ``extra_threshold``
+    (a fact told twice or split in two); every pair kept is within ``near_best`` of the best pair of both its
+    claims.
 
     A headline restates the top of its story, so pairs that involve a headline are matched on their own and
     never take the place of the text's own counterpart: the two articles' headlines with each other first,
@@ -62,6 +63,8 @@ def assign(
         & (probabilities >= near_best * best_a)
         & (probabilities >= near_best * best_b)
     )
+    # a matched pair far below what either of its claims reaches elsewhere took a slot, not a fact
+    pairs = {(i, j) for i, j in pairs if probabilities[i, j] >= near_best * max(best_a[i, j], best_b[i, j])}
     for i, j in zip(*np.nonzero(extra), strict=True):
         pairs.add((int(i), int(j)))
     if mutual < threshold:
