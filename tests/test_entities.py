@@ -811,3 +811,18 @@ def test_a_party_before_a_name_is_no_part_of_it() -> None:
     ids = canon(rows)
     assert ids["Elizabeth Warren"] == ids["Warren"] == "elizabeth-warren"
     assert all(e.canonical != "elizabeth-warren" for e in rows[1])
+
+
+def test_an_office_of_something_before_a_name_is_a_title() -> None:
+    for sentence, name in [
+        ("The governor picked former Chief of Staff William Cowan.", "William Cowan"),
+        ("Chief of Police Mary Smith spoke.", "Mary Smith"),
+        ("Director of Communications Jane Doe said it was over.", "Jane Doe"),
+    ]:
+        assert [(e.text, e.kind) for e in extract_entities(sentence) if e.kind == "person"][-1] == (
+            name,
+            "person",
+        )
+    assert [e.text for e in extract_entities("He studied at the University of Staff Studies.")] == [
+        "University of Staff Studies"
+    ]

@@ -417,6 +417,8 @@ director-general president-elect di dci dsi treasurer comptroller clerk coroner 
 councilwoman councillor councilor councilmember alderman alderwoman democrat republican
 """
 )
+# What an office is "of" when it follows its title ("Chief of Staff", "Director of Communications").
+_OFFICE_DOMAINS = _words("staff police communications operations intelligence public affairs")
 # Offices held over a town, county or state: a name just before one is the office's seat ("Harvey County
 # Sheriff", "Bridgeport Mayor"), read into the title rather than as a place of the story.
 _SEATED_OFFICES = _words(
@@ -1216,6 +1218,11 @@ class _Reader:
             if low in _TITLE_MODIFIERS and any(x in _TITLE_CORE for x in lows[pos + 1 : pos + 4]):
                 start = pos
                 break
+        if start < 0 and len(lows) > 1 and (lows[0] in _TITLE_MODIFIERS or lows[0] in _OFFICE_DOMAINS):
+            # "Chief of Staff William Cowan", "Chief of Police Mary Smith": the run goes on an office
+            before = self.prev_word(words[0], skip_the=False)
+            if self.low(before) == "of" and self.low(self.prev_word(before, skip_the=False)) in _TITLE_CORE:
+                start = 0
         if start < 0:
             return False
         end = start + 2 if lows[start] == "council" else start
@@ -1223,6 +1230,7 @@ class _Reader:
             lows[end] in _TITLE_CORE
             or lows[end] in _HONORIFICS
             or lows[end] in _TITLE_MODIFIERS
+            or (end == 0 and lows[end] in _OFFICE_DOMAINS)
             or (lows[end] in ("of", "the") and end > start)
         ):
             end += 1
