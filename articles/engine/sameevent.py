@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from articles.engine.linear import Logistic
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -97,41 +99,17 @@ def evidence(
     return Evidence(wording, names_shared, facts, days, tuple(names_a[k] for k in shared))
 
 
-@dataclass(frozen=True, slots=True)
-class SameEventModel:
-    mean: NDArray[np.float64]
-    scale: NDArray[np.float64]
-    coef: NDArray[np.float64]
-    intercept: float
-
-    def probability(self, x: NDArray[np.float64]) -> float:
-        z = float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
-        return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "features": list(FEATURES),
-            "mean": [round(float(v), 6) for v in self.mean],
-            "scale": [round(float(v), 6) for v in self.scale],
-            "coef": [round(float(v), 6) for v in self.coef],
-            "intercept": round(self.intercept, 6),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SameEventModel:
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError(f"{WEIGHTS.name} was trained on other measures: run `make train`")
-        return cls(
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["coef"], dtype=np.float64),
-            float(data["intercept"]),
-        )
+# The same-event judgement: a logistic regression over ``FEATURES`` (data/same_event.json).
+SameEventModel = Logistic
 
 
 @cache
 def trained_model() -> SameEventModel:
-    return SameEventModel.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+    return Logistic.from_json(
+        json.loads(WEIGHTS.read_text(encoding="utf-8")),
+        FEATURES,
+        f"{WEIGHTS.name} was trained on other measures: run `make train`",
+    )
 
 
 def fit(x: NDArray[np.float64], y: NDArray[np.int8]) -> SameEventModel:
@@ -140,7 +118,7 @@ def fit(x: NDArray[np.float64], y: NDArray[np.int8]) -> SameEventModel:
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000).fit((x - mean) / scale, y)
-    return SameEventModel(mean, scale, model.coef_[0], float(model.intercept_[0]))
+    return Logistic(FEATURES, mean, scale, model.coef_[0], float(model.intercept_[0]))
 
 
 def _days(days: int) -> str:

@@ -15,48 +15,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from articles.engine.features import FEATURES, STACKED, stacked_features
+from articles.engine.linear import Logistic, logistic
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 WEIGHTS = Path(__file__).parent / "data" / "scorer.json"
-
-
-@dataclass(frozen=True, slots=True)
-class SecondStage:
-    """A logistic regression over ``STACKED``: each pair's first-stage score read against its rivals'."""
-
-    mean: NDArray[np.float64]
-    scale: NDArray[np.float64]
-    coef: NDArray[np.float64]
-    intercept: float
-
-    def probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
-        return _logistic(((x - self.mean) / self.scale) @ self.coef + self.intercept)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "features": list(STACKED),
-            "mean": [round(float(v), 6) for v in self.mean],
-            "scale": [round(float(v), 6) for v in self.scale],
-            "coef": [round(float(v), 6) for v in self.coef],
-            "intercept": round(self.intercept, 6),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SecondStage:
-        if tuple(data["features"]) != STACKED:
-            raise ValueError(f"{WEIGHTS.name} was trained on another second stage: run `make train`")
-        return cls(
-            mean=np.asarray(data["mean"], dtype=np.float64),
-            scale=np.asarray(data["scale"], dtype=np.float64),
-            coef=np.asarray(data["coef"], dtype=np.float64),
-            intercept=float(data["intercept"]),
-        )
-
-
-def _logistic(z: NDArray[np.float64]) -> NDArray[np.float64]:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+_STALE = f"{WEIGHTS.name} was trained on another second stage: run `make train`"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +36,11 @@ class Scorer:
     near_best: float = 0.0  # ... and this share of the best score of both its claims
     conflict_threshold: float = 0.0  # below it, a link is too uncertain to call a conflict
     mutual_threshold: float = 1.0  # two claims that are each other's best match are linked from this score
-    second: SecondStage | None = None
+    second: Logistic | None = None  # over STACKED: each pair's first score read against its rivals'
 
     def first_probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         """Each pair on its own evidence."""
-        return _logistic(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+        return logistic(((x - self.mean) / self.scale) @ self.coef + self.intercept)
 
     def probabilities(
         self, x: NDArray[np.float64], shape: tuple[int, int] | None = None
@@ -117,7 +82,7 @@ class Scorer:
             near_best=float(data.get("near_best", 0.0)),
             conflict_threshold=float(data.get("conflict_threshold", 0.0)),
             mutual_threshold=float(data.get("mutual_threshold", 1.0)),
-            second=SecondStage.from_json(data["second"]) if "second" in data else None,
+            second=Logistic.from_json(data["second"], STACKED, _STALE) if "second" in data else None,
         )
 
 

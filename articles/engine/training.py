@@ -18,10 +18,11 @@ import numpy as np
 from articles.engine.analysis import Analysis, analyse
 from articles.engine.evaluation import Score, score_comparison
 from articles.engine.features import FEATURES, STACKED, stacked_features
+from articles.engine.linear import Logistic
 from articles.engine.pipeline import Prepared, decide
 from articles.engine.sameevent import evidence
 from articles.engine.sameevent import fit as fit_same_event
-from articles.engine.scoring import Scorer, SecondStage
+from articles.engine.scoring import Scorer
 from articles.engine.serialize import result_to_dict
 
 # Inverse strength of the L2 penalty, chosen by leave-one-pair-out figures (0.003 against 0.001, 0.01, 0.03
@@ -152,7 +153,7 @@ def fit_two_stages(pairs: list[GoldPair], c: float = C) -> Scorer:
             targets.append(p.y[p.y >= 0])
     x, y = np.vstack(rows), np.concatenate(targets).astype(np.float64)
     mean, scale, coef, intercept = _logistic(x, y, _bounds(STACKED), SECOND_C)
-    return replace(first, second=SecondStage(mean, scale, coef, intercept))
+    return replace(first, second=Logistic(STACKED, mean, scale, coef, intercept))
 
 
 SECOND_C = 1.0
