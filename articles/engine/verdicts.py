@@ -386,8 +386,13 @@ def figure_context(q: Quantity, body: str) -> set[str]:
     words += [t for _, _, t in content_tokens(after)][:_CONTEXT_WORDS]
     words += [t for _, _, t in content_tokens(body[q.start : q.end])]
     # the unit is no context: "35 miles north of the city" and "a range of 6 miles" are not one distance
-    units = {concept(w) for w in measure_words()} if q.kind == "measure" and q.unit != "magnitude" else set()
+    units = _unit_concepts() if q.kind == "measure" and q.unit != "magnitude" else frozenset()
     return set(words) - units
+
+
+@cache
+def _unit_concepts() -> frozenset[str | None]:
+    return frozenset(concept(w) for w in measure_words())
 
 
 def _same_context(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
