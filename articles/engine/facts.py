@@ -139,8 +139,7 @@ def _only_occurs(words: list[Token]) -> bool:
         if verb.lemma_ in OCCURRENCE_LEMMAS and verb.pos_ == "VERB":
             kept = [c for c in verb.children if c.i in inside and not c.is_punct]
             if all(c.dep_ in ("nsubj", "aux", "neg") for c in kept):
-                covered = {t.i for c in kept for t in c.subtree} | {verb.i}
-                return inside <= covered | {t.i for t in words if t.is_punct}
+                return inside <= {t.i for c in kept for t in c.subtree} | {verb.i}
     return False
 
 
