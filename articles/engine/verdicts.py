@@ -150,8 +150,6 @@ def _same_thing(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
     noun_b, state_b = noun_and_state(qb, body_b)
     if state_a and state_b and state_a != state_b:
         return False
-    if "dead" in (state_a, state_b) and {_person_noun(noun_a), _person_noun(noun_b)} == {"victim", "people"}:
-        return False  # "three victims killed" may leave out a gunman whom "four people killed" counts
     if qa.kind == "count" and qb.kind == "count" and (noun_a is None or noun_b is None):
         # "16 injured" is comparable with "15 people hurt", but two bare figures say nothing of what they count
         return state_a is not None and state_a == state_b
@@ -299,6 +297,9 @@ def _other_groups(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
     "seven of its villages" and "five villages", where the part is larger than the other's whole."""
     if _other_states(qa, qb, body_a, body_b):
         return True
+    (noun_a, state_a), (noun_b, state_b) = noun_and_state(qa, body_a), noun_and_state(qb, body_b)
+    if "dead" in (state_a, state_b) and {_person_noun(noun_a), _person_noun(noun_b)} == {"victim", "people"}:
+        return True  # "three victims killed" may leave out a gunman whom "four people killed" counts
     if any(_ALL_BUT.search(body[max(0, q.start - 12) : q.start]) for q, body in ((qa, body_a), (qb, body_b))):
         return True
     for total, body, other in ((qa, body_a, qb), (qb, body_b, qa)):
