@@ -148,3 +148,11 @@ def test_a_short_clause_with_a_figure_as_its_subject_is_a_fact_of_its_own() -> N
         "and three others, including a police officer, were injured in the attack.",
     ]
     assert clauses("Police said he died.") == [("Police said he died.", "")]
+
+
+def test_a_speaker_and_a_verb_of_belief_are_the_attribution_of_the_clause_they_frame() -> None:
+    got = clauses("Police said they believe there were at least two shooters, who fired from a backyard.")
+    assert [text for text, _ in got] == [
+        "Police said they believe there were at least two shooters",
+        "who fired from a backyard.",
+    ]

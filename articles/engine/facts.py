@@ -96,6 +96,21 @@ _ATTRIBUTION_DEPS = frozenset(
 )
 
 
+# Verbs of belief that frame a clause as someone's view ("police said they believe | there were two").
+BELIEF_LEMMAS = frozenset(("believe", "think", "suspect", "say", "understand"))
+
+
+def _belief_frame(token: Token, inside: set[int]) -> bool:
+    """ "they believe" in "Police said they believe [there were two shooters]": a clause of belief whose
+    complement lies outside the piece, so that the piece only says whose view the next one is."""
+    if token.dep_ != "ccomp" or token.lemma_ not in BELIEF_LEMMAS:
+        return False
+    kept = [c for c in token.children if c.i in inside]
+    return all(c.dep_ in _ATTRIBUTION_DEPS for c in kept) and any(
+        c.dep_ == "ccomp" and c.i not in inside for c in token.children
+    )
+
+
 def _is_attribution(words: list[Token]) -> bool:
     """ "Jon Doe, the city's public safety director, said", "Doe told reporters on Friday": who said it, which
     is the attribution of the claim beside it, not a fact of its own. A speech verb with an object or a
@@ -106,7 +121,10 @@ def _is_attribution(words: list[Token]) -> bool:
             continue
         children = [c for c in verb.children if c.i in inside]
         told = verb.lemma_ == "tell"
-        if all(c.dep_ in _ATTRIBUTION_DEPS or (told and c.dep_ == "dobj") for c in children):
+        if all(
+            c.dep_ in _ATTRIBUTION_DEPS or (told and c.dep_ == "dobj") or _belief_frame(c, inside)
+            for c in children
+        ):
             covered = {t.i for c in children for t in c.subtree} | {verb.i}
             if inside <= covered:
                 return True
