@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from articles.engine.features import FEATURES, STACKED, stacked_features
-from articles.engine.linear import Logistic, logistic
+from articles.engine.linear import Logistic
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -38,9 +38,13 @@ class Scorer:
     mutual_threshold: float = 1.0  # two claims that are each other's best match are linked from this score
     second: Logistic | None = None  # over STACKED: each pair's first score read against its rivals'
 
+    @property
+    def first(self) -> Logistic:
+        """The first stage: each pair on its own evidence."""
+        return Logistic(self.features, self.mean, self.scale, self.coef, self.intercept)
+
     def first_probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
-        """Each pair on its own evidence."""
-        return logistic(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+        return self.first.probabilities(x)
 
     def probabilities(
         self, x: NDArray[np.float64], shape: tuple[int, int] | None = None
@@ -54,11 +58,7 @@ class Scorer:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "features": list(self.features),
-            "mean": [round(float(v), 6) for v in self.mean],
-            "scale": [round(float(v), 6) for v in self.scale],
-            "coef": [round(float(v), 6) for v in self.coef],
-            "intercept": round(self.intercept, 6),
+            **self.first.to_json(),
             "threshold": round(self.threshold, 4),
             "extra_threshold": round(self.extra_threshold, 4),
             "near_best": round(self.near_best, 4),
@@ -69,14 +69,15 @@ class Scorer:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Scorer:
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError(f"{WEIGHTS.name} was trained on other features: run `make train`")
+        first = Logistic.from_json(
+            data, FEATURES, f"{WEIGHTS.name} was trained on other features: run `make train`"
+        )
         return cls(
-            features=tuple(data["features"]),
-            mean=np.asarray(data["mean"], dtype=np.float64),
-            scale=np.asarray(data["scale"], dtype=np.float64),
-            coef=np.asarray(data["coef"], dtype=np.float64),
-            intercept=float(data["intercept"]),
+            features=first.features,
+            mean=first.mean,
+            scale=first.scale,
+            coef=first.coef,
+            intercept=first.intercept,
             threshold=float(data["threshold"]),
             extra_threshold=float(data["extra_threshold"]),
             near_best=float(data.get("near_best", 0.0)),
