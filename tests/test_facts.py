@@ -156,3 +156,14 @@ def test_a_speaker_and_a_verb_of_belief_are_the_attribution_of_the_clause_they_f
         "Police said they believe there were at least two shooters",
         "who fired from a backyard.",
     ]
+
+
+def test_the_particle_of_a_phrasal_verb_stays_with_its_verb() -> None:
+    got = clauses("They started shooting him and he went down, he was bleeding, she said.")
+    assert all(not text.startswith("down") for text, _ in got)
+    assert any("he went down" in text for text, _ in got)
+
+
+def test_a_preposition_still_opens_the_clause_it_introduces() -> None:
+    got = clauses("Army sappers were defusing mines after capturing the city in May last year.")
+    assert [text for text, _ in got][-1].startswith("after capturing")

@@ -18,6 +18,15 @@ def test_it_parses_sentences_lemmas_and_dependencies() -> None:
     assert killed.dep_ == "ccomp"
 
 
+def test_given_sentence_starts_the_parser_never_ends_a_sentence_inside_one() -> None:
+    text = "The party was crowded, Capt. Brian Fitzgerald said. Police left."
+    doc = parse(text, [0, text.index("Police")])
+    assert [s.text for s in doc.sents] == [
+        "The party was crowded, Capt. Brian Fitzgerald said.",
+        "Police left.",
+    ]
+
+
 def test_the_installed_model_matches_the_pinned_checksums() -> None:
     verify_model(model_path())
 

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from articles.engine.features import FEATURES
-from articles.engine.training import MONOTONE, fit, fit_two_stages
+from articles.engine.training import MONOTONE, choose_settings, fit, fit_two_stages
 
 
 def _pairs(x: np.ndarray, y: np.ndarray) -> list[Any]:
@@ -52,3 +52,26 @@ def test_the_second_stage_is_fitted_on_scores_from_models_that_did_not_see_the_p
     low[:, context], high[:, context] = 0.1, 0.9
     p_high, p_low = scorer.probabilities(high, (3, 4)), scorer.probabilities(low, (3, 4))
     assert (p_high >= p_low).all() and p_high.sum() > p_low.sum()
+
+
+def _figures(recall: float, precision: float, conflicts: float) -> dict[str, float]:
+    return {"recall": recall, "precision": precision, "conflicts": conflicts, "false_conflicts": 0.0}
+
+
+def test_of_settings_within_noise_of_the_best_it_ships_the_one_that_catches_most_conflicts() -> None:
+    tried = [
+        (0.668, (0.2, 0.5, 0.5), _figures(0.64, 0.69, 0.65)),
+        (0.665, (0.25, 0.5, 0.0), _figures(0.62, 0.71, 0.72)),
+        (0.665, (0.2, 0.5, 0.0), _figures(0.65, 0.68, 0.72)),
+        (0.640, (0.2, 0.4, 0.0), _figures(0.70, 0.59, 0.80)),
+    ]
+    # the last catches more conflicts but is clearly worse; of the two that tie on conflicts, the more precise
+    assert choose_settings(tried) == (0.25, 0.5, 0.0)
+
+
+def test_a_clearly_better_objective_wins_whatever_its_conflicts() -> None:
+    tried = [
+        (0.70, (0.3, 0.5, 0.0), _figures(0.66, 0.75, 0.50)),
+        (0.66, (0.2, 0.5, 0.0), _figures(0.65, 0.67, 0.90)),
+    ]
+    assert choose_settings(tried) == (0.3, 0.5, 0.0)

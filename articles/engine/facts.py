@@ -201,7 +201,7 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
             pieces.append([doc[k]])
     # A preposition or conjunction at the end of a piece introduces the next one ("after | capturing").
     for before, after in itertools.pairwise(pieces):
-        while len(before) > 1 and before[-1].pos_ in LEADING_POS:
+        while len(before) > 1 and _introduces(before[-1], after):
             after.insert(0, before.pop())
     # Short pieces (a dangling subject, "police said") join the piece before them, or the next one.
     merged: list[list[Token]] = []
@@ -225,6 +225,19 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
 
 
 LEADING_POS = frozenset(("ADP", "SCONJ", "CCONJ"))
+
+
+def _introduces(token: Token, after: list[Token]) -> bool:
+    """A conjunction, or a preposition or subordinator tied to the words after it; the particle of a
+    phrasal verb ("he went down") stays with its verb."""
+    if token.pos_ not in LEADING_POS:
+        return False
+    if token.pos_ == "CCONJ":
+        return True
+    inside = {t.i for t in after}
+    return token.head.i in inside or any(c.i in inside for c in token.children)
+
+
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 MAX_SUBJECT_CHARS = 80
 

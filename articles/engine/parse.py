@@ -89,15 +89,17 @@ def parse(text: str, sentence_starts: list[int] | None = None) -> Doc:
     """Tokens, sentences, lemmas, parts of speech, dependencies and entities of a text.
 
     ``sentence_starts`` (character offsets) fixes where sentences begin, so that a headline or a date line
-    is never parsed as part of the sentence after it; the parser respects boundaries set before it runs."""
+    is never parsed as part of the sentence after it, and that no sentence is cut inside ("Capt. Brian
+    Fitzgerald said"); the parser respects boundaries set before it runs."""
     pipeline = nlp()
     if sentence_starts is None:
         return pipeline(text)
     doc = pipeline.make_doc(text)
     starts = set(sentence_starts)
     for token in doc:
-        if token.idx in starts or (token.i > 0 and "\n" in doc[token.i - 1].text):
-            token.is_sent_start = True
+        if token.i == 0:
+            continue
+        token.is_sent_start = token.idx in starts or "\n" in doc[token.i - 1].text
     for _, component in pipeline.pipeline:
         doc = component(doc)
     return doc
