@@ -167,3 +167,13 @@ def test_the_particle_of_a_phrasal_verb_stays_with_its_verb() -> None:
 def test_a_preposition_still_opens_the_clause_it_introduces() -> None:
     got = clauses("Army sappers were defusing mines after capturing the city in May last year.")
     assert [text for text, _ in got][-1].startswith("after capturing")
+
+
+def test_a_subject_cut_off_by_the_clause_that_describes_it_joins_that_clause() -> None:
+    got = clauses(
+        "Witnesses said that Gray, who was running for his life when he was shot, did not have a gun."
+    )
+    texts = [text for text, _ in got]
+    assert "Witnesses said that Gray" not in texts  # no claim of a speaker and a name alone
+    assert texts[0].startswith("Witnesses said that Gray, who was running")
+    assert got[-1] == ("did not have a gun.", "Gray")

@@ -203,6 +203,13 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
     for before, after in itertools.pairwise(pieces):
         while len(before) > 1 and _introduces(before[-1], after):
             after.insert(0, before.pop())
+    # A subject cut off from its verb by the clause that describes it joins that clause ("Witnesses said
+    # that Gray | , who was running for his life"), so that the speaker and the subject stay with it.
+    for k in range(len(pieces) - 1):
+        if _described_next(pieces[k], pieces[k + 1]):
+            pieces[k + 1][:0] = pieces[k]
+            pieces[k] = []
+    pieces = [p for p in pieces if p]
     # Short pieces (a dangling subject, "police said") join the piece before them, or the next one.
     merged: list[list[Token]] = []
     for piece in pieces:
@@ -225,6 +232,23 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
 
 
 LEADING_POS = frozenset(("ADP", "SCONJ", "CCONJ"))
+
+
+def _described_next(piece: list[Token], after: list[Token]) -> bool:
+    """ "Witnesses said that Gray" before ", who was running": the piece is a subject whose verb lies
+    elsewhere, with at most who said it, and the next piece is the clause that describes that subject."""
+    inside = {t.i for t in piece}
+    following = {t.i for t in after}
+    for noun in piece:
+        if noun.dep_ not in SUBJECT_DEPS or noun.head.i in inside:
+            continue
+        if not any(c.dep_ in ("relcl", "acl", "appos") and c.i in following for c in noun.children):
+            continue
+        rest = [t for t in piece if t.i not in {u.i for u in noun.subtree}]
+        if all(t.is_punct or t.dep_ in ("mark", "cc") for t in rest):
+            return True
+        return _is_attribution([*rest, noun])
+    return False
 
 
 def _introduces(token: Token, after: list[Token]) -> bool:
