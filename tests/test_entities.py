@@ -826,3 +826,43 @@ def test_an_office_of_something_before_a_name_is_a_title() -> None:
     assert [e.text for e in extract_entities("He studied at the University of Staff Studies.")] == [
         "University of Staff Studies"
     ]
+
+
+def test_a_name_with_and_without_its_generation_is_one_person() -> None:
+    c = canon(
+        linked(
+            "Wal-Mart lawyer Theodore Boutrous argued that the class was too big.",
+            "Justices appeared to agree with Theodore Boutrous Jr., representing Wal-Mart.",
+            '"There was no pay disparity," Boutrous told the court.',
+        )
+    )
+    assert c["Theodore Boutrous"] == c["Theodore Boutrous Jr"] == c["Boutrous"]
+
+
+def test_two_generations_keep_the_bare_name_apart() -> None:
+    c = canon(
+        linked(
+            "Martin Smith Jr. founded the firm.",
+            "Martin Smith Sr. retired in 1990.",
+            "Martin Smith spoke on Tuesday.",
+        )
+    )
+    assert c["Martin Smith Jr"] != c["Martin Smith Sr"]
+    assert c["Martin Smith"] not in (c["Martin Smith Jr"], c["Martin Smith Sr"])
+
+
+def test_a_places_police_in_lower_case_is_that_police_force() -> None:
+    c = canon(
+        linked(
+            "The Bridgeport Police Department said five people were hurt.",
+            "Bridgeport police said two men opened fire.",
+        )
+    )
+    assert c["Bridgeport police"] == c["Bridgeport Police Department"]
+    assert kinds("Bridgeport police said two men opened fire.")["Bridgeport police"] == "org"
+
+
+def test_police_before_a_title_and_a_name_stays_part_of_the_title() -> None:
+    got = names("Austin police Chief Art Acevedo said the gunman fled.")
+    assert "Austin police" not in got
+    assert any(n.endswith("Art Acevedo") for n in got)

@@ -433,6 +433,12 @@ senior grand opposition district county federal first lord high general national
 staff master late then democratic republican
 """
 )
+# What "police" may describe after a place's name, other than the force itself ("Brixton police station").
+_POLICE_THINGS = _words(
+    "station stations headquarters precinct car cars vehicle vehicles tape report records"
+)
+# Generations after a name, as name keys read them ("III" and "II" collapse to "i").
+_GENERATION_KEYS = frozenset(name_key(word) for word in ("Jr", "Sr", "II", "III", "IV"))
 _ABBREVIATIONS = _HONORIFICS | _words(
     "prof gen col lt sgt capt maj sen rep gov st mt ft jr sr rev det insp supt cpl pte adm cmdr hon"
 )
@@ -956,6 +962,10 @@ class _Reader:
                 continue
             if known:
                 end, (canonical, kind) = known
+                if kind == "place" and self.local_police(end):
+                    self.emit(i, end, "org")  # "Bridgeport police": the city's police, an organisation
+                    i = end + 1
+                    continue
                 if not (kind == "place" and self.capword(end) and toks[end].joined):
                     last = end - 1
                     if kind == "org" and end < n and toks[end].low == "group" and toks[end].joined:
@@ -964,9 +974,31 @@ class _Reader:
                     i = last + 1
                     continue
             end = self.extend_run(i)
+            if self.local_police(end) and not toks[end - 1].poss and self.place_like(i, end):
+                self.emit(i, end, "org")
+                i = end + 1
+                continue
             self.resolve([k for k in range(i, end)])
             i = end
         return self.out
+
+    def local_police(self, k: int) -> bool:
+        """ "police" in lower case right after a name ("Bridgeport police said"): that place's police, unless
+        a title and a name follow ("Austin police Chief Art Acevedo")."""
+        toks = self.toks
+        if not (k < len(toks) and toks[k].word and toks[k].joined and toks[k].text == "police"):
+            return False
+        if k + 1 < len(toks) and toks[k + 1].word and toks[k + 1].joined:
+            nxt = toks[k + 1]
+            # "Brixton police station", "Austin police Chief Art Acevedo": a place or a title, not the force
+            return not nxt.cap and nxt.low not in _FACILITY_WORDS and nxt.low not in _POLICE_THINGS
+        return True
+
+    def place_like(self, i: int, end: int) -> bool:
+        """A run of one or two capitalised words that is not a person's name ("Bridgeport", "Palm Beach")."""
+        toks = self.toks
+        words = [toks[k] for k in range(i, end) if toks[k].word]
+        return 0 < len(words) <= 2 and all(t.cap and not t.upper and t.low not in _FIRST_NAMES for t in words)
 
     def lower_reference(self, k: int) -> int:
         """'the ministry', 'the governor': a reference to a name given earlier; returns the end or 0."""
@@ -1646,6 +1678,7 @@ class _Linker:
         self.join_geo_types(kinds)
         self.join_facilities()
         self.join_middle_names(kinds)
+        self.join_generations(kinds)
         self.join_firm_short_names(kinds)
         self.join_surnames()
         self.join_middle_names(self.root_kinds())  # a surname may have shown a full name to be a person's
@@ -1901,6 +1934,27 @@ class _Linker:
                 ):
                     continue
                 for b in partners:
+                    sets.union(a, b)
+
+    def join_generations(self, kinds: list[EntityKind]) -> None:
+        """'Theodore Boutrous' for 'Theodore Boutrous Jr.': a name with and without its generation, unless
+        the stories name two generations ('Jr.' and 'Sr.'), when the bare name could be either."""
+        nodes, sets = self.nodes, self.sets
+        by_base: dict[str, dict[str, list[int]]] = {}
+        for i in self.names():
+            nd = nodes[i]
+            toks = nd.key.split()
+            if nd.role != "name" or len(toks) < 2 or kinds[i] not in ("person", "other"):
+                continue
+            suffix = toks[-1] if len(toks) >= 3 and toks[-1] in _GENERATION_KEYS else ""
+            base = " ".join(toks[:-1]) if suffix else nd.key
+            by_base.setdefault(base, {}).setdefault(suffix, []).append(i)
+        for variants in by_base.values():
+            suffixes = [s for s in variants if s]
+            if "" not in variants or len(suffixes) != 1:
+                continue
+            for a in variants[""]:
+                for b in variants[suffixes[0]]:
                     sets.union(a, b)
 
     def join_firm_short_names(self, kinds: list[EntityKind]) -> None:
