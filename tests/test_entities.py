@@ -866,3 +866,39 @@ def test_police_before_a_title_and_a_name_stays_part_of_the_title() -> None:
     got = names("Austin police Chief Art Acevedo said the gunman fled.")
     assert "Austin police" not in got
     assert any(n.endswith("Art Acevedo") for n in got)
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name_and_joins_it_alone() -> None:
+    sentence = (
+        'The governor picked former Chief of Staff William "Mo" Cowan, who served as his chief legal counsel.'
+    )
+    assert 'William "Mo" Cowan' in names(sentence)
+    c = canon(
+        linked(sentence, "William Cowan said he would not run.", "Mo said he was honoured.", "Cowan smiled.")
+    )
+    assert c['William "Mo" Cowan'] == c["William Cowan"] == c["Mo"] == c["Cowan"]
+
+
+def test_a_quotation_after_a_name_is_no_nickname() -> None:
+    got = names('Police chief Jane Roe said "Nobody" Was hurt.')
+    assert not any('"' in n for n in got)
+
+
+def test_a_name_with_a_word_cut_short_is_the_same_name() -> None:
+    c = canon(
+        linked(
+            "A fire destroyed the historic Matanuska Maid Dairy warehouse.",
+            "Firemen hosed down the rubble of the old Mat Maid building.",
+        )
+    )
+    assert c["Mat Maid"] == c["Matanuska Maid Dairy"]
+
+
+def test_a_shortened_name_that_fits_two_names_joins_neither() -> None:
+    c = canon(
+        linked(
+            "Christopher Hale and Christina Hale were at home.",
+            "Chris Hale said he heard shots.",
+        )
+    )
+    assert c["Chris Hale"] not in (c["Christopher Hale"], c["Christina Hale"])

@@ -437,6 +437,9 @@ staff master late then democratic republican
 _POLICE_THINGS = _words(
     "station stations headquarters precinct car cars vehicle vehicles tape report records"
 )
+_NICKNAME_QUOTES = frozenset('"“”')
+# A nickname in quotes inside a name, left out of the name's key: 'William "Mo" Cowan'.
+_QUOTED_NICKNAME = re.compile(r'\s*["“]([^"“”]+)["”]\s*')
 # Generations after a name, as name keys read them ("III" and "II" collapse to "i").
 _GENERATION_KEYS = frozenset(name_key(word) for word in ("Jr", "Sr", "II", "III", "IV"))
 _ABBREVIATIONS = _HONORIFICS | _words(
@@ -1050,6 +1053,9 @@ class _Reader:
             if nxt.word and nxt.cap and nxt.joined and not nxt.weak and self.may_continue(i, j, k):
                 j = k
                 continue
+            if self.nickname_at(j, k):
+                j = k + 3  # William "Mo" Cowan: a nickname in quotes inside a person's name
+                continue
             if not (nxt.word and nxt.joined) and nxt.text != "&":
                 return j + 1
             if nxt.low in _FACILITY_WORDS and nxt.text.islower() and self.facility_head(i, j):
@@ -1083,6 +1089,24 @@ class _Reader:
                 j = after
                 continue
             return j + 1
+
+    def nickname_at(self, j: int, k: int) -> bool:
+        """A quoted capitalised word at ``k`` between a first name at ``j`` and a surname: 'William "Mo"
+        Cowan'."""
+        toks = self.toks
+        if k + 3 >= len(toks) or toks[j].low not in _FIRST_NAMES:
+            return False
+        opening, word, closing, surname = toks[k], toks[k + 1], toks[k + 2], toks[k + 3]
+        return (
+            opening.text in _NICKNAME_QUOTES
+            and opening.joined
+            and word.word
+            and word.cap
+            and closing.text in _NICKNAME_QUOTES
+            and surname.word
+            and surname.cap
+            and surname.joined
+        )
 
     def facility_head(self, i: int, j: int) -> bool:
         """Whether the run ``i``..``j`` names the airport, station, hospital or university after it."""
@@ -1547,7 +1571,7 @@ class _Node:
 
 
 def _node(ent: Entity, sent: int) -> _Node:
-    text = ent.text.strip()
+    text = _QUOTED_NICKNAME.sub(" ", ent.text.strip()).strip()
     base = _PLACE_SUFFIX.sub("", _GROUP_SUFFIX.sub("", text)) or text
     if ent.kind in ("org", "other"):
         short = _ORG_SUFFIX.sub("", base)
@@ -1683,8 +1707,35 @@ class _Linker:
         self.join_surnames()
         self.join_middle_names(self.root_kinds())  # a surname may have shown a full name to be a person's
         self.join_first_names()
+        self.join_nicknames()
+        self.join_shortened_words()
         self.join_titles()
         return self.labels()
+
+    def join_shortened_words(self) -> None:
+        """ "Mat Maid" for "Matanuska Maid Dairy": a name of two words or more whose words begin the other
+        name's first words in order, one of them cut short, the last the same; never when two names fit."""
+        nodes, sets = self.nodes, self.sets
+        full = [i for i in self.names() if nodes[i].role == "name" and len(nodes[i].words) >= 2]
+        for i in full:
+            short = [_fold(w) for w in nodes[i].words]
+            partners = {
+                sets.find(j) for j in full if j != i and _shortened(short, [_fold(w) for w in nodes[j].words])
+            }
+            if len(partners) == 1 and sets.find(i) not in partners:
+                sets.union(i, next(iter(partners)))
+
+    def join_nicknames(self) -> None:
+        """ "Mo" alone for 'William "Mo" Cowan', when one name gives that nickname."""
+        nodes, sets = self.nodes, self.sets
+        given: dict[str, set[int]] = {}
+        for i, nd in enumerate(nodes):
+            for nickname in _QUOTED_NICKNAME.findall(nd.ent.text):
+                given.setdefault(name_key(nickname), set()).add(sets.find(i))
+        for i, nd in enumerate(nodes):
+            owners = given.get(nd.key)
+            if owners and len(owners) == 1 and nd.role == "name" and len(nd.key.split()) == 1:
+                sets.union(next(iter(owners)), i)
 
     def names(self) -> list[int]:
         return [i for i, nd in enumerate(self.nodes) if nd.role in ("name", "acronym") and nd.compact]
@@ -1703,6 +1754,8 @@ class _Linker:
         for i in by_compact.values():
             toks = nodes[i].key.split()
             blocks.setdefault((len(toks), token_shape(toks[-1]).skeleton[:1]), []).append(i)
+        matched: list[tuple[int, int]] = []
+        partners: dict[int, list[int]] = {}
         for members in blocks.values():
             for x, a in enumerate(members):
                 for b in members[x + 1 :]:
@@ -1714,7 +1767,18 @@ class _Linker:
                         or (self.both_orgs(a, b) and same_but_number(ka, kb))
                         or (self.both_people(a, b) and same_but_one_letter(ka, kb))
                     ):
-                        sets.union(a, b)
+                        matched.append((a, b))
+                        partners.setdefault(a, []).append(b)
+                        partners.setdefault(b, []).append(a)
+        # "Chris Hale" beside both "Christopher Hale" and "Christina Hale" could be either, and joins neither.
+        ambiguous = {
+            a
+            for a, found in partners.items()
+            if any(not same_keys(nodes[p].key, nodes[q].key) for p in found for q in found if p < q)
+        }
+        for a, b in matched:
+            if a not in ambiguous and b not in ambiguous:
+                sets.union(a, b)
 
     def kinds_clash(self, a: int, b: int) -> bool:
         ka, kb = self.nodes[a].ent.kind, self.nodes[b].ent.kind
@@ -2277,6 +2341,29 @@ class _Linker:
 
 # On a tie the earlier kind wins: a title or "said" is better evidence than a preposition.
 _VOTE_ORDER: tuple[EntityKind, ...] = ("person", "org", "place")
+
+
+# A word cut short keeps at least this many letters ("Mat" for "Matanuska").
+_MIN_SHORTENED = 3
+# ... and at most this share of the word: "Carl" is no cut of "Carla".
+_MAX_SHARE = 0.6
+
+
+def _shortened(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is ``long`` with words cut short: the same number of words as ``long`` begins with,
+    each a beginning of its counterpart, at least one cut and the last of ``short`` whole."""
+    if len(short) > len(long) or len(short) < 2 or short[-1] != long[len(short) - 1]:
+        return False
+    cut = False
+    for a, b in zip(short, long, strict=False):
+        if a == b:
+            continue
+        if len(a) < _MIN_SHORTENED or len(a) > _MAX_SHARE * len(b) or not b.startswith(a) or not a.isalpha():
+            return False
+        if a in _FIRST_NAMES and b in _FIRST_NAMES:
+            return False  # "Carl" and "Carla": two given names, not one cut short
+        cut = True
+    return cut
 
 
 def _one_persons_names(ka: str, kb: str) -> bool:
