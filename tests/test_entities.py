@@ -902,3 +902,19 @@ def test_a_shortened_name_that_fits_two_names_joins_neither() -> None:
         )
     )
     assert c["Chris Hale"] not in (c["Christopher Hale"], c["Christina Hale"])
+
+
+def test_a_firms_first_word_alone_is_the_firm_after_a_business_word() -> None:
+    c = canon(
+        linked(
+            "A gunman opened fire at Excel Industries in Hesston on Thursday.",
+            "He fired from his vehicle in a location nearby Excel.",
+        )
+    )
+    assert c["Excel"] == c["Excel Industries"]
+
+
+def test_an_ordinal_in_figures_is_part_of_a_numbered_name() -> None:
+    assert names("Crowds gathered outside the 67th Precinct on Monday.") == ["67th Precinct"]
+    assert names("Troops of the 101st Airborne Division left.") == ["101st Airborne Division"]
+    assert names("He was the 5th Smith to win.") == ["Smith"]

@@ -985,6 +985,14 @@ class _Reader:
             i = end
         return self.out
 
+    def ordinal_before(self, k: int) -> bool:
+        """An ordinal in figures ("67th", read as "67" and "th") just before the word at ``k``."""
+        toks = self.toks
+        if k < 2 or not toks[k].joined:
+            return False
+        number, suffix = toks[k - 2], toks[k - 1]
+        return suffix.text in _ORDINAL_SUFFIXES and number.text.isdigit() and number.end == suffix.start
+
     def local_police(self, k: int) -> bool:
         """ "police" in lower case right after a name ("Bridgeport police said"): that place's police, unless
         a title and a name follow ("Austin police Chief Art Acevedo")."""
@@ -1462,6 +1470,12 @@ class _Reader:
     def emit(
         self, first: int, last: int, kind: EntityKind, canonical: str | None = None, meta: _Meta | None = None
     ) -> None:
+        if (
+            kind != "person"
+            and self.ordinal_before(first)
+            and any(self.toks[k].low in _NUMBERED_HEADS for k in range(first, last + 1))
+        ):
+            first -= 2  # "the 67th Precinct", "101st Airborne Division": the number is part of the name
         start, end = self.toks[first].start, self.toks[last].end
         if end <= start:
             return
@@ -1520,6 +1534,14 @@ _ORG_SUFFIX = re.compile(
 _LEGAL_FORMS = _words(
     "ag sa gmbh ltd limited inc plc llc corp co nv bv spa llp lp pty holdings group uk us usa"
 )
+_ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+# Names that take an ordinal in figures ("67th Precinct", "5th Avenue", "101st Airborne Division").
+_NUMBERED_HEADS = _ORG_WORDS | _words(
+    "precinct street avenue road district ward division corps fleet squadron wing amendment circuit"
+)
+# Words after a firm's own name that say it is a business: its first word alone is the firm ("Excel" for
+# "Excel Industries"), where before "Police" or "University" it would be a place.
+_BUSINESS_FORMS = _LEGAL_FORMS | _words("industries partners company corporation")
 # Short names that mean a known organisation only beside a full name of it in the same articles: "the Met"
 # is London's police next to "Scotland Yard", but may be New York's museum elsewhere.
 _CONTEXT_ALIASES: dict[str, str] = {"Met": "scotland-yard", "Yard": "scotland-yard"}
@@ -2046,7 +2068,7 @@ class _Linker:
                 if brand:
                     brands.setdefault(brand, []).append(i)
                 if kinds[i] == "org" and (
-                    brand or not all(w in _ORG_WORDS and w not in _LEGAL_FORMS for w in rest)
+                    brand or not all(w in _ORG_WORDS and w not in _BUSINESS_FORMS for w in rest)
                 ):
                     firms.setdefault(toks[0], []).append(i)
         for members in brands.values():
