@@ -918,3 +918,9 @@ def test_an_ordinal_in_figures_is_part_of_a_numbered_name() -> None:
     assert names("Crowds gathered outside the 67th Precinct on Monday.") == ["67th Precinct"]
     assert names("Troops of the 101st Airborne Division left.") == ["101st Airborne Division"]
     assert names("He was the 5th Smith to win.") == ["Smith"]
+
+
+def test_a_numbered_street_in_figures_or_words_is_one_street() -> None:
+    c = canon(linked("Shots were fired on 6th street near the bar.", "Two women were shot on Sixth Street."))
+    assert c["6th street"] == c["Sixth Street"]
+    assert names("The 6th victim died.") == []

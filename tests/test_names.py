@@ -280,3 +280,8 @@ def test_it_joins_one_persons_name_spelled_one_letter_apart(a: str, b: str) -> N
 def test_it_keeps_names_one_letter_apart_that_may_be_two_people(a: str, b: str) -> None:
     assert not same_but_one_letter(name_key(a), name_key(b))
     assert not same_but_one_letter(name_key(b), name_key(a))
+
+
+def test_an_ordinal_in_figures_has_the_key_of_its_word() -> None:
+    assert name_key("6th Street") == name_key("Sixth Street")
+    assert name_key("21st Street") != name_key("First Street")

@@ -946,6 +946,10 @@ class _Reader:
                 i = end
                 continue
             if not tok.word:
+                if self.numbered_street(i):
+                    self.emit(i, i + 2, "place")  # "6th street"
+                    i += 3
+                    continue
                 i += 1
                 continue
             if tok.low == "the" and i + 1 < n and not toks[i + 1].cap:
@@ -984,6 +988,17 @@ class _Reader:
             self.resolve([k for k in range(i, end)])
             i = end
         return self.out
+
+    def numbered_street(self, k: int) -> bool:
+        """ "6th street" in lower case: an ordinal in figures and a street word, a street's name."""
+        toks = self.toks
+        return (
+            k + 2 < len(toks)
+            and toks[k + 2].word
+            and not toks[k + 2].cap
+            and toks[k + 2].low in _STREET_WORDS
+            and self.ordinal_before(k + 2)
+        )
 
     def ordinal_before(self, k: int) -> bool:
         """An ordinal in figures ("67th", read as "67" and "th") just before the word at ``k``."""
@@ -1535,6 +1550,7 @@ _LEGAL_FORMS = _words(
     "ag sa gmbh ltd limited inc plc llc corp co nv bv spa llp lp pty holdings group uk us usa"
 )
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+_STREET_WORDS = _words("street avenue road boulevard")
 # Names that take an ordinal in figures ("67th Precinct", "5th Avenue", "101st Airborne Division").
 _NUMBERED_HEADS = _ORG_WORDS | _words(
     "precinct street avenue road district ward division corps fleet squadron wing amendment circuit"

@@ -221,9 +221,20 @@ def _phonetic(token: str) -> str:
     return _DOUBLED.sub(r"\1", token)
 
 
+# Ordinals in figures read as words, so that "6th Street" is "Sixth Street".
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_ORDINAL_FIGURE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+
+
 def _normalise_token(token: str) -> list[str]:
     if token.isdigit():
         return [token]
+    ordinal = _ORDINAL_FIGURE.fullmatch(token)
+    if ordinal and 1 <= int(ordinal.group(1)) <= len(_ORDINAL_WORDS):
+        token = _ORDINAL_WORDS[int(ordinal.group(1)) - 1]
     if token.startswith("abd") and len(token) > 3:
         if _ABD_ALLAH.match(token):
             return ["abd", "ala"]
