@@ -924,3 +924,14 @@ def test_a_numbered_street_in_figures_or_words_is_one_street() -> None:
     c = canon(linked("Shots were fired on 6th street near the bar.", "Two women were shot on Sixth Street."))
     assert c["6th street"] == c["Sixth Street"]
     assert names("The 6th victim died.") == []
+
+
+def test_the_high_court_is_the_supreme_court_the_stories_name() -> None:
+    c = canon(
+        linked(
+            "The Supreme Court heard the case on Tuesday.", "Several justices of the high court seemed split."
+        )
+    )
+    assert c["high court"] == c["Supreme Court"]
+    alone = canon(linked("Lawyers for the family said the high court would rule soon."))
+    assert "supreme" not in alone["high court"]

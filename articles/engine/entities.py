@@ -468,6 +468,8 @@ senator sheriff prosecutor king queen pope commander ceo chairman chairwoman amb
 emir sultan prince princess coroner coach director-general president-elect
 """
 )
+# "the high court": what American news calls its Supreme Court.
+_SUPREME_COURT_REFS = frozenset({("high", "court"), ("highest", "court")})
 _TITLE_REFS_2 = frozenset(
     {
         ("prime", "minister"),
@@ -1035,6 +1037,8 @@ class _Reader:
         pair = (toks[k].low, toks[k + 1].low) if k + 1 < n and toks[k + 1].joined else None
         if pair in _TITLE_REFS_2:
             end, kind = k + 2, "person"
+        elif pair in _SUPREME_COURT_REFS:
+            end, kind = k + 2, "org"
         elif toks[k].low in _TITLE_REFS:
             end, kind = k + 1, "person"
         elif toks[k].low in _HEAD_REFS:
@@ -2174,6 +2178,12 @@ class _Linker:
         for i, nd in enumerate(nodes):
             if nd.role == "head":
                 target = _nearest(by_word.get(_fold(nd.ent.text), []), i)
+                if target is not None:
+                    sets.union(target, i)
+        # "the high court" for the Supreme Court named in the stories
+        for i, nd in enumerate(nodes):
+            if tuple(_fold(nd.ent.text).split()) in _SUPREME_COURT_REFS:
+                target = _nearest(by_word.get("supreme", []), i)
                 if target is not None:
                     sets.union(target, i)
         # "Civil Protection" for "Civil Protection Department": a name without its organisation head noun;
