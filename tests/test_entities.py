@@ -935,3 +935,14 @@ def test_the_high_court_is_the_supreme_court_the_stories_name() -> None:
     assert c["high court"] == c["Supreme Court"]
     alone = canon(linked("Lawyers for the family said the high court would rule soon."))
     assert "supreme" not in alone["high court"]
+
+
+def test_a_places_police_after_its_state_is_that_police_force() -> None:
+    c = canon(
+        linked(
+            "Officers from the Bristol Tennessee Police Department are assisting.",
+            "According to authorities, Bristol, Tenn. police responded to an active shooter.",
+        )
+    )
+    assert c["Bristol, Tenn. police"] == c["Bristol Tennessee Police Department"]
+    assert names("He moved to Bristol, Tenn. in 2010.") == ["Bristol", "Tenn"]

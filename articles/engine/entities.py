@@ -17,6 +17,8 @@ from unidecode import unidecode
 
 from articles.engine.names import (
     GIVEN_NAMES,
+    US_STATE_ABBREVIATIONS,
+    US_STATE_NAMES,
     name_key,
     same_but_middle,
     same_but_number,
@@ -971,6 +973,11 @@ class _Reader:
                 continue
             if known:
                 end, (canonical, kind) = known
+                police = self.state_police(end) if kind == "place" else 0
+                if police:
+                    self.emit(i, police, "org")
+                    i = police + 1
+                    continue
                 if kind == "place" and self.local_police(end):
                     self.emit(i, end, "org")  # "Bridgeport police": the city's police, an organisation
                     i = end + 1
@@ -983,6 +990,11 @@ class _Reader:
                     i = last + 1
                     continue
             end = self.extend_run(i)
+            police = self.state_police(end) if self.place_like(i, end) else 0
+            if police:
+                self.emit(i, police, "org")
+                i = police + 1
+                continue
             if self.local_police(end) and not toks[end - 1].poss and self.place_like(i, end):
                 self.emit(i, end, "org")
                 i = end + 1
@@ -1009,6 +1021,19 @@ class _Reader:
             return False
         number, suffix = toks[k - 2], toks[k - 1]
         return suffix.text in _ORDINAL_SUFFIXES and number.text.isdigit() and number.end == suffix.start
+
+    def state_police(self, k: int) -> int:
+        """ "Bristol, Tenn. police": after a place at ``k - 1``, a state's abbreviation and that place's police;
+        the index of "police", or 0."""
+        toks = self.toks
+        if k + 3 >= len(toks) or toks[k].text != "," or not self.capword(k + 1):
+            return 0
+        state, stop = toks[k + 1], toks[k + 2]
+        if state.low in US_STATE_NAMES:  # "Dallas, Texas police"
+            return k + 2 if self.local_police(k + 2) else 0
+        if state.low not in US_STATE_ABBREVIATIONS or stop.text != ".":
+            return 0
+        return k + 3 if self.local_police(k + 3) else 0
 
     def local_police(self, k: int) -> bool:
         """ "police" in lower case right after a name ("Bridgeport police said"): that place's police, unless
@@ -1612,8 +1637,20 @@ class _Node:
     article: int = 0
 
 
+# "Bristol, Tenn. police": a state's abbreviation after a place, read as the state's name in the key.
+_STATE_AFTER_PLACE = re.compile(r",\s+([A-Z][a-z]{1,4})\.(?=\s)|,(?=\s+[A-Z])")
+
+
+def _state_name(match: re.Match[str]) -> str:
+    if match.group(1) is None:
+        return ""  # "Dallas, Texas police": the comma says nothing
+    state = US_STATE_ABBREVIATIONS.get(match.group(1).lower())
+    return f" {state.title()}" if state else match.group(0)
+
+
 def _node(ent: Entity, sent: int) -> _Node:
     text = _QUOTED_NICKNAME.sub(" ", ent.text.strip()).strip()
+    text = _STATE_AFTER_PLACE.sub(_state_name, text)
     base = _PLACE_SUFFIX.sub("", _GROUP_SUFFIX.sub("", text)) or text
     if ent.kind in ("org", "other"):
         short = _ORG_SUFFIX.sub("", base)

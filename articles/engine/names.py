@@ -37,6 +37,46 @@ _ABBREVIATED = {
     "mt": "mount",
     "ft": "fort",
 }
+# American states as news agencies abbreviate them ("Bristol, Tenn."), read as the state's name.
+US_STATE_ABBREVIATIONS = {
+    "ala": "alabama",
+    "ariz": "arizona",
+    "ark": "arkansas",
+    "calif": "california",
+    "colo": "colorado",
+    "conn": "connecticut",
+    "del": "delaware",
+    "fla": "florida",
+    "ga": "georgia",
+    "ill": "illinois",
+    "ind": "indiana",
+    "kan": "kansas",
+    "kans": "kansas",
+    "ky": "kentucky",
+    "la": "louisiana",
+    "md": "maryland",
+    "mass": "massachusetts",
+    "mich": "michigan",
+    "minn": "minnesota",
+    "miss": "mississippi",
+    "mo": "missouri",
+    "mont": "montana",
+    "neb": "nebraska",
+    "nev": "nevada",
+    "okla": "oklahoma",
+    "ore": "oregon",
+    "pa": "pennsylvania",
+    "tenn": "tennessee",
+    "tex": "texas",
+    "vt": "vermont",
+    "va": "virginia",
+    "wash": "washington",
+    "wis": "wisconsin",
+    "wyo": "wyoming",
+}
+US_STATE_NAMES = frozenset(US_STATE_ABBREVIATIONS.values()) | frozenset(
+    "alaska hawaii idaho iowa maine ohio utah".split()
+)
 # "Co" after a name is a company ("Smith & Co"), before one a county ("Co Durham").
 _CO_BEFORE, _CO_AFTER = "county", "company"
 
