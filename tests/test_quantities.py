@@ -597,3 +597,36 @@ def test_a_headline_verb_in_capitals_takes_its_count() -> None:
     found = extract_quantities("Powerful Quake in Chile Kills 10; 80 Hurt")
     assert [interval(q) for q in found] == [(10, 10), (80, 80)]
     assert extract_quantities("A Boeing 737 landed safely.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Officers reached him within about an hour.", 1, 1, "hour"),
+        ("The lawsuit began a decade ago.", 1, 1, "decade"),
+        ("An hour later police arrived.", 1, 1, "hour"),
+        ("The roof fell in within a minute or two.", 1, 2, "minute"),
+        ("In the next minute or two, the roof fell.", 1, 2, "minute"),
+        ("Officers confronted him less than a minute later.", None, 1, "minute"),
+    ],
+)
+def test_a_or_an_before_a_unit_of_time_that_passed_counts_one(
+    text: str, low: float | None, high: float, unit: str
+) -> None:
+    q = only(text)
+    assert q.kind == "duration"
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+    assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They held a minute of silence.",
+        "A day of mourning was declared.",
+        "She earns a salary a year.",
+        "For a day or night.",
+    ],
+)
+def test_a_unit_of_time_that_is_no_span_is_no_figure(text: str) -> None:
+    assert extract_quantities(text) == []

@@ -171,6 +171,13 @@ _TIME_UNITS = {
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
     "century": "century", "centuries": "century",
 }  # fmt: skip
+# One unit of time after "a" or "an", and the words that make it a span of time that passed.
+_SINGLE_TIME_UNITS = _words("second minute hour day week fortnight month year decade century")
+_TIME_HEDGES = _words("about around nearly almost roughly just only some barely")
+_TIME_CUES_BEFORE = _words("within for in after than lasted lasting spent took taking over under")
+_TIME_CUES_AFTER = _words("ago later earlier long before after")
+# "a day or two", "a year or so": after "or", what makes "a day" a span of time.
+_AFTER_OR = _words("so more less longer two three four five")
 _MEASURES = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
     "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
@@ -791,6 +798,8 @@ class _Reader:
                 return self._vague_range(j + 2, 2.0, 5.0)
             if nxt == "handful":
                 return _Num(3.0, 6.0, True, j + 2, True, 1.0, False, False, False)
+            if self._one_span_of_time(j):
+                return _Num(1.0, 1.0, False, j + 1, False, 1.0, False, False, False)
             if nxt not in _MULTIPLIERS:
                 return None
         if w == "several":
@@ -834,6 +843,21 @@ class _Reader:
             k += 1
         return k, scale
 
+    def _one_span_of_time(self, k: int) -> bool:
+        """ "within about an hour", "a decade ago", "an hour later": "a" or "an" counts one unit of time when
+        the words around say that a time passed; "a day of mourning" counts nothing."""
+        unit = self.low(k + 1)
+        if unit not in _SINGLE_TIME_UNITS or self.low(k + 2) in ("'s", "’s", "of"):
+            return False
+        before = k - 1
+        while before >= 0 and self.low(before) in _TIME_HEDGES:
+            before -= 1
+        after = self.low(k + 2)
+        if after == "or":
+            following = self.low(k + 3)
+            return following in _AFTER_OR or following.isdigit()
+        return (before >= 0 and self.low(before) in _TIME_CUES_BEFORE) or after in _TIME_CUES_AFTER
+
     def _number_words(self, j: int) -> _Num | None:
         total = cur = 0.0
         prev = ""
@@ -862,6 +886,7 @@ class _Reader:
             if w in ("a", "an") and not prev and self.low(k + 1) in _MULTIPLIERS:
                 cur = 1.0
                 prev = "unit"
+
             elif w in _UNITS:
                 v = _UNITS[w]
                 if prev == "unit" or (prev == "tens" and (v >= 10 or v == 0)):
@@ -1616,6 +1641,7 @@ _DIGIT_RE = re.compile(r"[0-9]")
 _LETTERS_RE = re.compile(r"[a-z]+")
 _CANDIDATE_WORDS = frozenset(
     {*_UNITS, *_TENS, *_VAGUE_PLURALS, *_MULTIPLIERS, "several", "few", "handful", "couple", "pair", "half"}
+    | _SINGLE_TIME_UNITS
     | {"scores", "tens", "no", "nobody", "none", "noone"}
 )
 
@@ -1643,6 +1669,8 @@ def extract_quantities(text: str, base: int = 0) -> list[Quantity]:
 
 # "40 percent to 70 percent", "a 40- to 60-hour course": two figures of one thing that bound one range.
 _RANGE_BETWEEN = re.compile(r"-?\s*(?:to|–|—)\s*$")
+_OR_BETWEEN = re.compile(r"\s+or\s+")
+_UNIT_OR_BEFORE = re.compile(r"\b(second|minute|hour|day|week|month|year)\s+or\s+$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)  # "rose from 5 to 12": a change, not a range
 
 
@@ -1669,6 +1697,51 @@ def _joined_ranges(text: str, base: int, found: list[Quantity]) -> list[Quantity
                 low=prev.low,
                 approximate=prev.approximate or q.approximate,
                 text=text[prev.start - base : q.end - base],
+            )
+            continue
+        if (
+            prev is not None
+            and prev.kind == "duration"
+            and prev.low is not None
+            and prev.low == prev.high
+            and q.kind == "count"
+            and q.unit is None
+            and q.low is not None
+            and q.low == q.high
+            and prev.low < q.low
+            and _OR_BETWEEN.fullmatch(text[prev.end - base : q.start - base])
+        ):
+            # "a minute or two": the second figure counts the same unit
+            out[-1] = replace(
+                prev,
+                end=q.end,
+                high=q.high,
+                approximate=True,
+                text=text[prev.start - base : q.end - base],
+            )
+            continue
+        unit = (
+            _UNIT_OR_BEFORE.search(text[: q.start - base]) if q.kind == "count" and q.unit is None else None
+        )
+        if (
+            unit
+            and q.low is not None
+            and q.low == q.high
+            and q.low > 1
+            and (not out or out[-1].end <= base + unit.start())
+        ):
+            # "in the next minute or two": one of the unit, or that many
+            start = base + unit.start()
+            out.append(
+                replace(
+                    q,
+                    start=start,
+                    low=1.0,
+                    approximate=True,
+                    kind="duration",
+                    unit=_TIME_UNITS[unit.group(1).lower()],
+                    text=text[start - base : q.end - base],
+                )
             )
             continue
         out.append(q)
