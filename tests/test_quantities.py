@@ -630,3 +630,20 @@ def test_a_or_an_before_a_unit_of_time_that_passed_counts_one(
 )
 def test_a_unit_of_time_that_is_no_span_is_no_figure(text: str) -> None:
     assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "inches"),
+    [
+        ("He is 5 feet 9 inches tall.", 69),
+        ("a 6-foot, 2-inch man", 74),
+        ("It was 10 feet and 3 inches high.", 123),
+    ],
+)
+def test_feet_and_inches_are_one_height_in_inches(text: str, inches: float) -> None:
+    q = only(text)
+    assert (q.low, q.high, q.unit) == (inches, inches, "inch")
+
+
+def test_feet_and_inches_of_two_things_stay_apart() -> None:
+    assert len(extract_quantities("The fence is 5 feet tall and the gap 9 inches wide.")) == 2

@@ -1670,6 +1670,7 @@ def extract_quantities(text: str, base: int = 0) -> list[Quantity]:
 # "40 percent to 70 percent", "a 40- to 60-hour course": two figures of one thing that bound one range.
 _RANGE_BETWEEN = re.compile(r"-?\s*(?:to|–|—)\s*$")
 _OR_BETWEEN = re.compile(r"\s+or\s+")
+_FEET_INCHES_BETWEEN = re.compile(r",?\s+(?:and\s+)?")
 _UNIT_OR_BEFORE = re.compile(r"\b(second|minute|hour|day|week|month|year)\s+or\s+$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)  # "rose from 5 to 12": a change, not a range
 
@@ -1717,6 +1718,28 @@ def _joined_ranges(text: str, base: int, found: list[Quantity]) -> list[Quantity
                 end=q.end,
                 high=q.high,
                 approximate=True,
+                text=text[prev.start - base : q.end - base],
+            )
+            continue
+        if (
+            prev is not None
+            and prev.unit == "ft"
+            and q.unit == "inch"
+            and prev.low is not None
+            and prev.low == prev.high
+            and q.low is not None
+            and q.low == q.high
+            and q.low < 12
+            and _FEET_INCHES_BETWEEN.fullmatch(text[prev.end - base : q.start - base])
+        ):
+            # "5 feet 9 inches": one height, in inches
+            inches = prev.low * 12 + q.low
+            out[-1] = replace(
+                prev,
+                end=q.end,
+                low=inches,
+                high=inches,
+                unit="inch",
                 text=text[prev.start - base : q.end - base],
             )
             continue
