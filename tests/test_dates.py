@@ -885,3 +885,20 @@ def test_a_date_in_the_subject_or_ending_a_span_at_an_event_follows_the_verb(
 ) -> None:
     (found,) = extract_dates(sentence, datetime.date(2020, 11, 20))
     assert found.value == value
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "year"),
+    [
+        (datetime.date(2013, 1, 30), "The campaign began last fall.", "2012"),
+        (datetime.date(2016, 7, 4), "Last summer, he moved to Denver.", "2015"),
+        (datetime.date(2016, 9, 4), "Last summer, he moved to Denver.", "2016"),
+        (datetime.date(2016, 4, 4), "He will retire next summer.", "2016"),
+        (datetime.date(2016, 7, 4), "He will retire next summer.", "2017"),
+    ],
+)
+def test_a_season_before_or_after_publication_is_dated_to_its_year(
+    published: datetime.date, text: str, year: str
+) -> None:
+    found = extract_dates(text, published)
+    assert [(d.value, d.precision) for d in found] == [(year, "year")]

@@ -162,6 +162,11 @@ _REL_PERIOD_RE = re.compile(
     r"(?i)(?<![Tt]he\s)\b(?P<which>this\s+past|this\s+coming|this|last|next|coming)\s+"
     r"(?P<unit>year|month|week|weekend)\b"
 )
+_REL_SEASON_RE = re.compile(
+    r"(?i)(?<![Tt]he\s)\b(?P<which>this\s+past|last|next|this\s+coming)\s+(?P<season>spring|summer|fall|autumn)\b"
+)
+# The months of each season (northern), for "last summer": the latest one over before publication.
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 _THE_WEEKEND_RE = re.compile(r"(?i)\b(?:over|at|during|on)\s+the\s+weekend\b")
 _AGO_RE = re.compile(r"(?i)\b(?P<unit>hour|day|week|fortnight|month|year|decade)s?\s+ago\b")
 
@@ -1020,6 +1025,21 @@ def _h_rel_period(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     return [_Cand(start, m.end(), span[0], span[1], True)]
 
 
+def _h_rel_season(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    """ "last summer", "next spring": the year of the latest season over before publication, or of the next
+    one to begin after it."""
+    pub = ctx.pub
+    if pub is None:
+        return []
+    first, last = _SEASON_MONTHS[m.group("season").lower()]
+    which = re.sub(r"\s+", " ", m.group("which").lower())
+    if which in ("last", "this past"):
+        year = pub.year if pub.month > last else pub.year - 1
+    else:
+        year = pub.year if pub.month < first else pub.year + 1
+    return [_Cand(m.start(), m.end(), f"{year:04d}", "year", True)]
+
+
 def _h_the_weekend(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     if ctx.pub is None:
         return []
@@ -1066,6 +1086,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, tuple[str, ...], bool], ...] =
     (_WEEKDAY_RE, _h_weekday, ("day",), False),
     (_REL_DAY_RE, _h_rel_day, ("day", "night", "morning", "afternoon", "evening", "tomorrow"), False),
     (_REL_PERIOD_RE, _h_rel_period, ("year", "month", "week"), False),
+    (_REL_SEASON_RE, _h_rel_season, ("spring", "summer", "fall", "autumn"), False),
     (_THE_WEEKEND_RE, _h_the_weekend, ("weekend",), False),
     (_AGO_RE, _h_ago, ("ago",), False),
 )
