@@ -946,3 +946,15 @@ def test_a_places_police_after_its_state_is_that_police_force() -> None:
     )
     assert c["Bristol, Tenn. police"] == c["Bristol Tennessee Police Department"]
     assert names("He moved to Bristol, Tenn. in 2010.") == ["Bristol", "Tenn"]
+
+
+def test_short_names_that_begin_with_different_consonants_stay_apart() -> None:
+    c = canon(
+        linked(
+            "NRA School Safety Report Recommends Arming Teachers, Loosening Gun Laws",
+            "The shooting in Newtown, Conn., killed 26 people.",
+        )
+    )
+    assert c["Gun"] != c["Conn"]
+    ids = canon(linked("Omar Hassan spoke.", "Umar Hassan said he was leaving."))
+    assert ids["Omar Hassan"] == ids["Umar Hassan"]

@@ -1841,6 +1841,8 @@ class _Linker:
                     if self.kinds_clash(a, b):
                         continue
                     ka, kb = nodes[a].key, nodes[b].key
+                    if ka != kb and _short_words_apart(ka, kb):
+                        continue
                     if (
                         same_keys(ka, kb)
                         or (self.both_orgs(a, b) and same_but_number(ka, kb))
@@ -2449,6 +2451,19 @@ def _shortened(short: list[str], long: list[str]) -> bool:
             return False  # "Carl" and "Carla": two given names, not one cut short
         cut = True
     return cut
+
+
+def _short_words_apart(a: str, b: str) -> bool:
+    """Two short one-word names that begin with different consonants are different words, whatever their
+    sounds ("Gun" and "Conn"); longer names and vowels ("Omar", "Umar") are left to the spelling keys."""
+    if " " in a or " " in b or max(len(a), len(b)) > _SHORT_NAME:
+        return False
+    x, y = a[:1], b[:1]
+    return x != y and x not in _VOWELS and y not in _VOWELS
+
+
+_SHORT_NAME = 4
+_VOWELS = frozenset("aeiou")
 
 
 def _one_persons_names(ka: str, kb: str) -> bool:
