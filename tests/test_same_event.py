@@ -46,3 +46,13 @@ def test_unknown_dates_leave_the_other_measures_to_judge() -> None:
     assert judge_same_event(shared).likely
     assert not judge_same_event(nothing).likely
     assert np.isclose(shared.vector()[-1], 0.0)  # dates not known
+
+
+def test_a_name_in_a_datelines_capitals_is_shown_as_the_other_text_writes_it() -> None:
+    day = dt.date(2024, 3, 4)
+    a = "BANDAR ABBAS — " + QUAKE_A.split("\n\n", 1)[1].replace(
+        "the city of Bandar Abbas", "the port"
+    ).replace("around Bandar Abbas", "in the area")
+    judged = compare_texts("Strong earthquake kills 3 in southern Iran\n\n" + a, QUAKE_B, day, day).same_event
+    assert judged is not None
+    assert "Bandar Abbas" in judged.why and "BANDAR ABBAS" not in judged.why

@@ -68,8 +68,16 @@ def _names(claims: list[Claim]) -> dict[str, str]:
     for c in claims:
         for e in c.entities:
             if e.kind in NAMED and e.text[:1].isupper():
-                out.setdefault(e.canonical, e.text)
+                seen = out.get(e.canonical)
+                # a dateline's "DENVER" gives way to the name as the text writes it
+                if seen is None or (_shouted(seen) and not _shouted(e.text)):
+                    out[e.canonical] = e.text
     return out
+
+
+def _shouted(text: str) -> bool:
+    """A name in capitals that is no acronym ("DENVER", not "NRA")."""
+    return text.isupper() and len(text) > 4
 
 
 def evidence(
@@ -96,7 +104,8 @@ def evidence(
         )
     pa, pb = published
     days = abs((pa - pb).days) if pa and pb else None
-    return Evidence(wording, names_shared, facts, days, tuple(names_a[k] for k in shared))
+    shown = tuple(names_b[k] if _shouted(names_a[k]) else names_a[k] for k in shared)
+    return Evidence(wording, names_shared, facts, days, shown)
 
 
 # The same-event judgement: a logistic regression over ``FEATURES`` (data/same_event.json).
