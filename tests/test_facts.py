@@ -177,3 +177,12 @@ def test_a_subject_cut_off_by_the_clause_that_describes_it_joins_that_clause() -
     assert "Witnesses said that Gray" not in texts  # no claim of a speaker and a name alone
     assert texts[0].startswith("Witnesses said that Gray, who was running")
     assert got[-1] == ("did not have a gun.", "Gray")
+
+
+def test_a_second_reported_clause_after_and_that_is_a_fact_of_its_own() -> None:
+    got = clauses(
+        "Walton said about 150 people were likely in the plant at the time of the shooting, and that the law "
+        "enforcement officer who killed the suspect saved multiple lives."
+    )
+    assert len(got) == 2
+    assert got[1][0].startswith("and that the law enforcement officer")

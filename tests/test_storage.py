@@ -51,3 +51,11 @@ def test_comparing_stored_analyses_gives_the_same_links() -> None:
     assert [(ln["a"], ln["b"], ln["relation"]) for ln in stored["links"]] == [
         (ln["a"], ln["b"], ln["relation"]) for ln in fresh["links"]
     ]
+
+
+def test_stored_encodings_keep_the_clauses_without_their_speaker() -> None:
+    original, restored = round_trip(TEXT_A)
+    assert original.bare_encodings  # "…, police said" is encoded with and without its speaker
+    assert restored.bare_encodings.keys() == original.bare_encodings.keys()
+    for span, vector in original.bare_encodings.items():
+        assert np.allclose(restored.bare_encodings[span], vector, atol=2e-3)

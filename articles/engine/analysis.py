@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from articles.engine.encoder import encode
-from articles.engine.parse import char_span, parse
+from articles.engine.facts import ATTRIBUTION_DEPS, SPEECH_LEMMAS
+from articles.engine.parse import char_span, doc_text, parse
 from articles.engine.reading import ArticleRead, read_article
 from articles.engine.sentences import split_sentences
 from articles.engine.wordvectors import word_vectors
@@ -41,6 +42,9 @@ class Analysis:
     sentence_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
     word_encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
     sentence_word_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
+    bare_encodings: dict[Span, NDArray[np.float32]] = field(
+        default_factory=dict
+    )  # clauses less their speaker
 
     def clause_spans(self) -> list[Span]:
         return [span for sent in self.read.sentences for span in sent.clauses]
@@ -53,14 +57,21 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     read = read_article(text, published, doc, sentences)
     spans = [span for sent in read.sentences for span in sent.clauses]
     subjects = [subject for sent in read.sentences for subject in sent.subjects]
-    # a clause is encoded with its subject when the subject stands outside it ("who led the task force")
+    # a clause is encoded with its subject when the subject stands outside it ("who led the task force"); one
+    # that says who said it ("…, the police chief said") also without those words, which say nothing of the fact
     clause_texts = [f"{subject} {text[s:e]}".strip() for (s, e), subject in zip(spans, subjects, strict=True)]
+    bare_texts = [
+        f"{subject} {_unattributed(doc, s, e)}".strip()
+        for (s, e), subject in zip(spans, subjects, strict=True)
+    ]
+    bare = [k for k, (full, less) in enumerate(zip(clause_texts, bare_texts, strict=True)) if full != less]
     texts = clause_texts + [text[s.start : s.end] for s in read.sentences]
     # a sentence of one clause is the same text twice: encode each distinct text once
     distinct = list(dict.fromkeys(texts))
     row = {t: k for k, t in enumerate(distinct)}
     rows = [row[t] for t in texts]
-    vectors = encode(distinct)[rows]
+    encoded = encode(distinct + [bare_texts[k] for k in bare])
+    vectors, bare_vectors = encoded[: len(distinct)][rows], encoded[len(distinct) :]
     words = word_vectors(distinct)[rows]
     sentence_vectors, sentence_words = vectors[len(spans) :], words[len(spans) :]
     return Analysis(
@@ -72,10 +83,43 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
             for span, subject in zip(spans, subjects, strict=True)
         },
         encodings={span: vectors[k] for k, span in enumerate(spans)},
+        bare_encodings={spans[k]: bare_vectors[n] for n, k in enumerate(bare)},
         sentence_encodings={s.index: sentence_vectors[k] for k, s in enumerate(read.sentences)},
         word_encodings={span: words[k] for k, span in enumerate(spans)},
         sentence_word_encodings={s.index: sentence_words[k] for k, s in enumerate(read.sentences)},
     )
+
+
+MIN_UNATTRIBUTED_WORDS = 3
+
+
+def _unattributed(doc: Doc, start: int, end: int) -> str:
+    """The clause's words less who said them ("…, the police chief said"), which say nothing of the fact:
+    a speech verb with its speaker and the words around them, when at least a few words are left."""
+    tokens = char_span(doc, start, end)
+    inside = {t.i for t in tokens}
+    frame: set[int] = set()
+    for verb in tokens:
+        if verb.lemma_ not in SPEECH_LEMMAS or verb.pos_ != "VERB":
+            continue
+        kept = [c for c in verb.children if c.i in inside]
+        reports = verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in verb.children)
+        if not reports or any(c.dep_ == "neg" for c in verb.children):
+            continue  # "told workers to stay", "could not say how many": the telling is the fact
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kept):
+            continue
+        frame.add(verb.i)
+        for c in kept:
+            if c.dep_ in ATTRIBUTION_DEPS or (c.dep_ == "dobj" and verb.lemma_ == "tell"):
+                frame.update(t.i for t in c.subtree if t.i in inside)
+    rest = [t for t in tokens if t.i not in frame]
+    if not frame or sum(not t.is_punct for t in rest) < MIN_UNATTRIBUTED_WORDS:
+        return doc_text(doc)[start:end]
+    words = "".join(
+        t.text_with_ws if k + 1 < len(rest) and rest[k + 1].i == t.i + 1 else t.text + " "
+        for k, t in enumerate(rest)
+    )
+    return words.strip(" ,;:—–-")
 
 
 def content_lemmas(doc: Doc, span: Span) -> tuple[str, ...]:

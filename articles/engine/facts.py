@@ -47,7 +47,10 @@ def _opens_clause(token: Token) -> bool:
             return False
         return size >= MIN_APPOSITION
     if token.dep_ == "conj":
-        # coordinated verbs and clauses, not coordinated nouns ("guards or staff members")
+        # coordinated verbs and clauses, not coordinated nouns ("guards or staff members"); "and that …" opens
+        # a clause whatever the parse makes of its words
+        if any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in token.children):
+            return size >= MIN_WORDS
         if token.pos_ not in ("VERB", "AUX") or token.head.pos_ not in ("VERB", "AUX"):
             return False
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
@@ -91,7 +94,7 @@ def _dates_a_superlative(token: Token) -> bool:
 # "the authorities said", "Swanson told reporters": who said it, which is the claim's attribution.
 SPEECH_LEMMAS = frozenset(("say", "tell", "add", "state", "report", "announce", "confirm", "note", "explain"))
 # What may stand beside a speech verb in an attribution: its speaker, when and where, and whom it was told to.
-_ATTRIBUTION_DEPS = frozenset(
+ATTRIBUTION_DEPS = frozenset(
     ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dative", "punct", "cc")
 )
 
@@ -106,7 +109,7 @@ def _belief_frame(token: Token, inside: set[int]) -> bool:
     if token.dep_ != "ccomp" or token.lemma_ not in BELIEF_LEMMAS:
         return False
     kept = [c for c in token.children if c.i in inside]
-    return all(c.dep_ in _ATTRIBUTION_DEPS for c in kept) and any(
+    return all(c.dep_ in ATTRIBUTION_DEPS for c in kept) and any(
         c.dep_ == "ccomp" and c.i not in inside for c in token.children
     )
 
@@ -122,7 +125,7 @@ def _is_attribution(words: list[Token]) -> bool:
         children = [c for c in verb.children if c.i in inside]
         told = verb.lemma_ == "tell"
         if all(
-            c.dep_ in _ATTRIBUTION_DEPS or (told and c.dep_ == "dobj") or _belief_frame(c, inside)
+            c.dep_ in ATTRIBUTION_DEPS or (told and c.dep_ == "dobj") or _belief_frame(c, inside)
             for c in children
         ):
             covered = {t.i for c in children for t in c.subtree} | {verb.i}

@@ -77,6 +77,8 @@ STACKED = (
     "mutual_first",  # each claim is the other's best match by the first stage
     "lead_a",  # how far the pair's score stands above A's claim's next best (negative below its best)
     "lead_b",  # ... and above B's claim's next best
+    "crowd_a",  # how many matches the first stage expects A's claim to have (a claim that matches everything
+    "crowd_b",  # states the story's topic, not a fact); and B's claim
 )
 
 
@@ -99,6 +101,8 @@ def stacked_features(first: NDArray[np.float64], shape: tuple[int, int]) -> NDAr
     out[:, col["mutual_first"]] = ((p >= best_a) & (p >= best_b)).ravel()
     out[:, col["lead_a"]] = (p - _other_best(p, axis=1)).ravel()
     out[:, col["lead_b"]] = (p - _other_best(p, axis=0)).ravel()
+    out[:, col["crowd_a"]] = np.broadcast_to(np.log1p(p.sum(axis=1, keepdims=True)), p.shape).ravel()
+    out[:, col["crowd_b"]] = np.broadcast_to(np.log1p(p.sum(axis=0, keepdims=True)), p.shape).ravel()
     return out
 
 
@@ -212,6 +216,8 @@ def pair_features(
     names_in_b: frozenset[str],
     lexical: dict[tuple[int, int], float],
     hand_tuned: set[tuple[int, int]],
+    bare_a: NDArray[np.float32],
+    bare_b: NDArray[np.float32],
 ) -> NDArray[np.float64]:
     """A (len(A) * len(B), len(FEATURES)) matrix; row i * len(B) + j is the pair (A[i], B[j])."""
     na, nb = len(views_a), len(views_b)
@@ -220,6 +226,9 @@ def pair_features(
         return out
     col = {name: k for k, name in enumerate(FEATURES)}
     cos = (enc_a @ enc_b.T).astype(np.float64)
+    # the closer of the claims as written and without their speakers: a shared speaker can make two claims
+    # read alike, and a long attribution can hide a close paraphrase
+    cos = np.maximum(cos, (bare_a @ bare_b.T).astype(np.float64))
     best_a = cos.max(axis=1, keepdims=True)
     best_b = cos.max(axis=0, keepdims=True)
     out[:, col["cosine"]] = cos.ravel()

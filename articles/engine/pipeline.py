@@ -24,7 +24,7 @@ from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
-ENGINE_VERSION = "2.4"
+ENGINE_VERSION = "2.5"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -75,6 +75,7 @@ class Prepared:
             _views(analysis_b, self.built[1]),
         )
         self.encodings = (_encodings(analysis_a, self.built[0]), _encodings(analysis_b, self.built[1]))
+        self.bare = (_encodings(analysis_a, self.built[0], True), _encodings(analysis_b, self.built[1], True))
         self.contexts = (_contexts(analysis_a, self.built[0]), _contexts(analysis_b, self.built[1]))
         self.words = (_word_encodings(analysis_a, self.built[0]), _word_encodings(analysis_b, self.built[1]))
         self.names = (
@@ -91,7 +92,7 @@ class Prepared:
         hand_tuned = {(i, j) for i, j, _ in hand_tuned_links(features_a, features_b, pairs)}
         return pair_features(
             self.views[0], self.views[1], *self.encodings, *self.contexts, *self.words, *self.names, lexical,
-            hand_tuned,
+            hand_tuned, *self.bare,
         )  # fmt: skip
 
 
@@ -174,10 +175,13 @@ def decide(
     return ComparisonResult(doc_a, doc_b, links, judged)
 
 
-def _encodings(analysis: Analysis, built: BuiltClaims) -> np.ndarray:
-    rows = [analysis.encodings.get((c.start, c.end)) for c in built.claims]
-    out = np.zeros((len(rows), DIMENSIONS), dtype=np.float32)
-    for k, row in enumerate(rows):
+def _encodings(analysis: Analysis, built: BuiltClaims, bare: bool = False) -> np.ndarray:
+    """A row per claim: its encoding, or with ``bare`` its encoding without its speaker where it has one."""
+    out = np.zeros((len(built.claims), DIMENSIONS), dtype=np.float32)
+    for k, c in enumerate(built.claims):
+        span = (c.start, c.end)
+        row = analysis.bare_encodings.get(span) if bare else None
+        row = analysis.encodings.get(span) if row is None else row
         if row is not None:
             out[k] = row
     return out

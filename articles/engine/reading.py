@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,8 @@ class SentenceRead:
     dateline: tuple[int, int] | None = None  # "TEHRAN —" before a story's first sentence
     clauses: list[tuple[int, int]] = field(default_factory=list)  # the claim spans cut from it
     subjects: list[str] = field(default_factory=list)  # per clause: its subject when it stands outside it
+    # "the group" and the like: (start, end, starts of the names it may stand for, the likeliest first)
+    references: list[tuple[int, int, list[int]]] = field(default_factory=list)
 
 
 MAX_HEADLINES = 2  # a headline and its standfirst
@@ -55,6 +58,7 @@ def read_article(
     """Sentences of an article (``spans``, or split here) with their numbers, dates, names, quotes and
     attribution."""
     sentences: list[SentenceRead] = []
+    recent: list[list[tuple[int, bool]]] = []  # names of the last sentences: (start, heads a subject)
     seen_text = False
     headlines = 0
     for index, (start, end) in enumerate(split_sentences(text) if spans is None else spans):
@@ -78,6 +82,13 @@ def read_article(
         headlines += headline
         seen_text = not headline
         clauses, subjects = ([(start, end)], [""]) if headline else _clauses(text, start, end, doc)
+        entities = _named(extract_entities(chunk, start), doc)
+        quotes = find_quotes(chunk, start)
+        references = [] if headline else _references(chunk, start, entities, quotes, recent, doc)
+        if headline:
+            recent.clear()
+        else:
+            recent = [*recent[1 - _SENTENCES_BACK :], [(e.start, _subject(doc, e)) for e in entities]]
         sentences.append(
             SentenceRead(
                 index=index,
@@ -86,15 +97,66 @@ def read_article(
                 headline=headline,
                 quantities=quantities,
                 dates=dates,
-                entities=_named(extract_entities(chunk, start), doc),
-                quotes=find_quotes(chunk, start),
+                entities=entities,
+                quotes=quotes,
                 attribution=find_attribution(chunk, start),
                 dateline=_dateline(chunk, start),
                 clauses=clauses,
                 subjects=subjects,
+                references=references,
             )
         )
     return ArticleRead(text, published, sentences)
+
+
+# A definite description that stands for an organisation named just before: "the group", "the militant group",
+# "the company". Not when a phrase after it says which one is meant ("the group of protesters").
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he (?:(?:militant|jihadist|extremist|terror|terrorist|armed|rebel|insurgent|islamist) )?"
+    r"(?:group|organi[sz]ation|militants|jihadists|extremists|insurgents|militia|company|firm)\b"
+    r"(?![’'] ?s?\s+(?:of)\b)(?!\s+(?:of|that|who|which|whose)\b)(?!\s+[A-Z])"
+)
+_TOPIC_MENTIONS = 2  # a description stands only for an organisation the article has named this often
+_SENTENCES_BACK = 3  # how many sentences before its own a description may point back
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject(doc: Doc, ent: Entity) -> bool:
+    """Whether a name heads the subject of its clause (the preferred antecedent of a later description)."""
+    tokens = char_span(doc, ent.start, ent.end)
+    if not tokens:
+        return False
+    token = tokens[-1]
+    while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in _SUBJECTS
+
+
+def _references(
+    chunk: str,
+    start: int,
+    entities: list[Entity],
+    quotes: list[Quote],
+    recent: list[list[tuple[int, bool]]],
+    doc: Doc,
+) -> list[tuple[int, int, list[int]]]:
+    """Descriptions in a sentence with the names, earlier in it or in the sentences before, that they may
+    stand for: subjects first, then the others; the nearest first in each. Not in quoted speech, where "the
+    group" is as often a group of people."""
+    out = []
+    for m in _DESCRIPTION.finditer(chunk):
+        here = start + m.start()
+        if any(e.start <= here < e.end for e in entities) or any(q.start <= here < q.end for q in quotes):
+            continue
+        before = [
+            *(n for names in recent for n in names),
+            *((e.start, _subject(doc, e)) for e in entities if e.end <= here),
+        ]
+        if not before:
+            continue
+        ranked = [s for s, subj in reversed(before) if subj] + [s for s, subj in reversed(before) if not subj]
+        out.append((here, start + m.end(), ranked))
+    return out
 
 
 def _event_of(doc: Doc, date: DateRef) -> str:
@@ -232,7 +294,27 @@ def link_across(articles: list[ArticleRead]) -> list[ArticleRead]:
     mentions = [s.entities for art in articles for s in art.sentences]
     article_of = [index for index, art in enumerate(articles) for _ in art.sentences]
     linked = iter(link_entities(mentions, article_of))
-    return [
-        ArticleRead(art.text, art.published, [replace(s, entities=next(linked)) for s in art.sentences])
-        for art in articles
-    ]
+    out = []
+    for art in articles:
+        sentences = [replace(s, entities=next(linked)) for s in art.sentences]
+        _resolve_references(art.text, sentences)
+        out.append(ArticleRead(art.text, art.published, sentences))
+    return out
+
+
+def _resolve_references(text: str, sentences: list[SentenceRead]) -> None:
+    """Each description becomes a mention of the organisation it stands for: of its candidates that are
+    organisations the article is about (named at least twice before), the one named most often, then the
+    likeliest."""
+    orgs = {e.start: e for s in sentences for e in s.entities if e.kind == "org"}
+    for sent in sentences:
+        for start, end, candidates in sent.references:
+            seen = Counter(e.canonical for s in sentences for e in s.entities if e.start < start)
+            found = [orgs[c] for c in candidates if c in orgs and seen[orgs[c].canonical] >= _TOPIC_MENTIONS]
+            if not found:
+                continue
+            ent = max(found, key=lambda e: seen[e.canonical])  # the first of the most named: max keeps it
+            sent.entities = sorted(
+                [*sent.entities, Entity(start, end, text[start:end], ent.canonical, "org")],
+                key=lambda e: e.start,
+            )

@@ -34,21 +34,24 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
             for s in analysis.read.sentences
         ],
         "lemmas": [[s, e, list(words)] for (s, e), words in analysis.lemmas.items()],
+        "bare": [k for k, span in enumerate(analysis.clause_spans()) if span in analysis.bare_encodings],
     }
 
 
 def encodings_to_bytes(analysis: Analysis) -> bytes:
     """Clause encodings in clause order, then sentence encodings in sentence order; then the word vectors of
-    the clauses and the sentences in the same order."""
+    the clauses and the sentences in the same order; then the encodings of the clauses without their speakers,
+    for those that name one, in clause order."""
     spans, sentences = analysis.clause_spans(), analysis.read.sentences
     rows = [analysis.encodings[span] for span in spans]
     rows += [analysis.sentence_encodings[s.index] for s in sentences]
     words = [analysis.word_encodings[span] for span in spans]
     words += [analysis.sentence_word_encodings[s.index] for s in sentences]
+    bare = [analysis.bare_encodings[span] for span in spans if span in analysis.bare_encodings]
     if not rows:
         return b""
-    return (
-        np.vstack(rows).astype(ENCODING_DTYPE).tobytes() + np.vstack(words).astype(ENCODING_DTYPE).tobytes()
+    return b"".join(
+        np.vstack(block).astype(ENCODING_DTYPE).tobytes() for block in (rows, words, bare) if block
     )
 
 
@@ -68,6 +71,7 @@ def analysis_from_json(text: str, data: dict[str, Any], encodings: bytes) -> Ana
             dateline=_span(s["dateline"]),
             clauses=[(int(a), int(b)) for a, b in s["clauses"]],
             subjects=list(s.get("subjects") or [""] * len(s["clauses"])),
+            references=[(int(a), int(b), [int(c) for c in cs]) for a, b, cs in s.get("references", [])],
         )
         for s in data["sentences"]
     ]
@@ -76,10 +80,15 @@ def analysis_from_json(text: str, data: dict[str, Any], encodings: bytes) -> Ana
     spans = analysis.clause_spans()
     count = len(spans) + len(sentences)
     values = np.frombuffer(encodings, dtype=ENCODING_DTYPE).astype(np.float32)
-    if values.size != count * (DIMENSIONS + WORD_DIMENSIONS):
+    bare = [int(k) for k in data.get("bare", [])]
+    if values.size != count * (DIMENSIONS + WORD_DIMENSIONS) + len(bare) * DIMENSIONS:
         raise ValueError("stored encodings do not match the stored clauses: analyse the article again")
     matrix = values[: count * DIMENSIONS].reshape(count, DIMENSIONS)
-    words = values[count * DIMENSIONS :].reshape(count, WORD_DIMENSIONS)
+    words = values[count * DIMENSIONS : count * (DIMENSIONS + WORD_DIMENSIONS)].reshape(
+        count, WORD_DIMENSIONS
+    )
+    bare_rows = values[count * (DIMENSIONS + WORD_DIMENSIONS) :].reshape(len(bare), DIMENSIONS)
+    analysis.bare_encodings = {spans[k]: bare_rows[n] for n, k in enumerate(bare)}
     analysis.encodings = {span: matrix[k] for k, span in enumerate(spans)}
     analysis.sentence_encodings = {s.index: matrix[len(spans) + k] for k, s in enumerate(sentences)}
     analysis.word_encodings = {span: words[k] for k, span in enumerate(spans)}

@@ -119,7 +119,7 @@ MONOTONE = (
     dates_shared times_close same_speaker mutual_best rank_a rank_b lemma_rank_a lemma_rank_b word_best_a
     word_best_b part_best_a part_best_b""".split()
     )
-    | frozenset(STACKED)
+    | frozenset(STACKED) - {"crowd_a", "crowd_b"}
 )
 DECREASING = frozenset(("cosine_gap_a", "cosine_gap_b", "word_gap_a", "word_gap_b", "position_gap"))
 

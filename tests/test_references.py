@@ -1,0 +1,81 @@
+"""Definite descriptions ("the group", "the company") read as the organisation the article is about, and a
+clause's words without who said them."""
+
+from __future__ import annotations
+
+from articles.engine.analysis import _unattributed
+from articles.engine.parse import parse
+from articles.engine.pipeline import extract_claims
+
+
+def names_of(text: str, words: str) -> set[str]:
+    """Canonical ids of the names in the claim that holds ``words``."""
+    for claim in extract_claims(text):
+        if words in claim.text:
+            return {e.canonical for e in claim.entities}
+    raise AssertionError(f"no claim holds {words!r}")
+
+
+MILITANTS = (
+    "Syrian troops recaptured Palmyra from Islamic State on Sunday. Islamic State overran the ruins in May "
+    "2015, sparking fears for the Unesco world heritage site. The group has since blown up several temples."
+)
+
+
+def test_the_group_is_the_organisation_named_most_often_before_it() -> None:
+    names = names_of(MILITANTS, "blown up several temples")
+    assert names == {names_of(MILITANTS, "overran the ruins").pop()}  # Islamic State, not Unesco
+
+
+def test_a_group_named_once_is_not_what_the_group_stands_for() -> None:
+    text = (
+        "The Department of Education published its report on Tuesday. The group also called on states to "
+        "require security plans."
+    )
+    assert names_of(text, "also called on states") == set()
+
+
+def test_the_group_in_quoted_speech_is_not_read_as_an_organisation() -> None:
+    text = (
+        'The NYPD said officers were on patrol. The NYPD said the officers saw one man "break away from the '
+        'group upon noticing the police."'
+    )
+    claim = next(c for c in extract_claims(text) if "break away" in c.text)
+    assert not any(e.text.lower() == "the group" for e in claim.entities)
+
+
+def test_a_group_of_people_is_not_a_reference() -> None:
+    text = (
+        "Excel Industries makes mowers. Excel Industries employs 1,000 people. The company said the group of "
+        "workers was safe."
+    )
+    claim = next(c for c in extract_claims(text) if "was safe" in c.text or "group of" in c.text)
+    assert not any(e.text == "the group" for e in claim.entities)
+    assert any(e.text == "The company" for e in claim.entities)
+
+
+def bare(sentence: str) -> str:
+    return _unattributed(parse(sentence), 0, len(sentence))
+
+
+def test_a_trailing_speaker_is_left_out_of_the_words_compared() -> None:
+    assert bare("He looked as if he was trying to hide something, Troy Police Chief Charles Craft said.") == (
+        "He looked as if he was trying to hide something"
+    )
+
+
+def test_a_leading_speaker_is_left_out_of_the_words_compared() -> None:
+    assert (
+        bare("Authorities said Ford had an assault rifle and a pistol.")
+        == "Ford had an assault rifle and a pistol"
+    )
+
+
+def test_a_telling_that_is_itself_the_fact_stays() -> None:
+    assert bare("Police at first told workers to stay in their offices.") == (
+        "Police at first told workers to stay in their offices."
+    )
+    assert (
+        bare("Police couldn't say how many shots were fired.")
+        == "Police couldn't say how many shots were fired."
+    )
