@@ -381,3 +381,18 @@ def test_two_streets_of_one_corner_are_no_list() -> None:
         "The gunman fled towards Sukhnah and Raqqa.", "The gunman fled towards Sukhnah, Raqqa and Homs."
     )
     assert relation == "partial" and "only B names Homs" in why
+
+
+def test_a_24_hour_time_in_four_figures_is_compared_with_a_12_hour_one() -> None:
+    relation, why = verdict("The quake struck at 1353 (1023 GMT).", "The quake hit at 1:53 p.m. local time.")
+    assert relation == "agree"
+    assert "1353" in why and "1:53 p.m." in why
+    relation, _ = verdict("The quake struck at 1353 local time.", "The quake hit at 4:10 p.m. local time.")
+    assert relation == "conflict"
+
+
+def test_a_year_is_not_read_as_a_24_hour_time() -> None:
+    from articles.engine.verdicts import clock_times
+
+    assert clock_times("The dam was finished in 2013 (after delays).") == []
+    assert clock_times("The quake struck at 1353 (1023 GMT).") == [(13 * 60 + 53, "1353")]

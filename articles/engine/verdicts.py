@@ -27,6 +27,11 @@ _CLOCK = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?",
     re.IGNORECASE,
 )
+# A 24-hour time written as four figures, as agencies write it: "struck at 1353 (1023 GMT)", "at 0600 hours".
+_CLOCK_24 = re.compile(
+    r"(?:\b(?:at|by|about|around|from|until|before|after)\s+|\()(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\b"
+    r"(?=\s*(?:hours\b|hrs\b|GMT\b|UTC\b|local\b|\(|\)))"
+)
 CLOCK_TOLERANCE_MINUTES = 15
 HEDGED_HOUR_MINUTES = 30  # "about 5 p.m."
 HEDGED_TIME_MINUTES = 20  # "about 4:40 p.m."
@@ -559,6 +564,10 @@ def clock_times(text: str) -> list[tuple[int, str]]:
         elif ampm.startswith("a") and hour == 12:
             hour = 0
         out.append((hour * 60 + minute, m.group().strip()))
+    for m in _CLOCK_24.finditer(text):
+        if m.group().startswith("(") and out:
+            continue  # "1353 (1023 GMT)": the same moment in another zone
+        out.append((int(m.group("h")) * 60 + int(m.group("m")), text[m.start("h") : m.end()]))
     return out
 
 
