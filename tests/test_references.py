@@ -79,3 +79,33 @@ def test_a_telling_that_is_itself_the_fact_stays() -> None:
         bare("Police couldn't say how many shots were fired.")
         == "Police couldn't say how many shots were fired."
     )
+
+
+def test_the_gunman_is_the_person_the_article_names_as_the_gunman() -> None:
+    text = (
+        "The attack was the last of three shootings by the alleged gunman, Cedric Larry Ford. Sheriff T. Walton "
+        "said the gunman opened fire from his vehicle near the plant."
+    )
+    ford = names_of(text, "Cedric Larry Ford")
+    gunman = next(c for c in extract_claims(text) if "opened fire" in c.text)
+    assert [e.canonical for e in gunman.entities if e.text == "the gunman"] == [
+        n for n in ford if "ford" in n
+    ]
+
+
+def test_the_shooter_identified_as_a_name_is_that_person() -> None:
+    text = (
+        "Four people were dead, including the shooter identified Friday as Cedric Ford. Investigators are "
+        "unclear on the shooter's motive."
+    )
+    motive = next(c for c in extract_claims(text) if "motive" in c.text)
+    assert [e.text for e in motive.entities] == ["the shooter"]
+
+
+def test_no_one_is_the_gunman_when_the_article_names_two_or_none() -> None:
+    two = "Police named the gunman as John Reed. A second report named the gunman as Mark Hale. The gunman fled on foot toward the river."
+    fled = next(c for c in extract_claims(two) if "fled" in c.text)
+    assert fled.entities == []
+    none = "Officer Jane Cole arrived first. The gunman fled on foot."
+    fled = next(c for c in extract_claims(none) if "fled" in c.text)
+    assert fled.entities == []

@@ -40,6 +40,10 @@ class SentenceRead:
     subjects: list[str] = field(default_factory=list)  # per clause: its subject when it stands outside it
     # "the group" and the like: (start, end, starts of the names it may stand for, the likeliest first)
     references: list[tuple[int, int, list[int]]] = field(default_factory=list)
+    # "the gunman": (start, end, role) for each description of a person by the part they played, and (role,
+    # start of the name) for each name the sentence gives that role ("the alleged gunman, Cedric Ford")
+    roles: list[tuple[int, int, str]] = field(default_factory=list)
+    role_names: list[tuple[str, int]] = field(default_factory=list)
 
 
 MAX_HEADLINES = 2  # a headline and its standfirst
@@ -104,9 +108,69 @@ def read_article(
                 clauses=clauses,
                 subjects=subjects,
                 references=references,
+                roles=[] if headline else _role_mentions(chunk, start, entities, quotes),
+                role_names=_role_names(doc, entities),
             )
         )
     return ArticleRead(text, published, sentences)
+
+
+# The part a person played, by the words that name it: one role for words that mean the same part.
+ROLES = {
+    "gunman": "gunman",
+    "shooter": "gunman",
+    "attacker": "gunman",
+    "assailant": "gunman",
+    "killer": "gunman",
+    "bomber": "bomber",
+    "suspect": "suspect",
+}
+_ROLE_DESCRIPTION = re.compile(
+    r"\b[Tt]he (?:(?:alleged|suspected|accused|lone|lone alleged) )?(?P<role>" + "|".join(ROLES) + r")\b"
+    r"(?![’']s? \w+ (?:was|is) )(?!\s+(?:of|in|who|that|whose)\b)"
+)
+
+
+def _role_mentions(
+    chunk: str, start: int, entities: list[Entity], quotes: list[Quote]
+) -> list[tuple[int, int, str]]:
+    """ "the gunman", "the alleged shooter": where a sentence refers to a person by the part they played."""
+    out = []
+    for m in _ROLE_DESCRIPTION.finditer(chunk):
+        here = start + m.start()
+        if any(e.start <= here < e.end for e in entities) or any(q.start <= here < q.end for q in quotes):
+            continue
+        out.append((here, start + m.end(), ROLES[m.group("role").lower()]))
+    return out
+
+
+def _role_names(doc: Doc, entities: list[Entity]) -> list[tuple[str, int]]:
+    """Names a sentence gives a role in so many words: "the alleged gunman, Cedric Larry Ford", "Ford, the
+    shooter", "suspect Cedric Ford", "identified the shooter as Cedric Ford", "Ford was identified as the
+    gunman"."""
+    out = []
+    for ent in entities:
+        tokens = char_span(doc, ent.start, ent.end)
+        if not tokens:
+            continue
+        head = tokens[-1]
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        near = [c for c in head.children if c.dep_ in ("appos", "compound")]
+        if head.dep_ == "appos":
+            near.append(head.head)
+        if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_ in ("identify", "name"):
+            verb = head.head.head
+            near.extend(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd"))
+            if verb.dep_ == "acl":  # "the shooter identified Friday as Cedric Ford"
+                near.append(verb.head)
+        if head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_ in ("identify", "name"):
+            for prep in head.head.children:
+                if prep.lower_ == "as":
+                    near.extend(g for g in prep.children if g.dep_ == "pobj")
+        roles = {ROLES[t.lemma_.lower()] for t in near if t.lemma_.lower() in ROLES}
+        out.extend((role, ent.start) for role in sorted(roles))
+    return out
 
 
 # A definite description that stands for an organisation named just before: "the group", "the militant group",
@@ -298,6 +362,7 @@ def link_across(articles: list[ArticleRead]) -> list[ArticleRead]:
     for art in articles:
         sentences = [replace(s, entities=next(linked)) for s in art.sentences]
         _resolve_references(art.text, sentences)
+        _resolve_roles(art.text, sentences)
         out.append(ArticleRead(art.text, art.published, sentences))
     return out
 
@@ -318,3 +383,22 @@ def _resolve_references(text: str, sentences: list[SentenceRead]) -> None:
                 [*sent.entities, Entity(start, end, text[start:end], ent.canonical, "org")],
                 key=lambda e: e.start,
             )
+
+
+def _resolve_roles(text: str, sentences: list[SentenceRead]) -> None:
+    """Each "the gunman" becomes a mention of the one person the article names as the gunman; none when it
+    names no one, or more than one person, in that role."""
+    at = {e.start: e for s in sentences for e in s.entities if e.kind in ("person", "other")}
+    named: dict[str, set[str]] = {}
+    for sent in sentences:
+        for role, start in sent.role_names:
+            if start in at:
+                named.setdefault(role, set()).add(at[start].canonical)
+    for sent in sentences:
+        for start, end, role in sent.roles:
+            people = named.get(role, set())
+            if len(people) == 1 and not any(e.start < end and start < e.end for e in sent.entities):
+                sent.entities = sorted(
+                    [*sent.entities, Entity(start, end, text[start:end], next(iter(people)), "person")],
+                    key=lambda e: e.start,
+                )
