@@ -148,7 +148,7 @@ def _role_names(doc: Doc, entities: list[Entity]) -> list[tuple[str, int]]:
     """Names a sentence gives a role in so many words: "the alleged gunman, Cedric Larry Ford", "Ford, the
     shooter", "suspect Cedric Ford", "identified the shooter as Cedric Ford", "Ford was identified as the
     gunman"."""
-    out = []
+    out: list[tuple[str, int]] = []
     for ent in entities:
         tokens = char_span(doc, ent.start, ent.end)
         if not tokens:
