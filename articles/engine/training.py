@@ -121,7 +121,9 @@ MONOTONE = (
     )
     | frozenset(STACKED) - {"crowd_a", "crowd_b"}
 )
-DECREASING = frozenset(("cosine_gap_a", "cosine_gap_b", "word_gap_a", "word_gap_b", "position_gap"))
+DECREASING = frozenset(
+    ("cosine_gap_a", "cosine_gap_b", "word_gap_a", "word_gap_b", "position_gap", "crowd_a", "crowd_b")
+)
 
 
 def fit(pairs: list[GoldPair], c: float = C) -> Scorer:
