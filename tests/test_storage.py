@@ -59,3 +59,11 @@ def test_stored_encodings_keep_the_clauses_without_their_speaker() -> None:
     assert restored.bare_encodings.keys() == original.bare_encodings.keys()
     for span, vector in original.bare_encodings.items():
         assert np.allclose(restored.bare_encodings[span], vector, atol=2e-3)
+
+
+def test_stored_analysis_keeps_the_word_vectors_of_each_clauses_parts() -> None:
+    original, restored = round_trip(TEXT_A)
+    assert restored.part_encodings.keys() == original.part_encodings.keys() == set(original.clause_spans())
+    for span, rows in original.part_encodings.items():
+        assert rows.shape == restored.part_encodings[span].shape
+        assert np.allclose(restored.part_encodings[span], rows, atol=2e-3)

@@ -18,7 +18,7 @@ from articles.engine.facts import ATTRIBUTION_DEPS, SPEECH_LEMMAS
 from articles.engine.parse import char_span, doc_text, parse
 from articles.engine.reading import ArticleRead, read_article
 from articles.engine.sentences import split_sentences
-from articles.engine.wordvectors import word_vectors
+from articles.engine.wordvectors import part_vectors, word_vectors
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -42,9 +42,9 @@ class Analysis:
     sentence_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
     word_encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
     sentence_word_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
-    bare_encodings: dict[Span, NDArray[np.float32]] = field(
-        default_factory=dict
-    )  # clauses less their speaker
+    # clauses less their speaker, and the word vectors of each clause's parts (wordvectors.parts)
+    bare_encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
+    part_encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
 
     def clause_spans(self) -> list[Span]:
         return [span for sent in self.read.sentences for span in sent.clauses]
@@ -74,6 +74,7 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     vectors, bare_vectors = encoded[: len(distinct)][rows], encoded[len(distinct) :]
     words = word_vectors(distinct)[rows]
     sentence_vectors, sentence_words = vectors[len(spans) :], words[len(spans) :]
+    part_rows, owner = part_vectors([text[s:e] for s, e in spans])
     return Analysis(
         text=text,
         published=published,
@@ -84,6 +85,7 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
         },
         encodings={span: vectors[k] for k, span in enumerate(spans)},
         bare_encodings={spans[k]: bare_vectors[n] for n, k in enumerate(bare)},
+        part_encodings={span: part_rows[owner == k] for k, span in enumerate(spans)},
         sentence_encodings={s.index: sentence_vectors[k] for k, s in enumerate(read.sentences)},
         word_encodings={span: words[k] for k, span in enumerate(spans)},
         sentence_word_encodings={s.index: sentence_words[k] for k, s in enumerate(read.sentences)},

@@ -206,7 +206,13 @@ def _word_encodings(analysis: Analysis, built: BuiltClaims) -> Encodings:
         row = analysis.sentence_word_encodings.get(c.sentence)
         if row is not None:
             sentences[k] = row
-    vectors, owner = part_vectors([c.text for c in built.claims])
+    # the parts' word vectors as analysed (a claim is a clause); read again only for an older stored analysis
+    stored = [analysis.part_encodings.get((c.start, c.end)) for c in built.claims]
+    if not stored or any(rows is None or not len(rows) for rows in stored):
+        vectors, owner = part_vectors([c.text for c in built.claims])
+    else:
+        vectors = np.vstack([rows for rows in stored if rows is not None])
+        owner = np.repeat(np.arange(len(stored)), [len(rows) for rows in stored if rows is not None])
     return Encodings(claims, sentences, vectors, owner)
 
 

@@ -35,23 +35,25 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
         ],
         "lemmas": [[s, e, list(words)] for (s, e), words in analysis.lemmas.items()],
         "bare": [k for k, span in enumerate(analysis.clause_spans()) if span in analysis.bare_encodings],
+        "parts": [len(analysis.part_encodings.get(span, ())) for span in analysis.clause_spans()],
     }
 
 
 def encodings_to_bytes(analysis: Analysis) -> bytes:
     """Clause encodings in clause order, then sentence encodings in sentence order; then the word vectors of
     the clauses and the sentences in the same order; then the encodings of the clauses without their speakers,
-    for those that name one, in clause order."""
+    for those that name one, in clause order; then the word vectors of the clauses' parts, in clause order."""
     spans, sentences = analysis.clause_spans(), analysis.read.sentences
     rows = [analysis.encodings[span] for span in spans]
     rows += [analysis.sentence_encodings[s.index] for s in sentences]
     words = [analysis.word_encodings[span] for span in spans]
     words += [analysis.sentence_word_encodings[s.index] for s in sentences]
     bare = [analysis.bare_encodings[span] for span in spans if span in analysis.bare_encodings]
+    parts = [analysis.part_encodings[span] for span in spans if len(analysis.part_encodings.get(span, ()))]
     if not rows:
         return b""
     return b"".join(
-        np.vstack(block).astype(ENCODING_DTYPE).tobytes() for block in (rows, words, bare) if block
+        np.vstack(block).astype(ENCODING_DTYPE).tobytes() for block in (rows, words, bare, parts) if block
     )
 
 
@@ -83,14 +85,24 @@ def analysis_from_json(text: str, data: dict[str, Any], encodings: bytes) -> Ana
     count = len(spans) + len(sentences)
     values = np.frombuffer(encodings, dtype=ENCODING_DTYPE).astype(np.float32)
     bare = [int(k) for k in data.get("bare", [])]
-    if values.size != count * (DIMENSIONS + WORD_DIMENSIONS) + len(bare) * DIMENSIONS:
+    parts = [int(n) for n in data.get("parts", [])]
+    size = count * (DIMENSIONS + WORD_DIMENSIONS) + len(bare) * DIMENSIONS + sum(parts) * WORD_DIMENSIONS
+    if values.size != size:
         raise ValueError("stored encodings do not match the stored clauses: analyse the article again")
     matrix = values[: count * DIMENSIONS].reshape(count, DIMENSIONS)
     words = values[count * DIMENSIONS : count * (DIMENSIONS + WORD_DIMENSIONS)].reshape(
         count, WORD_DIMENSIONS
     )
-    bare_rows = values[count * (DIMENSIONS + WORD_DIMENSIONS) :].reshape(len(bare), DIMENSIONS)
+    at = count * (DIMENSIONS + WORD_DIMENSIONS)
+    bare_rows = values[at : at + len(bare) * DIMENSIONS].reshape(len(bare), DIMENSIONS)
     analysis.bare_encodings = {spans[k]: bare_rows[n] for n, k in enumerate(bare)}
+    part_rows = values[at + len(bare) * DIMENSIONS :].reshape(sum(parts), WORD_DIMENSIONS)
+    bounds = np.cumsum([0, *parts])
+    analysis.part_encodings = {
+        span: part_rows[bounds[k] : bounds[k + 1]]
+        for k, span in enumerate(spans)
+        if k < len(parts) and parts[k]
+    }
     analysis.encodings = {span: matrix[k] for k, span in enumerate(spans)}
     analysis.sentence_encodings = {s.index: matrix[len(spans) + k] for k, s in enumerate(sentences)}
     analysis.word_encodings = {span: words[k] for k, span in enumerate(spans)}
