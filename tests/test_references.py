@@ -109,3 +109,18 @@ def test_no_one_is_the_gunman_when_the_article_names_two_or_none() -> None:
     none = "Officer Jane Cole arrived first. The gunman fled on foot."
     fled = next(c for c in extract_claims(none) if "fled" in c.text)
     assert fled.entities == []
+
+
+def test_the_64_year_old_is_the_person_the_article_gives_that_age() -> None:
+    text = (
+        "Police arrested Gary Mendez, 64, at his home on Friday. The 64-year-old was charged with arson the "
+        "next day."
+    )
+    charged = next(c for c in extract_claims(text) if "charged" in c.text)
+    mendez = names_of(text, "Gary Mendez")
+    assert {e.canonical for e in charged.entities} == mendez
+    lawsuit = (
+        "The 10-year-old lawsuit was argued at the court on Tuesday by lawyers for Sam Lee, 10, and others."
+    )
+    argued = next(c for c in extract_claims(lawsuit) if "argued" in c.text)
+    assert not any(e.text.startswith("The 10") for e in argued.entities)

@@ -13,7 +13,7 @@ from articles.engine.attribution import Attribution, find_attribution, find_quot
 from articles.engine.dates import extract_dates
 from articles.engine.entities import extract_entities, link_entities
 from articles.engine.facts import clause_spans
-from articles.engine.parse import char_span
+from articles.engine.parse import char_span, doc_text
 from articles.engine.quantities import extract_quantities
 from articles.engine.sentences import is_heading, quoted_sentences, split_sentences
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Quote
@@ -108,7 +108,7 @@ def read_article(
                 clauses=clauses,
                 subjects=subjects,
                 references=references,
-                roles=[] if headline else _role_mentions(chunk, start, entities, quotes),
+                roles=[] if headline else _role_mentions(chunk, start, entities, quotes, doc),
                 role_names=_role_names(doc, entities),
             )
         )
@@ -132,7 +132,7 @@ _ROLE_DESCRIPTION = re.compile(
 
 
 def _role_mentions(
-    chunk: str, start: int, entities: list[Entity], quotes: list[Quote]
+    chunk: str, start: int, entities: list[Entity], quotes: list[Quote], doc: Doc
 ) -> list[tuple[int, int, str]]:
     """ "the gunman", "the alleged shooter": where a sentence refers to a person by the part they played."""
     out = []
@@ -141,7 +141,22 @@ def _role_mentions(
         if any(e.start <= here < e.end for e in entities) or any(q.start <= here < q.end for q in quotes):
             continue
         out.append((here, start + m.end(), ROLES[m.group("role").lower()]))
+    for m in _AGE_DESCRIPTION.finditer(chunk):
+        here = start + m.start()
+        last = char_span(doc, start + m.end() - 1, start + m.end())
+        if last and last[0].dep_ in ("amod", "compound"):
+            continue  # "the 10-year-old lawsuit": an age of something else
+        if not any(e.start < start + m.end() and here < e.end for e in entities) and not any(
+            q.start <= here < q.end for q in quotes
+        ):
+            out.append((here, start + m.end(), f"age:{int(m.group('age'))}"))
     return out
+
+
+# "the 64-year-old": a person known by an age the article gives them ("Ford, 38," or "38-year-old Ford").
+_AGE_DESCRIPTION = re.compile(r"\b[Tt]he (?P<age>\d{1,3})-year-old\b(?!\s+[A-Z])(?!-)")
+_AGE_AFTER = re.compile(r"^,\s*(?P<age>\d{1,3}),")
+_AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+$")
 
 
 def _role_names(doc: Doc, entities: list[Entity]) -> list[tuple[str, int]]:
@@ -169,6 +184,12 @@ def _role_names(doc: Doc, entities: list[Entity]) -> list[tuple[str, int]]:
                 if prep.lower_ == "as":
                     near.extend(g for g in prep.children if g.dep_ == "pobj")
         roles = {ROLES[t.lemma_.lower()] for t in near if t.lemma_.lower() in ROLES}
+        text = doc_text(doc)
+        age = _AGE_AFTER.match(text[ent.end : ent.end + 8]) or _AGE_BEFORE.search(
+            text[max(0, ent.start - 16) : ent.start]
+        )
+        if age:
+            roles.add(f"age:{int(age.group('age'))}")
         out.extend((role, ent.start) for role in sorted(roles))
     return out
 
