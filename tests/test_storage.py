@@ -67,3 +67,18 @@ def test_stored_analysis_keeps_the_word_vectors_of_each_clauses_parts() -> None:
     for span, rows in original.part_encodings.items():
         assert rows.shape == restored.part_encodings[span].shape
         assert np.allclose(restored.part_encodings[span], rows, atol=2e-3)
+
+
+def test_a_stored_analysis_keeps_what_was_read_with_its_names() -> None:
+    from articles.engine import entities
+    from articles.engine.entities import meta_of
+
+    text = "Gov. Deval Patrick on Wednesday picked Mr. Cowan, his former chief of staff, for the Senate seat."
+    analysis = analyse(text, DAY)
+    data = json.loads(json.dumps(analysis_to_json(analysis)))
+    blob = encodings_to_bytes(analysis)
+    read = [meta_of(e) for s in analysis.read.sentences for e in s.entities]
+    assert any(read)  # an office before one name, "Mr." before another
+    entities._META.clear()  # as in another process, which never read the text
+    restored = analysis_from_json(text, data, blob)
+    assert [meta_of(e) for s in restored.read.sentences for e in s.entities] == read

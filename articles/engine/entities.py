@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from itertools import combinations
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -814,6 +815,19 @@ def _remember(ent: Entity, meta: _Meta) -> None:
         for old in list(_META)[: _META_LIMIT // 4]:
             del _META[old]
     _META[ent] = meta
+
+
+def meta_of(ent: Entity) -> dict[str, Any] | None:
+    """What was read with a mention besides its fields (an office before a name, "Mr", ...), as plain data to
+    store with it."""
+    meta = _META.get(ent)
+    return None if meta is None else asdict(meta)
+
+
+def restore_meta(ent: Entity, data: dict[str, Any] | None) -> None:
+    """Give a stored mention back what was read with it, so that names link as they did when it was read."""
+    if data:
+        _remember(ent, _Meta(**data))
 
 
 # --- reading one sentence --------------------------------------------------------------------------------

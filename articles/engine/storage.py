@@ -11,6 +11,7 @@ import numpy as np
 from articles.engine.analysis import Analysis
 from articles.engine.attribution import Attribution
 from articles.engine.encoder import DIMENSIONS
+from articles.engine.entities import meta_of, restore_meta
 from articles.engine.reading import ArticleRead, SentenceRead
 from articles.engine.types import DateRef, Entity, Quantity, Quote
 from articles.engine.wordvectors import WORD_DIMENSIONS
@@ -30,6 +31,7 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
             {
                 **{k: v for k, v in asdict(s).items() if k not in ("attribution",)},
                 "attribution": asdict(s.attribution) if s.attribution else None,
+                "entity_meta": [meta_of(e) for e in s.entities],
             }
             for s in analysis.read.sentences
         ],
@@ -79,6 +81,9 @@ def analysis_from_json(text: str, data: dict[str, Any], encodings: bytes) -> Ana
         )
         for s in data["sentences"]
     ]
+    for sent, stored in zip(sentences, data["sentences"], strict=True):
+        for ent, meta in zip(sent.entities, stored.get("entity_meta") or [], strict=False):
+            restore_meta(ent, meta)
     analysis = Analysis(text=text, published=published, read=ArticleRead(text, published, sentences))
     analysis.lemmas = {(int(s), int(e)): tuple(words) for s, e, words in data["lemmas"]}
     spans = analysis.clause_spans()
