@@ -75,6 +75,7 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     words = word_vectors(distinct)[rows]
     sentence_vectors, sentence_words = vectors[len(spans) :], words[len(spans) :]
     part_rows, owner = part_vectors([text[s:e] for s, e in spans])
+    bounds = np.searchsorted(owner, np.arange(len(spans) + 1))  # each clause's parts are consecutive rows
     return Analysis(
         text=text,
         published=published,
@@ -85,7 +86,7 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
         },
         encodings={span: vectors[k] for k, span in enumerate(spans)},
         bare_encodings={spans[k]: bare_vectors[n] for n, k in enumerate(bare)},
-        part_encodings={span: part_rows[owner == k] for k, span in enumerate(spans)},
+        part_encodings={span: part_rows[bounds[k] : bounds[k + 1]] for k, span in enumerate(spans)},
         sentence_encodings={s.index: sentence_vectors[k] for k, s in enumerate(read.sentences)},
         word_encodings={span: words[k] for k, span in enumerate(spans)},
         sentence_word_encodings={s.index: sentence_words[k] for k, s in enumerate(read.sentences)},

@@ -164,6 +164,7 @@ def _role_names(doc: Doc, entities: list[Entity]) -> list[tuple[str, int]]:
     shooter", "suspect Cedric Ford", "identified the shooter as Cedric Ford", "Ford was identified as the
     gunman"."""
     out: list[tuple[str, int]] = []
+    text = doc_text(doc)
     for ent in entities:
         tokens = char_span(doc, ent.start, ent.end)
         if not tokens:
@@ -184,7 +185,6 @@ def _role_names(doc: Doc, entities: list[Entity]) -> list[tuple[str, int]]:
                 if prep.lower_ == "as":
                     near.extend(g for g in prep.children if g.dep_ == "pobj")
         roles = {ROLES[t.lemma_.lower()] for t in near if t.lemma_.lower() in ROLES}
-        text = doc_text(doc)
         age = _AGE_AFTER.match(text[ent.end : ent.end + 8]) or _AGE_BEFORE.search(
             text[max(0, ent.start - 16) : ent.start]
         )
@@ -393,17 +393,20 @@ def _resolve_references(text: str, sentences: list[SentenceRead]) -> None:
     organisations the article is about (named at least twice before), the one named most often, then the
     likeliest."""
     orgs = {e.start: e for s in sentences for e in s.entities if e.kind == "org"}
+    mentions = sorted((e.start, e.canonical) for s in sentences for e in s.entities)
+    seen: Counter[str] = Counter()  # names mentioned before the description at hand, counted as we go
+    counted = 0
     for sent in sentences:
         for start, end, candidates in sent.references:
-            seen = Counter(e.canonical for s in sentences for e in s.entities if e.start < start)
+            while counted < len(mentions) and mentions[counted][0] < start:
+                seen[mentions[counted][1]] += 1
+                counted += 1
             found = [orgs[c] for c in candidates if c in orgs and seen[orgs[c].canonical] >= _TOPIC_MENTIONS]
             if not found:
                 continue
             ent = max(found, key=lambda e: seen[e.canonical])  # the first of the most named: max keeps it
-            sent.entities = sorted(
-                [*sent.entities, Entity(start, end, text[start:end], ent.canonical, "org")],
-                key=lambda e: e.start,
-            )
+            _add_mention(sent, Entity(start, end, text[start:end], ent.canonical, "org"))
+            seen[ent.canonical] += 1  # a description read counts for the ones after it
 
 
 def _resolve_roles(text: str, sentences: list[SentenceRead]) -> None:
@@ -419,7 +422,8 @@ def _resolve_roles(text: str, sentences: list[SentenceRead]) -> None:
         for start, end, role in sent.roles:
             people = named.get(role, set())
             if len(people) == 1 and not any(e.start < end and start < e.end for e in sent.entities):
-                sent.entities = sorted(
-                    [*sent.entities, Entity(start, end, text[start:end], next(iter(people)), "person")],
-                    key=lambda e: e.start,
-                )
+                _add_mention(sent, Entity(start, end, text[start:end], next(iter(people)), "person"))
+
+
+def _add_mention(sent: SentenceRead, ent: Entity) -> None:
+    sent.entities = sorted([*sent.entities, ent], key=lambda e: e.start)
