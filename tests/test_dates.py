@@ -127,6 +127,19 @@ def test_a_year_used_as_an_adjective_is_read() -> None:
     assert values("It was the worst since the 2005 London bombings.") == ["2005"]
 
 
+def test_a_year_after_a_describing_word_or_and_is_read() -> None:
+    assert values("Brown, who pulled off a surprise 2010 victory in the race, is running.") == ["2010"]
+    assert values("Dukakis, the former governor and 1988 Democratic presidential nominee, spoke.") == ["1988"]
+    assert values("It was a record 2014 profit.") == ["2014"]
+
+
+def test_a_number_after_a_describing_word_or_and_before_a_plural_is_a_count() -> None:
+    assert values("Some 2000 Democratic voters stayed home.") == []
+    assert values("The last 2000 feet were the hardest.") == []
+    assert values("Police said 2000 and 1900 people were evacuated.") == []
+    assert values("A further 2000 police officers were sent.") == []
+
+
 def test_a_number_before_a_plural_noun_is_a_count_not_a_year() -> None:
     assert values("The 2000 victims were buried.") == []
     assert values("In May 2000 people fled.") == ["2015-05"]

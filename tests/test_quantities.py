@@ -603,7 +603,7 @@ def test_a_headline_verb_in_capitals_takes_its_count() -> None:
     ("text", "low", "high", "unit"),
     [
         ("Officers reached him within about an hour.", 1, 1, "hour"),
-        ("The lawsuit began a decade ago.", 1, 1, "decade"),
+        ("The lawsuit began a decade ago.", 10, 10, "year"),
         ("An hour later police arrived.", 1, 1, "hour"),
         ("The roof fell in within a minute or two.", 1, 2, "minute"),
         ("In the next minute or two, the roof fell.", 1, 2, "minute"),
@@ -647,3 +647,60 @@ def test_feet_and_inches_are_one_height_in_inches(text: str, inches: float) -> N
 
 def test_feet_and_inches_of_two_things_stay_apart() -> None:
     assert len(extract_quantities("The fence is 5 feet tall and the gap 9 inches wide.")) == 2
+
+
+def test_decades_and_centuries_are_counted_in_years() -> None:
+    found = only("Two decades of war left the city in ruins.")
+    assert (found.kind, found.low, found.high, found.unit) == ("duration", 20, 20, "year")
+    assert found.text == "Two decades"
+    assert interval(only("The church stood for a century before the fire.")) == (100, 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Much of the hour-long argument was about class actions.", "hour"),
+        ("A day-long strike closed schools.", "day"),
+    ],
+)
+def test_a_unit_of_time_made_an_adjective_with_long_is_one_unit(text: str, unit: str) -> None:
+    q = only(text)
+    assert (q.kind, q.low, q.high, q.unit) == ("duration", 1, 1, unit)
+    assert text[q.start : q.end] == q.text
+
+
+def test_a_number_before_unit_long_keeps_its_number() -> None:
+    q = only("They held a two-hour-long meeting.")
+    assert (q.kind, q.low, q.unit, q.text) == ("duration", 2, "hour", "two-hour-long")
+
+
+def test_twice_after_a_verb_counts_two_times() -> None:
+    q = only("He got shot twice in the chest.")
+    assert (q.low, q.high, q.unit, q.text) == (2, 2, "time", "twice")
+    assert interval(only("He was shot three times in the chest.")) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    "text", ["It is twice as large as last year's.", "Prices rose at twice the rate.", "Twice a week he ran."]
+)
+def test_twice_as_a_ratio_or_a_frequency_is_not_a_count(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said that one man was killed.",
+        "Crowds smashed windows, and that one person had been attacked.",
+    ],
+)
+def test_one_after_a_reporting_that_counts(text: str) -> None:
+    assert interval(only(text)) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He said that one was enough.", "I like that one better.", "She said that one day she would return."],
+)
+def test_that_one_as_a_pronoun_counts_nothing(text: str) -> None:
+    assert extract_quantities(text) == []

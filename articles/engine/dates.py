@@ -205,7 +205,7 @@ _MONTH_CUE_RE = re.compile(
 _LIST_PREV_RE = re.compile(
     rf"(?:{_MONTH_ANY}|\b(?:1[89]\d\d|20\d\d)s?|{_WEEKDAY})\s*,?\s*(?i:and|or|to|&)\s*$"
 )
-_PLURAL_NOUNS = _words("people children men women police staff personnel troops cattle")
+_PLURAL_NOUNS = _words("people children men women police staff personnel troops cattle feet teeth mice geese")
 _LIST_COMMA_RE = re.compile(rf"(?:{_MONTH_FULL}),\s*$")
 _PARTNER_RE = re.compile(r"\s*(?:and|to|until|till|through|-|–|—)\s*(\d+)(?![\d,.]\d)")
 _PREV_WORD_RE = re.compile(r"(?<![\w'’])([A-Za-z][\w'’-]*)\s+$")
@@ -695,6 +695,26 @@ class _Ctx:
             and not word.endswith(("ed", "ing"))
         )
 
+    def names_one_thing(self, pos: int) -> bool:
+        """The words after a number end in a singular noun before the next function word or mark ("2010
+        victory", "1988 Democratic presidential nominee"): the number describes one thing, an era."""
+        words: list[str] = []
+        for m in _NEXT_WORD_RE.finditer(self.text, pos):
+            if m.start() != pos or len(words) == 4:
+                break
+            word = m.group(1)
+            if word.lower() in _AFTER_YEAR_OK:
+                break
+            words.append(word)
+            pos = m.end()
+        head = words[-1] if words else ""
+        return (
+            head[:1].islower()
+            and head not in _PLURAL_NOUNS
+            and not (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+            and not head.endswith(("ed", "ing"))
+        )
+
     def plural_follows(self, pos: int) -> bool:
         """A plural noun after a number makes it a count ("the 2000 victims"); a singular one an era."""
         word = self.next_word(pos)
@@ -858,6 +878,17 @@ def _h_bare_month(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     return [_Cand(start, m.end(), _iso_month(year, month), "month", True)]
 
 
+_ERA_BEFORE_RE = re.compile(r"(?i)\b(?:(?:the|a|an|its|his|her|their|our|this|that)\s+[a-z]+|and|or)\s+$")
+
+
+def _era_year(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    """A year used as an adjective after a determiner and one word, or after "and": "a surprise 2010
+    victory", "the former governor and 1988 Democratic presidential nominee"."""
+    if not _ERA_BEFORE_RE.search(ctx.prefix(m.start())) or not ctx.names_one_thing(m.end()):
+        return []
+    return [_Cand(m.start(), m.end(), f"{int(m.group('y')):04d}", "year", False)]
+
+
 def _h_year(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     text = ctx.text
     s = m.start()
@@ -882,13 +913,13 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     prefix = ctx.prefix(s)
     cue_m = _YEAR_CUE_RE.search(prefix)
     if cue_m is None:
-        return []
+        return _era_year(ctx, m) if y2 is None else []
     cue = cue_m.group("cue").lower()
     if cue in _ERA_CUES and ctx.plural_follows(m.end()):
         return []
     lead = (cue_m.group("lead") or "").lower()
     if cue in ("and", "or", "to", "&") and not _LIST_PREV_RE.search(prefix):
-        return []
+        return _era_year(ctx, m) if y2 is None and cue in ("and", "or") else []
     if cue in ("between", "from") and y2 is None:
         partner = _PARTNER_RE.match(ctx.text, m.end())
         # "between 2010 and 2014" is a span of years; "between 2000 and 3000 people" is a count.

@@ -173,6 +173,12 @@ _TIME_UNITS = {
 }  # fmt: skip
 # One unit of time after "a" or "an", and the words that make it a span of time that passed.
 _SINGLE_TIME_UNITS = _words("second minute hour day week fortnight month year decade century")
+# Spans of time counted in years ("a decade ago" is ten years ago).
+_YEARS_IN = {"decade": 10, "century": 100}
+# How many times a thing was done, in one word ("shot twice").
+_REPEATS = {"twice": 2.0, "thrice": 3.0}
+# Words after "twice" that make it a ratio ("twice as many", "twice the size"), not a count of times.
+_RATIO_AFTER = _words("as the a an that this its his her their our my your what more less over")
 _TIME_HEDGES = _words("about around nearly almost roughly just only some barely")
 _TIME_CUES_BEFORE = _words("within for in after than lasted lasting spent took taking over under")
 _TIME_CUES_AFTER = _words("ago later earlier long before after")
@@ -403,6 +409,10 @@ _STRICT_YEAR_LEADS = _words(
     spring autumn fall winter season fiscal financial budget class election"""
 )
 _ONE_BEFORE = _words("no every each any some the this that which another such someone")
+# Words before "that" that make it the start of a reported clause ("said that one man died"), not "that one".
+_THAT_OPENS = _words(
+    "said say says told tell tells reported reports added adds and but confirmed stated announced noted"
+)
 _ONE_AFTER = _words("another day morning afternoon evening night point time hand way by after anyone's")
 _CHANGE_VERBS = _words(
     """
@@ -662,7 +672,38 @@ class _Reader:
                 got = self._decade_age(i)
                 if got is not None:
                     return got
+            if w in _REPEATS:
+                return self._repeats(i)
+            if (
+                w in _SINGLE_TIME_UNITS
+                and self.low(i + 2) == "long"
+                and self.glued(i + 1)
+                and self.glued(i + 2)
+            ):
+                return self._unit_long(i)
         return self._expr(i)
+
+    def _repeats(self, i: int) -> tuple[list[Quantity], int] | None:
+        """ "He was shot twice": how many times a thing was done, after its verb; "twice as many" is a
+        ratio."""
+        before = self.toks[i - 1] if i > 0 else None
+        if before is None or before.kind != _WORD or not before.text.islower():
+            return None
+        if self.low(i + 1) in _RATIO_AFTER:
+            return None
+        n = _REPEATS[self.low(i)]
+        return [self._make(i, i + 1, n, n, unit="time")], i + 1
+
+    def _unit_long(self, i: int) -> tuple[list[Quantity], int] | None:
+        """ "the hour-long argument", "a week-long strike": one unit of time, unless a number comes before
+        ("a two-hour-long meeting" is read with its number)."""
+        if self.toks[i + 1].text not in _DASHES:
+            return None
+        before = self.toks[i - 1] if i > 0 else None
+        if before is not None and (before.kind != _WORD or before.low in _UNITS or before.low in _TENS):
+            return None
+        unit = _TIME_UNITS[self.low(i)]
+        return [self._make(i, i + 3, 1.0, 1.0, kind="duration", unit=unit)], i + 3
 
     def _more_ages(self, found: list[Quantity], k: int) -> tuple[list[Quantity], int]:
         """The rest of a list after "aged": "aged 19 and 21", "aged 19, 21 and 35"."""
@@ -1550,7 +1591,15 @@ class _Reader:
             return not (plural and unit is not None)
         if num.lone_one:
             before, after = self.low(j - 1), self.low(num.end)
-            if before in _ONE_BEFORE or after in _ONE_AFTER:
+            opens = (
+                before == "that"
+                and self.low(j - 2) in _THAT_OPENS
+                and after not in _AUX
+                and after not in _FUNCTION_WORDS
+                and num.end < self.n
+                and self.toks[num.end].kind == _WORD
+            )
+            if (before in _ONE_BEFORE and not opens) or after in _ONE_AFTER:
                 return True
             if (
                 j >= 2
@@ -1598,6 +1647,9 @@ class _Reader:
         high_inc: bool = True,
     ) -> Quantity:
         s, e = self.toks[i].start, self.toks[end - 1].end
+        if kind == "duration" and unit in _YEARS_IN:
+            scale = _YEARS_IN[unit]
+            low, high, unit = _scaled(low, scale), _scaled(high, scale), "year"
         return Quantity(
             start=s + self.base,
             end=e + self.base,
@@ -1611,6 +1663,10 @@ class _Reader:
             currency=currency,
             text=self.text[s:e],
         )
+
+
+def _scaled(value: float | None, scale: float) -> float | None:
+    return None if value is None else value * scale
 
 
 _GLUED_OK = frozenset(
@@ -1633,6 +1689,8 @@ _START_WORDS = (
     _NUMBER_STARTS
     | _QUALIFIER_FIRST
     | _words("no nobody none noone aged age ages magnitude m r his her their my our your between from")
+    | set(_REPEATS)
+    | _SINGLE_TIME_UNITS
     | {w.lower() for w in (*_DOLLAR_PREFIXES, *_WORD_PREFIXES, *_ISO_CODES)}
 )
 _START_SYMBOLS = frozenset((*_SYMBOLS, "-", "−"))
@@ -1642,6 +1700,7 @@ _LETTERS_RE = re.compile(r"[a-z]+")
 _CANDIDATE_WORDS = frozenset(
     {*_UNITS, *_TENS, *_VAGUE_PLURALS, *_MULTIPLIERS, "several", "few", "handful", "couple", "pair", "half"}
     | _SINGLE_TIME_UNITS
+    | set(_REPEATS)
     | {"scores", "tens", "no", "nobody", "none", "noone"}
 )
 
