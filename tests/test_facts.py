@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from articles.engine.facts import clause_spans
 from articles.engine.parse import parse
 
@@ -186,3 +188,14 @@ def test_a_second_reported_clause_after_and_that_is_a_fact_of_its_own() -> None:
     )
     assert len(got) == 2
     assert got[1][0].startswith("and that the law enforcement officer")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The epicentre was some 75 kilometres south-east of Torbat-e Heydariyeh.",
+        "The US Geological Survey put the epicentre at about 58km (36 miles) south-west of Bandar Abbas.",
+    ],
+)
+def test_a_phrase_the_parse_reads_as_an_apposition_without_a_comma_stays_with_its_noun(sentence: str) -> None:
+    assert [text for text, _ in clauses(sentence)] == [sentence]

@@ -352,6 +352,28 @@ def test_a_distance_in_a_direction_is_not_compared_with_a_depth() -> None:
     assert relation != "conflict"
 
 
+def test_distances_from_two_named_places_are_not_compared() -> None:
+    relation, _ = verdict(
+        "The quake struck about 30km south-east of Torbat-e Heydarieh.",
+        "The quake struck some 750 kilometres east of Tehran.",
+    )
+    assert relation != "conflict"
+    relation, _ = verdict(
+        "The gunman fled to a building about 15 miles north of Detroit.",
+        "A motorist spotted the car in Flint, about 50 miles north of here.",
+    )
+    assert relation != "conflict"
+
+
+def test_distances_from_one_place_spelt_two_ways_are_compared() -> None:
+    relation, why = verdict(
+        "The quake struck about 30km south-east of Torbat-e Heydarieh.",
+        "The quake struck some 75 kilometres south-east of Torbat-e Heydariyeh.",
+    )
+    assert relation == "conflict"
+    assert "30km" in why and "75 kilometres" in why
+
+
 def test_other_figures_on_other_days_are_perhaps_two_events() -> None:
     relation, why = verdict(
         "A magnitude 5.2 aftershock on Thursday afternoon brought down more walls.",

@@ -45,7 +45,12 @@ def _opens_clause(token: Token) -> bool:
             and not any(t.pos_ == "VERB" for t in token.subtree)
         ):
             return False
-        return size >= MIN_APPOSITION
+        # an apposition is set off by a comma or a dash; one glued to its noun is the parse's reading of a
+        # phrase ("75 kilometres south-east of the town")
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        return (
+            size >= MIN_APPOSITION and before is not None and before.text in (",", "—", "–", "--", "(", ":")
+        )
     if token.dep_ == "conj":
         # coordinated verbs and clauses, not coordinated nouns ("guards or staff members"); "and that …" opens
         # a clause whatever the parse makes of its words

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -408,6 +409,8 @@ def _same_context(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
         return True
     if qa.kind == "measure" and len({_bearing(qa, body_a), _bearing(qb, body_b)} - {None}) == 2:
         return False
+    if qa.kind == "measure" and not _same_reference(_reference(qa, body_a), _reference(qb, body_b)):
+        return False
     return bool(figure_context(qa, body_a) & figure_context(qb, body_b))
 
 
@@ -418,6 +421,30 @@ _DIRECTION = re.compile(
 _DEPTH = re.compile(
     r"^\W*(?:\w+\W+)?(?:deep|below|beneath|underground|under\s+the)\b|depth\W+(?:of\W+)?$", re.I
 )
+
+
+_REFERENCE = re.compile(
+    r"\W*(?:\w+\W+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\W+)?"
+    r"(?:of|from)\s+(?:the\s+(?:town|city|village|capital|port)\s+of\s+)?"
+    r"(?P<place>here|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+# Place names spelt two ways ("Heydarieh", "Heydariyeh") read as one above this similarity.
+SAME_PLACE = 0.8
+
+
+def _reference(q: Quantity, body: str) -> str | None:
+    """The place a distance is measured from: "Torbat-e Heydarieh" in "30km south-east of Torbat-e
+    Heydarieh", "here" in "50 miles north of here"; None when the words name none."""
+    m = _REFERENCE.match(body, q.end, q.end + 80)
+    return m.group("place").lower() if m else None
+
+
+def _same_reference(ra: str | None, rb: str | None) -> bool:
+    """Two distances measured from places named differently ("30km south-east of Torbat-e Heydarieh",
+    "750 kilometres east of Tehran") are two facts, not one figure told two ways."""
+    if ra is None or rb is None:
+        return True
+    return SequenceMatcher(None, ra, rb).ratio() >= SAME_PLACE
 
 
 def _bearing(q: Quantity, body: str) -> str | None:
