@@ -242,6 +242,17 @@ _NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("roberto", "beto"),
     ("guillermo", "memo"),
     ("giuseppe", "beppe"),
+    # one name spelt two ways
+    ("stacy", "stacey"),
+    ("tracy", "tracey"),
+    ("sean", "shawn", "shaun"),
+    ("brian", "bryan"),
+    ("eric", "erik"),
+    ("carl", "karl"),
+    ("lindsay", "lindsey"),
+    ("megan", "meghan"),
+    ("kristen", "kristin"),
+    ("ashley", "ashleigh"),
 )
 
 
