@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from articles.engine import extract_claims
 from articles.engine.types import Claim
 from articles.engine.verdicts import Side, judge
@@ -352,17 +354,21 @@ def test_a_distance_in_a_direction_is_not_compared_with_a_depth() -> None:
     assert relation != "conflict"
 
 
-def test_distances_from_two_named_places_are_not_compared() -> None:
-    relation, _ = verdict(
-        "The quake struck about 30km south-east of Torbat-e Heydarieh.",
-        "The quake struck some 750 kilometres east of Tehran.",
-    )
-    assert relation != "conflict"
-    relation, _ = verdict(
-        "The gunman fled to a building about 15 miles north of Detroit.",
-        "A motorist spotted the car in Flint, about 50 miles north of here.",
-    )
-    assert relation != "conflict"
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        (
+            "The quake struck about 30km south-east of Torbat-e Heydarieh.",
+            "The quake struck some 750 kilometres east of Tehran.",
+        ),
+        (
+            "The gunman fled to a building about 15 miles north of Detroit.",
+            "A motorist spotted the car in Flint, about 50 miles north of here.",
+        ),
+    ],
+)
+def test_distances_from_two_named_places_are_not_compared(text_a: str, text_b: str) -> None:
+    assert verdict(text_a, text_b)[0] != "conflict"
 
 
 def test_distances_from_one_place_spelt_two_ways_are_compared() -> None:

@@ -206,6 +206,12 @@ _LIST_PREV_RE = re.compile(
     rf"(?:{_MONTH_ANY}|\b(?:1[89]\d\d|20\d\d)s?|{_WEEKDAY})\s*,?\s*(?i:and|or|to|&)\s*$"
 )
 _PLURAL_NOUNS = _words("people children men women police staff personnel troops cattle feet teeth mice geese")
+
+
+def _plural(word: str) -> bool:
+    return word in _PLURAL_NOUNS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
 _LIST_COMMA_RE = re.compile(rf"(?:{_MONTH_FULL}),\s*$")
 _PARTNER_RE = re.compile(r"\s*(?:and|to|until|till|through|-|–|—)\s*(\d+)(?![\d,.]\d)")
 _PREV_WORD_RE = re.compile(r"(?<![\w'’])([A-Za-z][\w'’-]*)\s+$")
@@ -708,19 +714,14 @@ class _Ctx:
             words.append(word)
             pos = m.end()
         head = words[-1] if words else ""
-        return (
-            head[:1].islower()
-            and head not in _PLURAL_NOUNS
-            and not (head.endswith("s") and not head.endswith(("ss", "us", "is")))
-            and not head.endswith(("ed", "ing"))
-        )
+        return head[:1].islower() and not _plural(head) and not head.endswith(("ed", "ing"))
 
     def plural_follows(self, pos: int) -> bool:
         """A plural noun after a number makes it a count ("the 2000 victims"); a singular one an era."""
         word = self.next_word(pos)
         if word is None or not word[0].islower() or word in _AFTER_YEAR_OK:
             return False
-        return word in _PLURAL_NOUNS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+        return _plural(word)
 
     def prev_word(self, pos: int) -> str | None:
         m = _PREV_WORD_RE.search(self.prefix(pos, 40))
@@ -878,7 +879,7 @@ def _h_bare_month(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     return [_Cand(start, m.end(), _iso_month(year, month), "month", True)]
 
 
-_ERA_BEFORE_RE = re.compile(r"(?i)\b(?:(?:the|a|an|its|his|her|their|our|this|that)\s+[a-z]+|and|or)\s+$")
+_ERA_BEFORE_RE = re.compile(rf"(?i)\b(?:(?:{'|'.join(sorted(_ERA_CUES))})\s+[a-z]+|and|or)\s+$")
 
 
 def _era_year(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:

@@ -28,6 +28,17 @@ MIN_WORDS = 4
 MIN_APPOSITION = 4
 
 
+# Marks that set a clause off from the words before it (", which began in May"); an apposition may also follow
+# a double hyphen or a colon.
+ASIDE_MARKS = frozenset((",", "—", "–", "("))
+APPOSITION_MARKS = ASIDE_MARKS | {"--", ":"}
+
+
+def _set_off(token: Token, marks: frozenset[str]) -> bool:
+    """The clause headed by ``token`` follows one of ``marks``."""
+    return token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text in marks
+
+
 def _opens_clause(token: Token) -> bool:
     if token.dep_ not in CLAUSE_DEPS:
         return False
@@ -47,10 +58,7 @@ def _opens_clause(token: Token) -> bool:
             return False
         # an apposition is set off by a comma or a dash; one glued to its noun is the parse's reading of a
         # phrase ("75 kilometres south-east of the town")
-        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-        return (
-            size >= MIN_APPOSITION and before is not None and before.text in (",", "—", "–", "--", "(", ":")
-        )
+        return size >= MIN_APPOSITION and _set_off(token, APPOSITION_MARKS)
     if token.dep_ == "conj":
         # coordinated verbs and clauses, not coordinated nouns ("guards or staff members"); "and that …" opens
         # a clause whatever the parse makes of its words
@@ -62,8 +70,7 @@ def _opens_clause(token: Token) -> bool:
         return has_subject or (token.head.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP"))
     if token.dep_ == "relcl":
         # "the heaviest loss that ISIS has sustained" restricts its noun; ", which began in May" adds a fact
-        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-        return before is not None and before.text in (",", "—", "–", "(")
+        return _set_off(token, ASIDE_MARKS)
     if token.dep_ == "pcomp":
         return token.pos_ == "VERB" and token.head.lower_ in TIME_PREPOSITIONS and size >= MIN_WORDS - 1
     if token.dep_ == "advcl" and _dates_a_superlative(token):
@@ -71,13 +78,11 @@ def _opens_clause(token: Token) -> bool:
     if token.dep_ == "acl":
         # "troops backed by Russian forces recaptured...", "mines planted by ISIS": a participle next to its
         # noun restricts it, as a relative clause without a comma does; after a comma it adds a fact
-        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
         return (
             token.pos_ == "VERB"
             and size >= MIN_WORDS
             and token.head.dep_ not in SUBJECT_DEPS
-            and before is not None
-            and before.text in (",", "—", "–", "(")
+            and _set_off(token, ASIDE_MARKS)
         )
     return token.pos_ in ("VERB", "AUX") or token.dep_ in ("ccomp", "parataxis")
 

@@ -414,17 +414,15 @@ def _same_context(qa: Quantity, qb: Quantity, body_a: str, body_b: str) -> bool:
     return bool(figure_context(qa, body_a) & figure_context(qb, body_b))
 
 
-_DIRECTION = re.compile(
-    r"^\W*(?:\w+\W+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away|from|off)\b",
-    re.I,
-)
+_COMPASS = r"north|south|east|west|north-?east|north-?west|south-?east|south-?west"
+_DIRECTION = re.compile(rf"^\W*(?:\w+\W+)?(?:{_COMPASS}|away|from|off)\b", re.I)
 _DEPTH = re.compile(
     r"^\W*(?:\w+\W+)?(?:deep|below|beneath|underground|under\s+the)\b|depth\W+(?:of\W+)?$", re.I
 )
 
 
 _REFERENCE = re.compile(
-    r"\W*(?:\w+\W+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\W+)?"
+    rf"\W*(?:\w+\W+)?(?:(?:{_COMPASS})\W+)?"
     r"(?:of|from)\s+(?:the\s+(?:town|city|village|capital|port)\s+of\s+)?"
     r"(?P<place>here|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
