@@ -199,3 +199,23 @@ def test_a_second_reported_clause_after_and_that_is_a_fact_of_its_own() -> None:
 )
 def test_a_phrase_the_parse_reads_as_an_apposition_without_a_comma_stays_with_its_noun(sentence: str) -> None:
     assert [text for text, _ in clauses(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The judge let the defendant stay out of custody until her sentencing hearing.",
+        "A federal jury on Thursday found the former county treasurer guilty on all 14 counts she faced.",
+        "The mayor said the decision would make it harder for families to find housing in the city.",
+    ],
+)
+def test_a_complement_without_a_tense_of_its_own_stays_with_its_verb(sentence: str) -> None:
+    assert clauses(sentence) == [(sentence, "")]
+
+
+def test_a_reported_clause_with_a_tense_of_its_own_is_still_cut() -> None:
+    got = clauses("Investigators from the state fire marshal's office found on Monday that the fire began in the kitchen.")
+    assert [text for text, _ in got] == [
+        "Investigators from the state fire marshal's office found on Monday",
+        "that the fire began in the kitchen.",
+    ]

@@ -73,6 +73,8 @@ def _opens_clause(token: Token) -> bool:
         return _set_off(token, ASIDE_MARKS)
     if token.dep_ == "pcomp":
         return token.pos_ == "VERB" and token.head.lower_ in TIME_PREPOSITIONS and size >= MIN_WORDS - 1
+    if token.dep_ == "ccomp" and _small_clause(token):
+        return False
     if token.dep_ == "advcl" and _dates_a_superlative(token):
         return False
     if token.dep_ == "acl":
@@ -85,6 +87,14 @@ def _opens_clause(token: Token) -> bool:
             and _set_off(token, ASIDE_MARKS)
         )
     return token.pos_ in ("VERB", "AUX") or token.dep_ in ("ccomp", "parataxis")
+
+
+def _small_clause(token: Token) -> bool:
+    """ "let Kessler stay out of custody", "found Kessler guilty": a complement without a tense of its own (a
+    bare infinitive, an adjective or a noun) completes its verb's fact."""
+    if any(c.dep_ in ("aux", "auxpass", "mark", "expl") for c in token.children):
+        return False
+    return token.tag_ == "VB" or token.pos_ not in ("VERB", "AUX")
 
 
 # Words that rank a thing, so that a "since" clause beside them is its reference point.
