@@ -219,3 +219,25 @@ def test_a_reported_clause_with_a_tense_of_its_own_is_still_cut() -> None:
         "Investigators from the state fire marshal's office found on Monday",
         "that the fire began in the kitchen.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "Dozens of aftershocks followed the main quake, and many families said they would sleep outside.",
+            "and many families said they would sleep outside.",
+        ),
+        (
+            "Investigators are unclear on the gunman's motive, but the sheriff said it was not terrorism.",
+            "but the sheriff said it was not terrorism.",
+        ),
+    ],
+)
+def test_who_said_it_joins_what_was_said_after_a_conjunction(sentence: str, said: str) -> None:
+    assert [text for text, _ in clauses(sentence)][-1] == said
+
+
+def test_what_was_reported_in_the_passive_is_a_fact_not_an_attribution() -> None:
+    got = clauses("One person is believed to have been arrested, and no injuries were reported.")
+    assert [text for text, _ in got] == ["One person is believed to have been arrested", "and no injuries were reported."]

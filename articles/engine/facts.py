@@ -144,14 +144,28 @@ def _is_attribution(words: list[Token]) -> bool:
             continue
         children = [c for c in verb.children if c.i in inside]
         told = verb.lemma_ == "tell"
+        if any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in verb.children):
+            continue  # "no injuries were reported": what was reported is the subject, and the fact
         if all(
             c.dep_ in ATTRIBUTION_DEPS or (told and c.dep_ == "dobj") or _belief_frame(c, inside)
             for c in children
         ):
             covered = {t.i for c in children for t in c.subtree} | {verb.i}
-            if inside <= covered:
+            # the comma and conjunction before a coordinated "and police said" belong to the clause before
+            if all(t.i in covered or t.dep_ in ("cc", "punct") for t in words):
                 return True
     return False
+
+
+def _reports_next(piece: list[Token], after: list[Token]) -> bool:
+    """The piece only says who said what the next piece says."""
+    following = {t.i for t in after}
+    return _is_attribution(piece) and any(
+        c.dep_ == "ccomp" and c.i in following
+        for verb in piece
+        if verb.lemma_ in SPEECH_LEMMAS
+        for c in verb.children
+    )
 
 
 def _counted_event(words: list[Token]) -> bool:
@@ -230,6 +244,11 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
     # that Gray | , who was running for his life"), so that the speaker and the subject stay with it.
     for k in range(len(pieces) - 1):
         if _described_next(pieces[k], pieces[k + 1]):
+            pieces[k + 1][:0] = pieces[k]
+            pieces[k] = []
+    # "…, and many families said | they would sleep outside": who said it joins what was said.
+    for k in range(len(pieces) - 1):
+        if pieces[k] and _reports_next(pieces[k], pieces[k + 1]):
             pieces[k + 1][:0] = pieces[k]
             pieces[k] = []
     pieces = [p for p in pieces if p]
