@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from articles.engine.encoder import DIMENSIONS, _model, encode
 
@@ -37,3 +38,18 @@ def test_the_fast_tokenizer_cuts_text_as_the_package_does() -> None:
     for text in SENTENCES:
         want = reference.encode(text, out_type=int, add_bos=True, add_eos=True)
         assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == want
+
+
+def test_the_encoder_takes_its_threads_from_the_environment_or_two_cores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from articles.engine import encoder
+
+    monkeypatch.setenv("ENCODER_THREADS", "3")
+    assert encoder.encoder_threads() == 3
+    monkeypatch.setenv("ENCODER_THREADS", "none")
+    monkeypatch.setattr(encoder.os, "cpu_count", lambda: 1)
+    assert encoder.encoder_threads() == 1
+    monkeypatch.delenv("ENCODER_THREADS")
+    monkeypatch.setattr(encoder.os, "cpu_count", lambda: 8)
+    assert encoder.encoder_threads() == 2

@@ -214,7 +214,9 @@ def test_a_complement_without_a_tense_of_its_own_stays_with_its_verb(sentence: s
 
 
 def test_a_reported_clause_with_a_tense_of_its_own_is_still_cut() -> None:
-    got = clauses("Investigators from the state fire marshal's office found on Monday that the fire began in the kitchen.")
+    got = clauses(
+        "Investigators from the state fire marshal's office found on Monday that the fire began in the kitchen."
+    )
     assert [text for text, _ in got] == [
         "Investigators from the state fire marshal's office found on Monday",
         "that the fire began in the kitchen.",
@@ -240,4 +242,7 @@ def test_who_said_it_joins_what_was_said_after_a_conjunction(sentence: str, said
 
 def test_what_was_reported_in_the_passive_is_a_fact_not_an_attribution() -> None:
     got = clauses("One person is believed to have been arrested, and no injuries were reported.")
-    assert [text for text, _ in got] == ["One person is believed to have been arrested", "and no injuries were reported."]
+    assert [text for text, _ in got] == [
+        "One person is believed to have been arrested",
+        "and no injuries were reported.",
+    ]
