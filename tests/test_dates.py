@@ -94,8 +94,22 @@ def test_it_reads_both_ends_of_a_year_range() -> None:
 def test_it_reads_numeric_dates_only_when_day_and_month_are_unambiguous() -> None:
     assert values("The form was filed on 27/03/2016.") == ["2016-03-27"]
     assert values("The form was filed on 03/27/2016.") == ["2016-03-27"]
-    # 04/05/2016 could be April or May: only the year is certain.
-    assert values("The form was filed on 04/05/2016.") == ["2016"]
+    # 04/05/2010 could be April or May, far from publication: only the year is certain.
+    assert values("The form was filed on 04/05/2010.") == ["2010"]
+    assert values("The form was filed on 04/05/2016.", None) == ["2016"]
+
+
+def test_of_two_readings_of_a_numeric_date_the_one_near_publication_is_taken() -> None:
+    # 5 April is a week from publication (28 March 2016); 4 May is five weeks away
+    assert values("The form was filed on 04/05/2016.") == ["2016-04-05"]
+    # both within a month: the one not after publication
+    assert values("The form was filed on 03/04/2016.", datetime.date(2016, 3, 5)) == ["2016-03-04"]
+    assert values("Updated 4/9/2007 6:04 PM", datetime.date(2007, 4, 10)) == ["2007-04-09"]
+
+
+def test_a_date_written_year_first_is_read_whatever_its_separator() -> None:
+    assert values("Published: 2012.08.08 09:01 AM", None) == ["2012-08-08"]
+    assert values("The filing is dated 2012/08/08.", None) == ["2012-08-08"]
 
 
 def test_it_reads_a_day_range_as_its_month() -> None:

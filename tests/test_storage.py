@@ -37,6 +37,14 @@ def test_stored_analysis_keeps_sentences_clauses_and_values() -> None:
     assert restored.published == DAY
 
 
+def test_stored_analysis_keeps_a_date_line_as_a_date_line() -> None:
+    original, restored = round_trip(
+        f"Gunman kills five at a bank in Leeds\n\nUpdated 7/5/2024 6:04 PM\n\n{TEXT_A}"
+    )
+    assert restored.read.sentences == original.read.sentences
+    assert [s.stamp for s in restored.read.sentences][:2] == [False, True]
+
+
 def test_stored_encodings_are_close_to_the_originals() -> None:
     original, restored = round_trip(TEXT_A)
     for span, vector in original.encodings.items():

@@ -130,7 +130,7 @@ def _day(name: str) -> str:
 
 _RANGE_SEP = r"\s*(?:-|–|—|to|and|&)\s*"
 
-_ISO_RE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)(?![-./]\d)")
+_ISO_RE = re.compile(r"(?<![\w./-])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?!\d)(?![-./]\d)")
 _NUMERIC_RE = re.compile(r"(?<![\w./-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)")
 _MONTH_DAY_RE = re.compile(
     rf"(?P<mon>{_MONTH_ANY})\s*(?:the\s+)?{_day('d1')}(?:{_RANGE_SEP}{_day('d2')})?(?:,?\s+(?P<y>{_YEAR}))?"
@@ -734,8 +734,13 @@ _Handler = Callable[[_Ctx, re.Match[str]], list[_Cand]]
 
 
 def _h_iso(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
-    d = _valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    d = _valid_day(int(m.group(1)), int(m.group(3)), int(m.group(4)))
     return [_Cand(m.start(), m.end(), _iso_day(d), "day", False)] if d else []
+
+
+# "4/9/2007" read in an article published on 9 April 2007 is that day, not 4 September: of the two readings,
+# the one this many days or fewer from publication, when the other is not (of two such, the one not after it).
+NUMERIC_NEAR_DAYS = 31
 
 
 def _h_numeric(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
@@ -748,6 +753,16 @@ def _h_numeric(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
         return [_Cand(m.start(), m.end(), _iso_day(d), "day", False)] if d else []
     if a < 1 or b < 1:
         return []
+    if ctx.pub is not None:
+        near = [
+            d
+            for d in (_valid_day(year, a, b), _valid_day(year, b, a))
+            if d is not None and abs((d - ctx.pub).days) <= NUMERIC_NEAR_DAYS
+        ]
+        if len(near) == 2:  # both close: a date line or report tells a day gone by, not one to come
+            near = [d for d in near if d <= ctx.pub]
+        if len(near) == 1:
+            return [_Cand(m.start(), m.end(), _iso_day(near[0]), "day", False)]
     # Day-first and month-first both fit: only the year is certain.
     return [_Cand(m.start(), m.end(), f"{year:04d}", "year", False)]
 

@@ -24,7 +24,7 @@ from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
-ENGINE_VERSION = "2.10"
+ENGINE_VERSION = "2.11"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -38,7 +38,7 @@ def extract_claims(text: str, published: dt.date | None = None, prefix: str = "c
 def claims_of(analysis: Analysis, prefix: str = "c") -> list[Claim]:
     """The claims of an analysed article on its own (names joined within it only)."""
     (read,) = link_across([analysis.read])
-    return build_claims(read, prefix).claims
+    return build_claims(read, prefix).shown()
 
 
 def compare_texts(
@@ -130,11 +130,12 @@ def decide(
     claims_a, claims_b = built_a.claims, built_b.claims
     text_a, text_b = analysis_a.text, analysis_b.text
     published_a, published_b = analysis_a.published, analysis_b.published
+    # date lines ("Published: November 28, 2005") are shown with their dates, in no link
     doc_a = Document(
-        titles[0], sources[0], published_a.isoformat() if published_a else None, text_a, claims_a
+        titles[0], sources[0], published_a.isoformat() if published_a else None, text_a, built_a.shown()
     )
     doc_b = Document(
-        titles[1], sources[1], published_b.isoformat() if published_b else None, text_b, claims_b
+        titles[1], sources[1], published_b.isoformat() if published_b else None, text_b, built_b.shown()
     )
     matrix = probabilities.reshape(len(claims_a), len(claims_b))
     links: list[Link] = []

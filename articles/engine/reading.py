@@ -44,6 +44,9 @@ class SentenceRead:
     # start of the name) for each name the sentence gives that role ("the alleged gunman, Cedric Ford")
     roles: list[tuple[int, int, str]] = field(default_factory=list)
     role_names: list[tuple[str, int]] = field(default_factory=list)
+    # a line above or beside the text that only dates it ("Published: November 28, 2005"): read for its date,
+    # never matched as a fact
+    stamp: bool = False
 
 
 MAX_HEADLINES = 2  # a headline and its standfirst
@@ -66,9 +69,12 @@ def read_article(
     seen_text = False
     headlines = 0
     for index, (start, end) in enumerate(split_sentences(text) if spans is None else spans):
-        if is_heading(text, start, end):
-            continue
         chunk = text[start:end]
+        if is_heading(text, start, end):
+            stamp = _stamp(index, chunk, start, end, published)
+            if stamp is not None:
+                sentences.append(stamp)
+            continue
         dates = [replace(d, event=_event_of(doc, d)) for d in extract_dates(chunk, published, start)]
         quantities = [
             q
@@ -113,6 +119,28 @@ def read_article(
             )
         )
     return ArticleRead(text, published, sentences)
+
+
+def _stamp(index: int, chunk: str, start: int, end: int, published: dt.date | None) -> SentenceRead | None:
+    """A heading line that gives a full date ("Updated 4/9/2007 6:04 PM", "Published: 2012.08.08"), as a
+    sentence of one claim that holds the date and nothing else; other headings (bylines, labels) are not read."""
+    dates = [d for d in extract_dates(chunk, published, start) if d.value.count("-") == 2]
+    if not dates:
+        return None
+    return SentenceRead(
+        index=index,
+        start=start,
+        end=end,
+        headline=False,
+        quantities=[],
+        dates=dates,
+        entities=[],
+        quotes=[],
+        attribution=None,
+        clauses=[(start, end)],
+        subjects=[""],
+        stamp=True,
+    )
 
 
 # The part a person played, by the words that name it: one role for words that mean the same part.
@@ -312,6 +340,11 @@ class BuiltClaims:
     claims: list[Claim]
     masked_spans: dict[str, list[tuple[int, int]]]
     sources: dict[str, frozenset[str]]
+    stamps: list[Claim] = field(default_factory=list)  # date lines: shown and read, never matched
+
+    def shown(self) -> list[Claim]:
+        """Every claim, date lines included, in the order of the text."""
+        return sorted([*self.claims, *self.stamps], key=lambda c: c.start)
 
 
 def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
@@ -320,11 +353,26 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
     claims: list[Claim] = []
     masked_spans: dict[str, list[tuple[int, int]]] = {}
     sources: dict[str, frozenset[str]] = {}
+    stamps: list[Claim] = []
     for sent in article.sentences:
+        if sent.stamp:
+            start, end = sent.start, sent.end
+            stamps.append(
+                Claim(
+                    id=f"{prefix}{len(claims) + len(stamps) + 1}",
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    kind="dateline",
+                    sentence=sent.index,
+                    dates=list(sent.dates),
+                )
+            )
+            continue
         for (start, end), subject in zip(
             sent.clauses, sent.subjects or [""] * len(sent.clauses), strict=True
         ):
-            claim_id = f"{prefix}{len(claims) + 1}"
+            claim_id = f"{prefix}{len(claims) + len(stamps) + 1}"
 
             def inside(s: int, e: int, lo: int = start, hi: int = end) -> bool:
                 return lo <= s and e <= hi
@@ -361,7 +409,7 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
                     for e in sent.entities
                     if attribution.start <= e.start and e.end <= attribution.end
                 )
-    return BuiltClaims(claims, masked_spans, sources)
+    return BuiltClaims(claims, masked_spans, sources, stamps)
 
 
 def _kind(quantities: list[Quantity], dates: list[DateRef], quotes: list[Quote]) -> str:

@@ -78,6 +78,7 @@ def analysis_from_json(text: str, data: dict[str, Any], encodings: bytes) -> Ana
             references=[(int(a), int(b), [int(c) for c in cs]) for a, b, cs in s.get("references", [])],
             roles=[(int(a), int(b), str(role)) for a, b, role in s.get("roles", [])],
             role_names=[(str(role), int(at)) for role, at in s.get("role_names", [])],
+            stamp=bool(s.get("stamp", False)),
         )
         for s in data["sentences"]
     ]
