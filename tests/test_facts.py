@@ -246,3 +246,8 @@ def test_what_was_reported_in_the_passive_is_a_fact_not_an_attribution() -> None
         "One person is believed to have been arrested",
         "and no injuries were reported.",
     ]
+
+
+def test_a_source_quoted_as_saying_is_the_attribution_of_what_it_said() -> None:
+    sentence = "State television quoted a military source saying the army had taken control of the city."
+    assert clauses(sentence) == [(sentence, "")]

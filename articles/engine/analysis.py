@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from articles.engine.encoder import encode
-from articles.engine.facts import ATTRIBUTION_DEPS, SPEECH_LEMMAS
+from articles.engine.facts import ADDRESSED_LEMMAS, ATTRIBUTION_DEPS, SPEECH_LEMMAS
 from articles.engine.parse import char_span, doc_text, parse
 from articles.engine.reading import ArticleRead, read_article
 from articles.engine.sentences import split_sentences
@@ -113,7 +113,7 @@ def _unattributed(doc: Doc, start: int, end: int) -> str:
             continue
         frame.add(verb.i)
         for c in kept:
-            if c.dep_ in ATTRIBUTION_DEPS or (c.dep_ == "dobj" and verb.lemma_ == "tell"):
+            if c.dep_ in ATTRIBUTION_DEPS or (c.dep_ == "dobj" and verb.lemma_ in ADDRESSED_LEMMAS):
                 frame.update(t.i for t in c.subtree if t.i in inside)
     rest = [t for t in tokens if t.i not in frame]
     if not frame or sum(not t.is_punct for t in rest) < MIN_UNATTRIBUTED_WORDS:

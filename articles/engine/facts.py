@@ -112,7 +112,11 @@ def _dates_a_superlative(token: Token) -> bool:
 
 
 # "the authorities said", "Swanson told reporters": who said it, which is the claim's attribution.
-SPEECH_LEMMAS = frozenset(("say", "tell", "add", "state", "report", "announce", "confirm", "note", "explain"))
+SPEECH_LEMMAS = frozenset(
+    ("say", "tell", "add", "state", "report", "announce", "confirm", "note", "explain", "quote")
+)
+# Speech verbs whose object is whom it was said to or by ("told reporters", "quoted a military source saying").
+ADDRESSED_LEMMAS = frozenset(("tell", "quote"))
 # What may stand beside a speech verb in an attribution: its speaker, when and where, and whom it was told to.
 ATTRIBUTION_DEPS = frozenset(
     ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dative", "punct", "cc")
@@ -143,7 +147,7 @@ def _is_attribution(words: list[Token]) -> bool:
         if verb.lemma_ not in SPEECH_LEMMAS or verb.pos_ != "VERB":
             continue
         children = [c for c in verb.children if c.i in inside]
-        told = verb.lemma_ == "tell"
+        told = verb.lemma_ in ADDRESSED_LEMMAS
         if any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in verb.children):
             continue  # "no injuries were reported": what was reported is the subject, and the fact
         if all(
