@@ -82,7 +82,7 @@ class Claim:
     start: int
     end: int
     text: str
-    kind: str  # "quantity", "date", "event", "quote", "headline"
+    kind: str  # "quantity", "date", "event", "quote", "headline", "dateline" (a date line, never matched)
     sentence: int  # index of the sentence the claim comes from
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
