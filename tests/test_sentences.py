@@ -268,6 +268,8 @@ def test_date_and_time_lines_are_headings() -> None:
         "Updated 10:32 GMT",
         "Monday 28 March 2016 14.05 BST",
         "Last modified on 1 March 2016",
+        "Edited time: March 13, 2013 02:15",
+        "Created: 5 May 2019",
     ]:
         assert heading(line), line
 

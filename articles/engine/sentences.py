@@ -334,7 +334,7 @@ _DATE_TOKENS = (
     _CALENDAR_WORDS
     | _CALENDAR_ABBR
     | _words(
-        """updated published posted last modified at on am pm a.m p.m a.m. p.m. gmt utc hrs hours ago today
+        """updated published posted edited created last modified at on am pm a.m p.m a.m. p.m. gmt utc hrs hours ago today
     yesterday min mins minutes sec st nd rd th of the local time"""
     )
 )
