@@ -251,3 +251,14 @@ def test_what_was_reported_in_the_passive_is_a_fact_not_an_attribution() -> None
 def test_a_source_quoted_as_saying_is_the_attribution_of_what_it_said() -> None:
     sentence = "State television quoted a military source saying the army had taken control of the city."
     assert clauses(sentence) == [(sentence, "")]
+
+
+def test_a_conjunction_before_a_comma_opens_the_clause_after_it() -> None:
+    got = clauses(
+        "The sheriff told reporters that investigators still have many interviews to conduct but, at this "
+        "point, the motive was most likely domestic violence."
+    )
+    assert [text for text, _ in got] == [
+        "The sheriff told reporters that investigators still have many interviews to conduct",
+        "but, at this point, the motive was most likely domestic violence.",
+    ]

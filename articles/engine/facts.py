@@ -244,10 +244,17 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
     for before, after in itertools.pairwise(pieces):
         while len(before) > 1 and _introduces(before[-1], after):
             after.insert(0, before.pop())
+
     # A subject cut off from its verb by the clause that describes it joins that clause ("Witnesses said
     # that Gray | , who was running for his life"), so that the speaker and the subject stay with it.
     for k in range(len(pieces) - 1):
         if _described_next(pieces[k], pieces[k + 1]):
+            pieces[k + 1][:0] = pieces[k]
+            pieces[k] = []
+    # "… to conduct | but , | at this point, …": a conjunction and its comma open what follows them.
+    for k in range(len(pieces) - 1):
+        piece = pieces[k]
+        if any(t.pos_ == "CCONJ" for t in piece) and all(t.pos_ == "CCONJ" or t.is_punct for t in piece):
             pieces[k + 1][:0] = pieces[k]
             pieces[k] = []
     # "…, and many families said | they would sleep outside": who said it joins what was said.
