@@ -262,3 +262,22 @@ def test_a_conjunction_before_a_comma_opens_the_clause_after_it() -> None:
         "The sheriff told reporters that investigators still have many interviews to conduct",
         "but, at this point, the motive was most likely domestic violence.",
     ]
+
+
+def test_a_subordinator_left_alone_opens_the_clause_after_it() -> None:
+    got = clauses(
+        "Some witnesses told police that when the gunman walked into the office on the second floor around "
+        "10 a.m. Monday, he looked as if he was trying to hide something, the chief said."
+    )
+    assert got[0][0].startswith("Some witnesses told police that when the gunman walked")
+
+
+def test_a_speaker_reported_by_another_is_part_of_the_attribution_not_a_claim() -> None:
+    got = clauses(
+        "He said witnesses told the police that the suspect had walked into the building and into the "
+        "firm's unlocked suite as though he were concealing something."
+    )
+    assert got[0][0] == (
+        "He said witnesses told the police that the suspect had walked into the building and into the "
+        "firm's unlocked suite"
+    )

@@ -151,7 +151,10 @@ def _is_attribution(words: list[Token]) -> bool:
         if any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in verb.children):
             continue  # "no injuries were reported": what was reported is the subject, and the fact
         if all(
-            c.dep_ in ATTRIBUTION_DEPS or (told and c.dep_ == "dobj") or _belief_frame(c, inside)
+            c.dep_ in ATTRIBUTION_DEPS
+            or (told and c.dep_ == "dobj")
+            or _belief_frame(c, inside)
+            or _reported_speaker(c, inside)
             for c in children
         ):
             covered = {t.i for c in children for t in c.subtree} | {verb.i}
@@ -159,6 +162,12 @@ def _is_attribution(words: list[Token]) -> bool:
             if all(t.i in covered or t.dep_ in ("cc", "punct") for t in words):
                 return True
     return False
+
+
+def _reported_speaker(token: Token, inside: set[int]) -> bool:
+    """ "witnesses told the police" in "He said | witnesses told the police | that …": a speech verb reported
+    by another, itself only saying who said what follows."""
+    return token.dep_ == "ccomp" and _is_attribution([t for t in token.subtree if t.i in inside])
 
 
 def _reports_next(piece: list[Token], after: list[Token]) -> bool:
@@ -251,10 +260,13 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
         if _described_next(pieces[k], pieces[k + 1]):
             pieces[k + 1][:0] = pieces[k]
             pieces[k] = []
-    # "… to conduct | but , | at this point, …": a conjunction and its comma open what follows them.
+    # "… to conduct | but , | at this point, …", "told police | that | when the shooter walked in, …": a
+    # conjunction or subordinator left alone (with its comma) opens what follows it.
     for k in range(len(pieces) - 1):
         piece = pieces[k]
-        if any(t.pos_ == "CCONJ" for t in piece) and all(t.pos_ == "CCONJ" or t.is_punct for t in piece):
+        if any(t.pos_ in LEADING_POS for t in piece) and all(
+            t.pos_ in LEADING_POS or t.is_punct for t in piece
+        ):
             pieces[k + 1][:0] = pieces[k]
             pieces[k] = []
     # "…, and many families said | they would sleep outside": who said it joins what was said.
