@@ -281,3 +281,10 @@ def test_a_speaker_reported_by_another_is_part_of_the_attribution_not_a_claim() 
         "He said witnesses told the police that the suspect had walked into the building and into the "
         "firm's unlocked suite"
     )
+
+
+def test_a_speaker_quoted_in_the_passive_is_the_attribution_of_the_quote() -> None:
+    got = clauses(
+        '"The gulf is not deep enough for a tsunami, and the coast is safe," he was quoted as saying.'
+    )
+    assert got[-1][0] == 'and the coast is safe," he was quoted as saying.'

@@ -148,7 +148,8 @@ def _is_attribution(words: list[Token]) -> bool:
             continue
         children = [c for c in verb.children if c.i in inside]
         told = verb.lemma_ in ADDRESSED_LEMMAS
-        if any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in verb.children):
+        passive = any(c.dep_ == "nsubjpass" for c in children)
+        if passive and not told and not any(c.dep_ == "agent" for c in verb.children):
             continue  # "no injuries were reported": what was reported is the subject, and the fact
         if all(
             c.dep_ in ATTRIBUTION_DEPS
