@@ -15,6 +15,11 @@ def clauses(sentence: str) -> list[tuple[str, str]]:
     return [(sentence[c.start : c.end], c.subject) for c in clause_spans(doc, 0, len(sentence))]
 
 
+def texts(sentence: str) -> list[str]:
+    """The claims' words alone."""
+    return [text for text, _ in clauses(sentence)]
+
+
 def test_an_apposition_is_a_claim_and_the_main_clause_keeps_its_subject() -> None:
     got = clauses(
         "Asa Hutchinson, a former Republican congressman from Arkansas who led the task force, unveiled "
@@ -98,9 +103,9 @@ def test_a_since_clause_stays_with_the_superlative_it_dates() -> None:
 
 
 def test_a_verb_after_a_preposition_of_time_is_a_fact_of_its_own() -> None:
-    got = [text for text, _ in clauses(
+    got = texts(
         "The group sparked a global outcry with the destruction of monuments after capturing the city in May."
-    )]  # fmt: skip
+    )
     assert got[-1] == "after capturing the city in May."
 
 
@@ -108,15 +113,13 @@ def test_a_participle_next_to_its_noun_stays_and_after_a_comma_it_is_cut() -> No
     assert (
         len(clauses("Army sappers were defusing mines and bombs planted by the militants in the ruins.")) == 1
     )
-    got = [text for text, _ in clauses(
-        "Army sappers were defusing the mines, planted by the militants across the ancient ruins."
-    )]  # fmt: skip
+    got = texts("Army sappers were defusing the mines, planted by the militants across the ancient ruins.")
     assert got[-1].startswith("planted by the militants")
 
 
 def test_an_apposition_between_a_subject_and_its_verb_stays_with_them() -> None:
     sentence = "Teqnika Moultrie, a 30-year-old bus driver from San Carlos, was killed in the crash."
-    assert [text for text, _ in clauses(sentence)] == [sentence]
+    assert texts(sentence) == [sentence]
 
 
 def test_a_quoted_statement_is_cut_into_its_sentences_each_with_the_speaker() -> None:
@@ -136,16 +139,16 @@ def test_a_verb_of_occurrence_stays_with_the_clause_that_says_when() -> None:
 
 
 def test_a_clause_with_a_verb_of_its_own_is_still_cut_from_the_time_clause() -> None:
-    got = clauses("The gunman fled on foot after police officers arrived at the scene.")
-    assert [text for text, _ in got] == [
+    got = texts("The gunman fled on foot after police officers arrived at the scene.")
+    assert got == [
         "The gunman fled on foot",
         "after police officers arrived at the scene.",
     ]
 
 
 def test_a_short_clause_with_a_figure_as_its_subject_is_a_fact_of_its_own() -> None:
-    got = clauses("One woman died and three others, including a police officer, were injured in the attack.")
-    assert [text for text, _ in got] == [
+    got = texts("One woman died and three others, including a police officer, were injured in the attack.")
+    assert got == [
         "One woman died",
         "and three others, including a police officer, were injured in the attack.",
     ]
@@ -153,8 +156,8 @@ def test_a_short_clause_with_a_figure_as_its_subject_is_a_fact_of_its_own() -> N
 
 
 def test_a_speaker_and_a_verb_of_belief_are_the_attribution_of_the_clause_they_frame() -> None:
-    got = clauses("Police said they believe there were at least two shooters, who fired from a backyard.")
-    assert [text for text, _ in got] == [
+    got = texts("Police said they believe there were at least two shooters, who fired from a backyard.")
+    assert got == [
         "Police said they believe there were at least two shooters",
         "who fired from a backyard.",
     ]
@@ -167,17 +170,17 @@ def test_the_particle_of_a_phrasal_verb_stays_with_its_verb() -> None:
 
 
 def test_a_preposition_still_opens_the_clause_it_introduces() -> None:
-    got = clauses("Army sappers were defusing mines after capturing the city in May last year.")
-    assert [text for text, _ in got][-1].startswith("after capturing")
+    got = texts("Army sappers were defusing mines after capturing the city in May last year.")
+    assert got[-1].startswith("after capturing")
 
 
 def test_a_subject_cut_off_by_the_clause_that_describes_it_joins_that_clause() -> None:
     got = clauses(
         "Witnesses said that Gray, who was running for his life when he was shot, did not have a gun."
     )
-    texts = [text for text, _ in got]
-    assert "Witnesses said that Gray" not in texts  # no claim of a speaker and a name alone
-    assert texts[0].startswith("Witnesses said that Gray, who was running")
+    words = [text for text, _ in got]
+    assert "Witnesses said that Gray" not in words  # no claim of a speaker and a name alone
+    assert words[0].startswith("Witnesses said that Gray, who was running")
     assert got[-1] == ("did not have a gun.", "Gray")
 
 
@@ -198,7 +201,7 @@ def test_a_second_reported_clause_after_and_that_is_a_fact_of_its_own() -> None:
     ],
 )
 def test_a_phrase_the_parse_reads_as_an_apposition_without_a_comma_stays_with_its_noun(sentence: str) -> None:
-    assert [text for text, _ in clauses(sentence)] == [sentence]
+    assert texts(sentence) == [sentence]
 
 
 @pytest.mark.parametrize(
@@ -214,10 +217,10 @@ def test_a_complement_without_a_tense_of_its_own_stays_with_its_verb(sentence: s
 
 
 def test_a_reported_clause_with_a_tense_of_its_own_is_still_cut() -> None:
-    got = clauses(
+    got = texts(
         "Investigators from the state fire marshal's office found on Monday that the fire began in the kitchen."
     )
-    assert [text for text, _ in got] == [
+    assert got == [
         "Investigators from the state fire marshal's office found on Monday",
         "that the fire began in the kitchen.",
     ]
@@ -237,12 +240,12 @@ def test_a_reported_clause_with_a_tense_of_its_own_is_still_cut() -> None:
     ],
 )
 def test_who_said_it_joins_what_was_said_after_a_conjunction(sentence: str, said: str) -> None:
-    assert [text for text, _ in clauses(sentence)][-1] == said
+    assert texts(sentence)[-1] == said
 
 
 def test_what_was_reported_in_the_passive_is_a_fact_not_an_attribution() -> None:
-    got = clauses("One person is believed to have been arrested, and no injuries were reported.")
-    assert [text for text, _ in got] == [
+    got = texts("One person is believed to have been arrested, and no injuries were reported.")
+    assert got == [
         "One person is believed to have been arrested",
         "and no injuries were reported.",
     ]
@@ -254,11 +257,11 @@ def test_a_source_quoted_as_saying_is_the_attribution_of_what_it_said() -> None:
 
 
 def test_a_conjunction_before_a_comma_opens_the_clause_after_it() -> None:
-    got = clauses(
+    got = texts(
         "The sheriff told reporters that investigators still have many interviews to conduct but, at this "
         "point, the motive was most likely domestic violence."
     )
-    assert [text for text, _ in got] == [
+    assert got == [
         "The sheriff told reporters that investigators still have many interviews to conduct",
         "but, at this point, the motive was most likely domestic violence.",
     ]

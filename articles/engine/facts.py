@@ -16,6 +16,8 @@ from articles.engine.clauses import finalise
 from articles.engine.parse import char_span, doc_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
 # Dependencies that open a clause of their own.
@@ -254,27 +256,14 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
     for before, after in itertools.pairwise(pieces):
         while len(before) > 1 and _introduces(before[-1], after):
             after.insert(0, before.pop())
-
     # A subject cut off from its verb by the clause that describes it joins that clause ("Witnesses said
     # that Gray | , who was running for his life"), so that the speaker and the subject stay with it.
-    for k in range(len(pieces) - 1):
-        if _described_next(pieces[k], pieces[k + 1]):
-            pieces[k + 1][:0] = pieces[k]
-            pieces[k] = []
+    _join_forward(pieces, _described_next)
     # "… to conduct | but , | at this point, …", "told police | that | when the shooter walked in, …": a
     # conjunction or subordinator left alone (with its comma) opens what follows it.
-    for k in range(len(pieces) - 1):
-        piece = pieces[k]
-        if any(t.pos_ in LEADING_POS for t in piece) and all(
-            t.pos_ in LEADING_POS or t.is_punct for t in piece
-        ):
-            pieces[k + 1][:0] = pieces[k]
-            pieces[k] = []
+    _join_forward(pieces, lambda piece, _: _only_leading(piece))
     # "…, and many families said | they would sleep outside": who said it joins what was said.
-    for k in range(len(pieces) - 1):
-        if pieces[k] and _reports_next(pieces[k], pieces[k + 1]):
-            pieces[k + 1][:0] = pieces[k]
-            pieces[k] = []
+    _join_forward(pieces, _reports_next)
     pieces = [p for p in pieces if p]
     # Short pieces (a dangling subject, "police said") join the piece before them, or the next one.
     merged: list[list[Token]] = []
@@ -298,6 +287,19 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
 
 
 LEADING_POS = frozenset(("ADP", "SCONJ", "CCONJ"))
+
+
+def _join_forward(pieces: list[list[Token]], joins: Callable[[list[Token], list[Token]], bool]) -> None:
+    """Each piece that ``joins`` the one after it moves to the start of that one, leaving an empty piece."""
+    for k in range(len(pieces) - 1):
+        if pieces[k] and joins(pieces[k], pieces[k + 1]):
+            pieces[k + 1][:0] = pieces[k]
+            pieces[k] = []
+
+
+def _only_leading(piece: list[Token]) -> bool:
+    """A conjunction, preposition or subordinator with nothing but punctuation beside it."""
+    return any(t.pos_ in LEADING_POS for t in piece) and all(t.pos_ in LEADING_POS or t.is_punct for t in piece)
 
 
 def _described_next(piece: list[Token], after: list[Token]) -> bool:
