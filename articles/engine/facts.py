@@ -299,7 +299,9 @@ def _join_forward(pieces: list[list[Token]], joins: Callable[[list[Token], list[
 
 def _only_leading(piece: list[Token]) -> bool:
     """A conjunction, preposition or subordinator with nothing but punctuation beside it."""
-    return any(t.pos_ in LEADING_POS for t in piece) and all(t.pos_ in LEADING_POS or t.is_punct for t in piece)
+    return any(t.pos_ in LEADING_POS for t in piece) and all(
+        t.pos_ in LEADING_POS or t.is_punct for t in piece
+    )
 
 
 def _described_next(piece: list[Token], after: list[Token]) -> bool:
