@@ -40,16 +40,29 @@ def test_the_fast_tokenizer_cuts_text_as_the_package_does() -> None:
         assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == want
 
 
-def test_the_encoder_takes_its_threads_from_the_environment_or_two_cores(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_encoder_takes_its_threads_from_the_environment_or_one(monkeypatch: pytest.MonkeyPatch) -> None:
     from articles.engine import encoder
 
     monkeypatch.setenv("ENCODER_THREADS", "3")
     assert encoder.encoder_threads() == 3
     monkeypatch.setenv("ENCODER_THREADS", "none")
-    monkeypatch.setattr(encoder.os, "cpu_count", lambda: 1)
     assert encoder.encoder_threads() == 1
     monkeypatch.delenv("ENCODER_THREADS")
-    monkeypatch.setattr(encoder.os, "cpu_count", lambda: 8)
-    assert encoder.encoder_threads() == 2
+    assert encoder.encoder_threads() == 1
+
+
+def test_threads_encoding_at_once_get_the_vectors_of_one_batch() -> None:
+    import threading
+
+    whole = encode(SENTENCES * 3)
+    parts: dict[int, np.ndarray] = {}
+    threads = [
+        threading.Thread(target=lambda k=k: parts.__setitem__(k, encode(SENTENCES[k : k + 2] * 3)))
+        for k in (0, 2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert np.allclose(parts[0][:2], whole[:2], atol=1e-5)
+    assert np.allclose(parts[2][:2], whole[2:4], atol=1e-5)

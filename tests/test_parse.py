@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from articles.engine import parse as parse_module
 from articles.engine.parse import MODEL_SHA256, ModelError, model_path, parse, verify_model
 
 
@@ -25,6 +26,71 @@ def test_given_sentence_starts_the_parser_never_ends_a_sentence_inside_one() -> 
         "The party was crowded, Capt. Brian Fitzgerald said.",
         "Police left.",
     ]
+
+
+PARAGRAPH = (
+    "Syrian troops recaptured the ancient city of Palmyra from Islamic State fighters on Sunday, state media "
+    'said. "We are clearing the last mines," an army officer told Reuters in Homs. The Syrian Observatory for '
+    "Human Rights said at least 400 fighters had been killed since the offensive began three weeks ago.\n\n"
+)
+
+
+def _annotations(doc: object) -> list[tuple[object, ...]]:
+    return [
+        (
+            t.idx,
+            t.text,
+            t.tag_,
+            t.pos_,
+            t.lemma_,
+            t.dep_,
+            t.head.idx,
+            t.ent_iob_,
+            t.ent_type_,
+            t.is_sent_start,
+        )
+        for t in doc  # type: ignore[attr-defined]
+    ]
+
+
+def _starts(text: str) -> list[int]:
+    from articles.engine.sentences import split_sentences
+
+    return [start for start, _ in split_sentences(text)]
+
+
+def test_entities_found_on_a_second_core_are_those_of_the_pipeline_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = PARAGRAPH * 2
+    beside = parse(text, _starts(text))
+    monkeypatch.setattr(parse_module, "second_core", lambda: False)
+    in_order = parse(text, _starts(text))
+    assert _annotations(beside) == _annotations(in_order)
+    assert {("Homs", "GPE"), ("Reuters", "ORG"), ("Sunday", "DATE")} <= {
+        (e.text, e.label_) for e in beside.ents
+    }
+
+
+def test_a_long_text_is_parsed_in_parts_over_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = PARAGRAPH * 6
+    whole = parse(text, _starts(text))
+    monkeypatch.setattr(parse_module, "PART_CHARS", 500)
+    cuts = parse_module._cuts(text, _starts(text))
+    assert len(cuts) > 2 and all(c in _starts(text) and text[c - 1].isspace() for c in cuts[1:])
+    parts = parse(text, _starts(text))
+    assert parts.text == text
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in parts)
+    assert [s.start_char for s in parts.sents] == [s.start_char for s in whole.sents]
+    # the models read a few words either side, so only words beside a cut may read differently
+    near_cut = {t.i for t in parts if any(abs(t.idx - c) < 40 for c in cuts[1:])}
+    assert [a for t, a in zip(parts, _annotations(parts), strict=True) if t.i not in near_cut] == [
+        a for t, a in zip(whole, _annotations(whole), strict=True) if t.i not in near_cut
+    ]
+
+
+def test_a_short_text_is_parsed_whole() -> None:
+    assert parse_module._cuts(PARAGRAPH, _starts(PARAGRAPH)) == [0]
 
 
 def test_the_installed_model_matches_the_pinned_checksums() -> None:

