@@ -45,6 +45,8 @@ class Analysis:
     sentence_word_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
     # clauses less their speaker, and the word vectors of each clause's parts (wordvectors.parts)
     bare_encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
+    # each clause's verbs with their arguments: "blow up>temple", "defuse>mine"
+    predicates: dict[Span, tuple[str, ...]] = field(default_factory=dict)
     part_encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
 
     def clause_spans(self) -> list[Span]:
@@ -96,6 +98,7 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
             span: content_lemmas(doc, span) + _subject_lemmas(doc, subject)
             for span, subject in zip(spans, subjects, strict=True)
         },
+        predicates={span: predicates(doc, span) for span in spans},
         encodings={span: vectors[k] for k, span in enumerate(spans)},
         bare_encodings={spans[k]: bare_vectors[n] for n, k in enumerate(bare)},
         part_encodings={span: part_rows[bounds[k] : bounds[k + 1]] for k, span in enumerate(spans)},
@@ -148,6 +151,50 @@ def content_lemmas(doc: Doc, span: Span) -> tuple[str, ...]:
         if lemma and any(ch.isalnum() for ch in lemma):
             out.append(lemma)
     return tuple(out)
+
+
+# The arguments that, with their verb, say what was done to what or by whom.
+ARGUMENT_DEPS = frozenset(("dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative"))
+# Verbs that say who spoke or little of what happened.
+LIGHT_VERBS = SPEECH_LEMMAS | {"have", "be", "do", "get", "make", "take"}
+# Nouns that count or measure what follows them ("dozens of bombs", "much of the desert").
+QUANTITY_NOUNS = frozenset(
+    "dozen hundred thousand million some many much most all number lot part half".split()
+)
+
+
+def predicates(doc: Doc, span: Span) -> tuple[str, ...]:
+    """Each verb of a clause with the head lemma of each of its arguments ("blow up>temple" for "had blown up
+    two of its treasured temples", "defuse>bomb" and "defuse>mine" for "defusing dozens of bombs and mines")."""
+    start, end = span
+    out: list[str] = []
+    for verb in char_span(doc, start, end):
+        if verb.pos_ != "VERB" or not (start <= verb.idx < end) or verb.lemma_ in LIGHT_VERBS:
+            continue
+        name = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        name = f"{name} {particle}".strip()
+        heads = [c for c in verb.children if c.dep_ in ARGUMENT_DEPS]
+        heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        k = 0
+        while k < len(heads):
+            head = heads[k]
+            k += 1
+            # "two of its temples", "dozens of bombs": the thing counted
+            if head.pos_ in ("NUM", "PRON", "DET") or head.lemma_.lower() in QUANTITY_NOUNS:
+                heads += [
+                    g
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+            heads += [c for c in head.children if c.dep_ == "conj"]
+        for head in heads:
+            if head.pos_ in ("PRON", "DET", "NUM") or head.lemma_.lower() in QUANTITY_NOUNS:
+                continue
+            out.append(f"{name}>{head.lemma_.lower()}")
+    return tuple(dict.fromkeys(out))
 
 
 def _subject_lemmas(doc: Doc, subject: str) -> tuple[str, ...]:

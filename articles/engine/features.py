@@ -43,6 +43,7 @@ FEATURES = (
     "names_shared",  # people, places and organisations in both claims
     "names_exclusive",  # names of one claim the other article never mentions
     "numbers_shared",  # equal figures
+    "predicates_shared",  # the same verb with the same argument ("blow up>temple")
     "counted_shared",  # figures of the same counted thing
     "dates_shared",  # dates of the same value
     "dates_apart",  # both date the fact and no date agrees
@@ -133,8 +134,11 @@ class ClaimView:
     claim: Claim
     lemmas: frozenset[str]
     names: frozenset[str]
-    numbers: frozenset[float]
+    numbers: frozenset[
+        float | tuple[float, float]
+    ]  # exact figures, and ranges ("40-60 hours") as their bounds
     counted: frozenset[str]
+    predicates: frozenset[str]
     dates: frozenset[str]
     speakers: frozenset[str]
     times: tuple[int, ...]  # clock times, minutes after midnight
@@ -292,6 +296,9 @@ def pair_features(
     out[:, col["names_exclusive"]] = (exclusive_a[:, None] + exclusive_b[None, :]).ravel()
     out[:, col["numbers_shared"]] = _shared(
         [v.numbers for v in views_a], [v.numbers for v in views_b]
+    ).ravel()
+    out[:, col["predicates_shared"]] = (
+        _shared([v.predicates for v in views_a], [v.predicates for v in views_b]) > 0
     ).ravel()
     out[:, col["counted_shared"]] = _shared(
         [v.counted for v in views_a], [v.counted for v in views_b]

@@ -24,7 +24,7 @@ from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
-ENGINE_VERSION = "2.11"
+ENGINE_VERSION = "2.12"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -238,8 +238,13 @@ def _views(analysis: Analysis, built: BuiltClaims) -> list[ClaimView]:
                 names=frozenset(
                     e.canonical for e in c.entities if not any(s <= e.start and e.end <= t for s, t in masked)
                 ),
-                numbers=frozenset(q.low for q in c.quantities if q.low is not None and q.low == q.high),
+                numbers=frozenset(
+                    q.low if q.low == q.high else (q.low, q.high)
+                    for q in c.quantities
+                    if q.low is not None and q.high is not None
+                ),
                 counted=frozenset(counted),
+                predicates=frozenset(analysis.predicates.get((c.start, c.end), ())),
                 dates=frozenset(d.value for d in c.dates),
                 speakers=_named_sources(built, c),
                 times=tuple(minutes for minutes, _ in clock_times(c.text)),

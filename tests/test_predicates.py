@@ -1,0 +1,64 @@
+"""What was done to what: each clause's verbs with their arguments, and the features that compare them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from articles.engine.analysis import analyse, predicates
+from articles.engine.features import FEATURES
+from articles.engine.parse import parse
+from articles.engine.pipeline import Prepared
+
+
+def _predicates(text: str) -> tuple[str, ...]:
+    return predicates(parse(text), (0, len(text)))
+
+
+def test_a_verb_with_its_particle_and_object() -> None:
+    found = _predicates(
+        "ISIS had blown up two of its treasured temples, its triumphal arch and a dozen tower tombs."
+    )
+    assert "blow up>temple" in found and "blow up>arch" in found and "blow up>isis" in found
+
+
+def test_a_count_gives_way_to_the_thing_it_counts() -> None:
+    found = _predicates("Army sappers are defusing dozens of bombs and mines planted in the ancient city.")
+    assert {"defuse>bomb", "defuse>mine"} <= set(found)
+    assert not any(p.endswith(">dozen") for p in found)
+
+
+def test_the_agent_of_a_passive_is_an_argument() -> None:
+    assert "plant>isis" in _predicates("The mines were planted by ISIS in the ruins.")
+
+
+def test_speech_and_light_verbs_say_nothing_of_what_happened() -> None:
+    found = _predicates("Police said the gunman had a rifle.")
+    assert not any(p.startswith(("say>", "have>")) for p in found)
+
+
+def test_pronouns_and_numbers_are_no_arguments() -> None:
+    assert _predicates("They saw three.") == ()
+
+
+def _feature(text_a: str, text_b: str, name: str) -> np.ndarray:
+    prepared = Prepared(analyse(text_a), analyse(text_b))
+    shape = (len(prepared.built[0].claims), len(prepared.built[1].claims))
+    return prepared.features()[:, FEATURES.index(name)].reshape(shape)
+
+
+def test_claims_that_do_the_same_thing_to_the_same_thing_share_a_predicate() -> None:
+    shared = _feature(
+        "The militants blew up the temples last year.",
+        "Islamic State has since blown up Unesco-listed temples. Officials counted the tombs.",
+        "predicates_shared",
+    )
+    assert shared[0, 0] == 1.0 and shared[0, 1] == 0.0
+
+
+def test_equal_ranges_are_equal_figures_and_different_ranges_are_not() -> None:
+    shared = _feature(
+        "It proposed a training program of 40-60 hours per person.",
+        "Armed staff should take a 40- to 60-hour training course. A 20- to 30-hour course was rejected.",
+        "numbers_shared",
+    )
+    assert shared[0, 0] == 1.0 and shared[0, 1] == 0.0
