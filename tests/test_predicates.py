@@ -32,8 +32,15 @@ def test_the_agent_of_a_passive_is_an_argument() -> None:
 
 
 def test_speech_and_light_verbs_say_nothing_of_what_happened() -> None:
-    found = _predicates("Police said the gunman had a rifle.")
-    assert not any(p.startswith(("say>", "have>")) for p in found)
+    found = _predicates("Police said the gunman took a bus and had a rifle.")
+    assert not any(p.startswith(("say>", "take>")) for p in found)
+    assert "have>rifle" in found
+
+
+def test_a_relative_or_participle_clause_acts_on_the_noun_it_describes() -> None:
+    found = _predicates("Asa Hutchinson, a former congressman who led the task force, spoke.")
+    assert {"lead>congressman", "lead>force"} <= set(found)
+    assert "plant>mine" in _predicates("Sappers were defusing mines planted by ISIS.")
 
 
 def test_pronouns_and_numbers_are_no_arguments() -> None:
@@ -62,3 +69,13 @@ def test_equal_ranges_are_equal_figures_and_different_ranges_are_not() -> None:
         "numbers_shared",
     )
     assert shared[0, 0] == 1.0 and shared[0, 1] == 0.0
+
+
+def test_close_verbs_on_close_things_score_above_other_deeds() -> None:
+    close = _feature(
+        "Rioters burned two cars on the main road.",
+        "Protesters torched vehicles near the square. Police closed the bridge at noon.",
+        "predicates_close",
+    )
+    assert close[0, 0] > close[0, 1]
+    assert 0.0 < close[0, 0] < 1.0

@@ -156,7 +156,7 @@ def content_lemmas(doc: Doc, span: Span) -> tuple[str, ...]:
 # The arguments that, with their verb, say what was done to what or by whom.
 ARGUMENT_DEPS = frozenset(("dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative"))
 # Verbs that say who spoke or little of what happened.
-LIGHT_VERBS = SPEECH_LEMMAS | {"have", "be", "do", "get", "make", "take"}
+LIGHT_VERBS = SPEECH_LEMMAS | {"be", "do", "get", "make", "take"}
 # Nouns that count or measure what follows them ("dozens of bombs", "much of the desert").
 QUANTITY_NOUNS = frozenset(
     "dozen hundred thousand million some many much most all number lot part half".split()
@@ -176,6 +176,10 @@ def predicates(doc: Doc, span: Span) -> tuple[str, ...]:
         name = f"{name} {particle}".strip()
         heads = [c for c in verb.children if c.dep_ in ARGUMENT_DEPS]
         heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        # "the man who led the task force", "mines planted by ISIS": the noun the clause describes
+        relative = any(c.tag_ in ("WP", "WDT") and c.dep_ in ARGUMENT_DEPS for c in verb.children)
+        if (verb.dep_ == "relcl" and relative) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            heads.append(verb.head)
         k = 0
         while k < len(heads):
             head = heads[k]

@@ -44,6 +44,7 @@ FEATURES = (
     "names_exclusive",  # names of one claim the other article never mentions
     "numbers_shared",  # equal figures
     "predicates_shared",  # the same verb with the same argument ("blow up>temple")
+    "predicates_close",  # the closest verbs and arguments by word vectors ("torch>car" ~ "burn>vehicle")
     "counted_shared",  # figures of the same counted thing
     "dates_shared",  # dates of the same value
     "dates_apart",  # both date the fact and no date agrees
@@ -199,6 +200,41 @@ def _shared(sets_a: list[frozenset[Any]], sets_b: list[frozenset[Any]]) -> NDArr
     return _indicator(sets_a, index) @ _indicator(sets_b, index).T
 
 
+def _split_predicates(views: list[ClaimView]) -> list[tuple[int, str, str]]:
+    """(claim, verb, argument) for each predicate of each claim; a phrasal verb by its verb ("blow up")."""
+    out: list[tuple[int, str, str]] = []
+    for k, view in enumerate(views):
+        for predicate in sorted(view.predicates):
+            verb, _, argument = predicate.partition(">")
+            out.append((k, verb.split()[0], argument))
+    return out
+
+
+def _close_predicates(views_a: list[ClaimView], views_b: list[ClaimView]) -> NDArray[np.float64]:
+    """For each pair of claims, the best of the lesser of the word-vector similarities of a verb of one and a
+    verb of the other and of their arguments (1 for the same verb with the same argument)."""
+    from articles.engine.wordvectors import word_vectors
+
+    out = np.zeros((len(views_a), len(views_b)))
+    split_a, split_b = _split_predicates(views_a), _split_predicates(views_b)
+    if not split_a or not split_b:
+        return out
+    words = sorted({w for _, verb, argument in (*split_a, *split_b) for w in (verb, argument)})
+    vectors = word_vectors(words)
+    sim = np.clip(vectors @ vectors.T, 0.0, 1.0)
+    np.fill_diagonal(sim, 1.0)
+    index = {w: k for k, w in enumerate(words)}
+    verb_a = np.array([index[verb] for _, verb, _ in split_a])
+    verb_b = np.array([index[verb] for _, verb, _ in split_b])
+    arg_a = np.array([index[argument] for _, _, argument in split_a])
+    arg_b = np.array([index[argument] for _, _, argument in split_b])
+    scores = np.minimum(sim[verb_a][:, verb_b], sim[arg_a][:, arg_b])
+    owner_a = np.array([k for k, _, _ in split_a])[:, None].repeat(len(split_b), axis=1)
+    owner_b = np.array([k for k, _, _ in split_b])[None, :].repeat(len(split_a), axis=0)
+    np.maximum.at(out, (owner_a, owner_b), scores)
+    return out
+
+
 def _contrast(a: frozenset[str], b: frozenset[str]) -> float:
     table = contrast_groups()
     ga = {table[w] for w in a - b if w in table}
@@ -300,6 +336,7 @@ def pair_features(
     out[:, col["predicates_shared"]] = (
         _shared([v.predicates for v in views_a], [v.predicates for v in views_b]) > 0
     ).ravel()
+    out[:, col["predicates_close"]] = _close_predicates(views_a, views_b).ravel()
     out[:, col["counted_shared"]] = _shared(
         [v.counted for v in views_a], [v.counted for v in views_b]
     ).ravel()
