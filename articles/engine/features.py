@@ -213,14 +213,14 @@ def _split_predicates(views: list[ClaimView]) -> list[tuple[int, str, str]]:
 def _close_predicates(views_a: list[ClaimView], views_b: list[ClaimView]) -> NDArray[np.float64]:
     """For each pair of claims, the best of the lesser of the word-vector similarities of a verb of one and a
     verb of the other and of their arguments (1 for the same verb with the same argument)."""
-    from articles.engine.wordvectors import word_vectors
+    from articles.engine.wordvectors import single_word_vectors
 
     out = np.zeros((len(views_a), len(views_b)))
     split_a, split_b = _split_predicates(views_a), _split_predicates(views_b)
     if not split_a or not split_b:
         return out
     words = sorted({w for _, verb, argument in (*split_a, *split_b) for w in (verb, argument)})
-    vectors = word_vectors(words)
+    vectors = single_word_vectors(words)
     sim = np.clip(vectors @ vectors.T, 0.0, 1.0)
     np.fill_diagonal(sim, 1.0)
     index = {w: k for k, w in enumerate(words)}

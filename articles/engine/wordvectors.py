@@ -102,6 +102,20 @@ def word_vectors(texts: list[str]) -> NDArray[np.float32]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _unit_word_vector(word: str) -> NDArray[np.float32]:
+    vector: NDArray[np.float32] = word_vectors([word])[0]
+    vector.setflags(write=False)
+    return vector
+
+
+def single_word_vectors(words: list[str]) -> NDArray[np.float32]:
+    """One unit-length vector per word (rows), as ``word_vectors`` gives them, each computed once."""
+    if not words:
+        return np.zeros((0, WORD_DIMENSIONS), dtype=np.float32)
+    return np.vstack([_unit_word_vector(w) for w in words])
+
+
 @lru_cache(maxsize=4096)
 def word_similarity(word_a: str, word_b: str) -> float:
     """Cosine of two words' vectors ("quit" and "leave" 0.57, "kill" and "injure" 0.02); 1 for one word."""
