@@ -56,3 +56,22 @@ def test_a_name_in_a_datelines_capitals_is_shown_as_the_other_text_writes_it() -
     judged = compare_texts("Strong earthquake kills 3 in southern Iran\n\n" + a, QUAKE_B, day, day).same_event
     assert judged is not None
     assert "Bandar Abbas" in judged.why and "BANDAR ABBAS" not in judged.why
+
+
+SHOOTING_A = (
+    "Gunman kills two at Toledo warehouse\n\n"
+    "A gunman opened fire at a warehouse on Detroit Avenue in Toledo, Ohio, on Monday morning, killing two "
+    "workers and wounding three before police shot him, Toledo police chief Mike Troendle said. The suspect, "
+    "a 41-year-old former employee, died at the scene."
+)
+SHOOTING_B = (
+    "Three wounded in Tacoma mall shooting\n\n"
+    "Three people were wounded when a man fired shots inside the Tacoma Mall in Washington state on Friday "
+    "evening, Tacoma police said. Officers arrested a 19-year-old suspect in the parking lot; no one was killed."
+)
+
+
+def test_shootings_in_two_cities_are_not_the_same_event() -> None:
+    judged = compare_texts(SHOOTING_A, SHOOTING_B, dt.date(2023, 5, 8), dt.date(2023, 9, 15)).same_event
+    assert judged is not None and not judged.likely
+    assert "no names in common" in judged.why
