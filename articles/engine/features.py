@@ -45,6 +45,8 @@ FEATURES = (
     "numbers_shared",  # equal figures
     "predicates_shared",  # the same verb with the same argument ("blow up>temple")
     "predicates_close",  # the closest verbs and arguments by word vectors ("torch>car" ~ "burn>vehicle")
+    "predicate_best_a",  # B's claim is A's claim's closest by predicates
+    "predicate_best_b",  # A's claim is B's claim's closest by predicates
     "counted_shared",  # figures of the same counted thing
     "dates_shared",  # dates of the same value
     "dates_apart",  # both date the fact and no date agrees
@@ -336,7 +338,11 @@ def pair_features(
     out[:, col["predicates_shared"]] = (
         _shared([v.predicates for v in views_a], [v.predicates for v in views_b]) > 0
     ).ravel()
-    out[:, col["predicates_close"]] = _close_predicates(views_a, views_b).ravel()
+    deeds = _close_predicates(views_a, views_b)
+    out[:, col["predicates_close"]] = deeds.ravel()
+    if deeds.size:
+        out[:, col["predicate_best_a"]] = ((deeds > 0) & (deeds >= deeds.max(axis=1, keepdims=True))).ravel()
+        out[:, col["predicate_best_b"]] = ((deeds > 0) & (deeds >= deeds.max(axis=0, keepdims=True))).ravel()
     out[:, col["counted_shared"]] = _shared(
         [v.counted for v in views_a], [v.counted for v in views_b]
     ).ravel()
