@@ -71,21 +71,19 @@ def test_equal_ranges_are_equal_figures_and_different_ranges_are_not() -> None:
     assert shared[0, 0] == 1.0 and shared[0, 1] == 0.0
 
 
+RIOT = (
+    "Rioters burned two cars on the main road.",
+    "Protesters torched vehicles near the square. Police closed the bridge at noon.",
+)
+
+
 def test_close_verbs_on_close_things_score_above_other_deeds() -> None:
-    close = _feature(
-        "Rioters burned two cars on the main road.",
-        "Protesters torched vehicles near the square. Police closed the bridge at noon.",
-        "predicates_close",
-    )
+    close = _feature(*RIOT, "predicates_close")
     assert close[0, 0] > close[0, 1]
     assert 0.0 < close[0, 0] < 1.0
 
 
 def test_the_closest_deed_of_each_claim_is_marked_on_both_sides() -> None:
-    texts = (
-        "Rioters burned two cars on the main road.",
-        "Protesters torched vehicles near the square. Police closed the bridge at noon.",
-    )
-    best_a, best_b = (_feature(*texts, name) for name in ("predicate_best_a", "predicate_best_b"))
+    best_a, best_b = (_feature(*RIOT, name) for name in ("predicate_best_a", "predicate_best_b"))
     assert best_a[0].tolist() == [1.0, 0.0]
     assert best_b[0, 0] == 1.0

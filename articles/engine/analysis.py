@@ -23,7 +23,7 @@ from articles.engine.wordvectors import part_vectors, word_vectors
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 Span = tuple[int, int]
 
@@ -185,7 +185,7 @@ def predicates(doc: Doc, span: Span) -> tuple[str, ...]:
             head = heads[k]
             k += 1
             # "two of its temples", "dozens of bombs": the thing counted
-            if head.pos_ in ("NUM", "PRON", "DET") or head.lemma_.lower() in QUANTITY_NOUNS:
+            if _no_argument(head):
                 heads += [
                     g
                     for c in head.children
@@ -194,11 +194,13 @@ def predicates(doc: Doc, span: Span) -> tuple[str, ...]:
                     if g.dep_ == "pobj"
                 ]
             heads += [c for c in head.children if c.dep_ == "conj"]
-        for head in heads:
-            if head.pos_ in ("PRON", "DET", "NUM") or head.lemma_.lower() in QUANTITY_NOUNS:
-                continue
-            out.append(f"{name}>{head.lemma_.lower()}")
+        out += [f"{name}>{head.lemma_.lower()}" for head in heads if not _no_argument(head)]
     return tuple(dict.fromkeys(out))
+
+
+def _no_argument(token: Token) -> bool:
+    """A pronoun, a determiner or a count ("two", "dozens"): it says nothing of what the deed was done to."""
+    return token.pos_ in ("NUM", "PRON", "DET") or token.lemma_.lower() in QUANTITY_NOUNS
 
 
 def _subject_lemmas(doc: Doc, subject: str) -> tuple[str, ...]:

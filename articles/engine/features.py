@@ -137,9 +137,8 @@ class ClaimView:
     claim: Claim
     lemmas: frozenset[str]
     names: frozenset[str]
-    numbers: frozenset[
-        float | tuple[float, float]
-    ]  # exact figures, and ranges ("40-60 hours") as their bounds
+    # exact figures, and ranges ("40-60 hours") as their bounds
+    numbers: frozenset[float | tuple[float, float]]
     counted: frozenset[str]
     predicates: frozenset[str]
     dates: frozenset[str]

@@ -121,8 +121,7 @@ def word_similarity(word_a: str, word_b: str) -> float:
     """Cosine of two words' vectors ("quit" and "leave" 0.57, "kill" and "injure" 0.02); 1 for one word."""
     if word_a == word_b:
         return 1.0
-    va, vb = word_vectors([word_a, word_b])
-    return float(va @ vb)
+    return float(_unit_word_vector(word_a) @ _unit_word_vector(word_b))
 
 
 def parts(text: str) -> list[str]:
