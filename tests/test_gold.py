@@ -25,11 +25,24 @@ def seed_result() -> dict[str, object]:
     return result_to_dict(result)
 
 
+def test_the_seed_pair_finds_every_required_link_with_its_values() -> None:
+    score = score_comparison(GOLD, seed_result())
+    assert score.recall == 1.0, score.problems
+    assert score.precision >= 0.9, score.problems
+    assert score.numbers == 1.0 and score.dates >= 0.9 and score.aliases == 1.0, score.problems
+    assert score.false_conflicts == 0, score.problems
+
+
+@pytest.mark.xfail(
+    reason="the seed keeps 14 of its 16 one-sided phrases apart (0.88): two sit inside claims that must be "
+    "linked; open work",
+    strict=True,
+)
 def test_the_seed_pair_meets_the_hand_labelled_alignment() -> None:
     score = score_comparison(GOLD, seed_result())
     assert score.recall == 1.0, score.problems
     assert score.precision >= 0.9, score.problems
-    assert score.only >= 0.85, score.problems
+    assert score.only >= 0.9, score.problems
     assert score.numbers == 1.0, score.problems
     assert score.dates >= 0.9, score.problems
     assert score.aliases == 1.0, score.problems
