@@ -184,6 +184,25 @@ def _reports_next(piece: list[Token], after: list[Token]) -> bool:
     )
 
 
+FRAME_DEPS = ATTRIBUTION_DEPS | {"mark"}
+
+
+def _frames_next(piece: list[Token], after: list[Token]) -> bool:
+    """The piece is a verb with at most its subject, time, place and the like, and the clause it frames
+    ("suggested that …", "believed the gunshots were …") is the next piece."""
+    inside = {t.i for t in piece}
+    following = {t.i for t in after}
+    for verb in piece:
+        if verb.pos_ != "VERB" or not any(c.dep_ == "ccomp" and c.i in following for c in verb.children):
+            continue
+        kept = [c for c in verb.children if c.i in inside]
+        if all(c.dep_ in FRAME_DEPS for c in kept):
+            covered = {t.i for c in kept for t in c.subtree} | {verb.i}
+            if all(t.i in covered or t.dep_ in ("cc", "punct") for t in piece):
+                return True
+    return False
+
+
 def _counted_event(words: list[Token]) -> bool:
     """ "One woman died", "Two officers fired": a figure, its noun as subject and the verb."""
     inside = {t.i for t in words}
@@ -264,6 +283,9 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
     _join_forward(pieces, lambda piece, _: _only_leading(piece))
     # "…, and many families said | they would sleep outside": who said it joins what was said.
     _join_forward(pieces, _reports_next)
+    # "The task force also suggested | that states loosen …", "some people believed | the gunshots were …":
+    # a verb that frames the next piece joins it, as the fact it frames
+    _join_forward(pieces, _frames_next)
     pieces = [p for p in pieces if p]
     # Short pieces (a dangling subject, "police said") join the piece before them, or the next one.
     merged: list[list[Token]] = []
@@ -312,7 +334,7 @@ def _described_next(piece: list[Token], after: list[Token]) -> bool:
     for noun in piece:
         if noun.dep_ not in SUBJECT_DEPS or noun.head.i in inside:
             continue
-        if not any(c.dep_ in ("relcl", "acl", "appos") and c.i in following for c in noun.children):
+        if not any(c.dep_ in ("relcl", "acl", "appos") and c.i in following for c in noun.subtree):
             continue
         rest = [t for t in piece if t.i not in {u.i for u in noun.subtree}]
         if all(t.is_punct or t.dep_ in ("mark", "cc") for t in rest):
