@@ -298,8 +298,7 @@ def test_a_verb_that_frames_a_clause_joins_it() -> None:
         "Investigators from the state fire marshal's office found on Monday that the fire began in the kitchen."
     ]
     assert texts("The crowd was so loud that some neighbours thought the explosions were thunder.") == [
-        "The crowd was so loud",
-        "that some neighbours thought the explosions were thunder.",
+        "The crowd was so loud that some neighbours thought the explosions were thunder."
     ]
 
 
@@ -321,3 +320,25 @@ def test_a_subject_joins_the_clause_that_describes_a_noun_inside_it() -> None:
         ("But the complaint from Iowa and Ohio, where the drug is still banned", ""),
         ("claims that the company misled regulators.", "the complaint"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He added that the report found most schools had no security plan.",
+        "Among the panel's main findings is that most schools have no security plan.",
+        "The idea was to see whether the wall would hold.",
+        "We are just making sure that the road is safe.",
+        "It is not clear what charges he could face.",
+    ],
+)
+def test_a_frame_reached_through_another_frame_or_a_complement_joins_its_clause(sentence: str) -> None:
+    assert texts(sentence) == [sentence]
+
+
+def test_a_condition_stays_with_what_it_conditions() -> None:
+    assert texts("If the company breaks the law, then it should be punished.") == [
+        "If the company breaks the law, then it should be punished."
+    ]
+    # a reason is a fact of its own
+    assert len(texts("The road was closed on Friday because the bridge had cracked in two places.")) == 2

@@ -77,7 +77,7 @@ def _opens_clause(token: Token) -> bool:
         return token.pos_ == "VERB" and token.head.lower_ in TIME_PREPOSITIONS and size >= MIN_WORDS - 1
     if token.dep_ == "ccomp" and _small_clause(token):
         return False
-    if token.dep_ == "advcl" and _dates_a_superlative(token):
+    if token.dep_ == "advcl" and (_dates_a_superlative(token) or _condition(token)):
         return False
     if token.dep_ == "acl":
         # "troops backed by Russian forces recaptured...", "mines planted by ISIS": a participle next to its
@@ -89,6 +89,14 @@ def _opens_clause(token: Token) -> bool:
             and _set_off(token, ASIDE_MARKS)
         )
     return token.pos_ in ("VERB", "AUX") or token.dep_ in ("ccomp", "parataxis")
+
+
+# Subordinators of a condition: "if the company breaks the law, it should be punished" states one thing.
+CONDITION_MARKS = frozenset(("if", "unless"))
+
+
+def _condition(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
 
 
 def _small_clause(token: Token) -> bool:
@@ -185,22 +193,45 @@ def _reports_next(piece: list[Token], after: list[Token]) -> bool:
 
 
 FRAME_DEPS = ATTRIBUTION_DEPS | {"mark"}
+# Complements through which a frame reaches the clause it frames ("making sure | that …", "was to see | …").
+FRAME_LINKS = frozenset(("ccomp", "xcomp", "acomp"))
 
 
 def _frames_next(piece: list[Token], after: list[Token]) -> bool:
-    """The piece is a verb with at most its subject, time, place and the like, and the clause it frames
-    ("suggested that …", "believed the gunshots were …") is the next piece."""
+    """The piece only frames the clause in the next piece: a verb with at most its subject, adverbs, time and
+    place, whose complement is that clause ("suggested | that …", "believed | the gunshots were …", "is |
+    that most schools …"), perhaps through another frame ("added that the report found | …", "was to see |
+    whether …", "making sure | that …")."""
     inside = {t.i for t in piece}
     following = {t.i for t in after}
     for verb in piece:
-        if verb.pos_ != "VERB" or not any(c.dep_ == "ccomp" and c.i in following for c in verb.children):
+        if verb.head.i in inside and verb.head.i != verb.i:
             continue
-        kept = [c for c in verb.children if c.i in inside]
-        if all(c.dep_ in FRAME_DEPS for c in kept):
-            covered = {t.i for c in kept for t in c.subtree} | {verb.i}
-            if all(t.i in covered or t.dep_ in ("cc", "punct") for t in piece):
-                return True
+        if verb.pos_ in ("VERB", "AUX") and _frame(verb, inside, following):
+            covered = {t.i for t in verb.subtree}
+            return all(t.i in covered or t.dep_ in ("cc", "punct") for t in piece)
     return False
+
+
+def _frame(token: Token, inside: set[int], following: set[int]) -> bool:
+    """Whether ``token``, with its words inside the piece, is only a frame, and opens onto a clause that
+    follows ("is not clear | what …": the clause belongs to the verb, "clear" to the frame)."""
+    return _frame_parts(token, inside, following) == (True, True)
+
+
+def _frame_parts(token: Token, inside: set[int], following: set[int]) -> tuple[bool, bool]:
+    """(only a frame, opens onto the clause that follows)"""
+    opens = any(c.dep_ == "ccomp" and c.i in following for c in token.children)
+    for c in token.children:
+        if c.i not in inside or c.dep_ in FRAME_DEPS:
+            continue
+        if c.dep_ not in FRAME_LINKS:
+            return False, opens
+        frame, inner = _frame_parts(c, inside, following)
+        if not frame:
+            return False, opens
+        opens = opens or inner
+    return True, opens
 
 
 def _counted_event(words: list[Token]) -> bool:
