@@ -207,27 +207,22 @@ def _frames_next(piece: list[Token], after: list[Token]) -> bool:
     for verb in piece:
         if verb.head.i in inside and verb.head.i != verb.i:
             continue
-        if verb.pos_ in ("VERB", "AUX") and _frame(verb, inside, following):
+        if verb.pos_ in ("VERB", "AUX") and _frame(verb, inside, following) == (True, True):
             covered = {t.i for t in verb.subtree}
             return all(t.i in covered or t.dep_ in ("cc", "punct") for t in piece)
     return False
 
 
-def _frame(token: Token, inside: set[int], following: set[int]) -> bool:
-    """Whether ``token``, with its words inside the piece, is only a frame, and opens onto a clause that
-    follows ("is not clear | what …": the clause belongs to the verb, "clear" to the frame)."""
-    return _frame_parts(token, inside, following) == (True, True)
-
-
-def _frame_parts(token: Token, inside: set[int], following: set[int]) -> tuple[bool, bool]:
-    """(only a frame, opens onto the clause that follows)"""
+def _frame(token: Token, inside: set[int], following: set[int]) -> tuple[bool, bool]:
+    """Whether ``token``, with its words inside the piece, is only a frame, and whether it opens onto a clause
+    that follows ("is not clear | what …": the clause belongs to the verb, "clear" to the frame)."""
     opens = any(c.dep_ == "ccomp" and c.i in following for c in token.children)
     for c in token.children:
         if c.i not in inside or c.dep_ in FRAME_DEPS:
             continue
         if c.dep_ not in FRAME_LINKS:
             return False, opens
-        frame, inner = _frame_parts(c, inside, following)
+        frame, inner = _frame(c, inside, following)
         if not frame:
             return False, opens
         opens = opens or inner

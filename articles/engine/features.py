@@ -230,8 +230,8 @@ def _close_predicates(views_a: list[ClaimView], views_b: list[ClaimView]) -> NDA
     arg_a = np.array([index[argument] for _, _, argument in split_a])
     arg_b = np.array([index[argument] for _, _, argument in split_b])
     scores = np.minimum(sim[verb_a][:, verb_b], sim[arg_a][:, arg_b])
-    owner_a = np.array([k for k, _, _ in split_a])[:, None].repeat(len(split_b), axis=1)
-    owner_b = np.array([k for k, _, _ in split_b])[None, :].repeat(len(split_a), axis=0)
+    owner_a = np.array([k for k, _, _ in split_a])[:, None]
+    owner_b = np.array([k for k, _, _ in split_b])[None, :]
     np.maximum.at(out, (owner_a, owner_b), scores)
     return out
 

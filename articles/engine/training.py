@@ -115,9 +115,9 @@ def load_pair(name: str, path_a: Path, path_b: Path, gold_path: Path) -> GoldPai
 MONOTONE = (
     frozenset(f for f in FEATURES if f.endswith("cosine"))
     | frozenset(
-        """agreement lexical hand_tuned lemma_overlap rare_shared names_shared numbers_shared predicates_shared predicates_close predicate_best_a predicate_best_b counted_shared
-    dates_shared times_close same_speaker mutual_best rank_a rank_b lemma_rank_a lemma_rank_b word_best_a
-    word_best_b part_best_a part_best_b""".split()
+        """agreement lexical hand_tuned lemma_overlap rare_shared names_shared numbers_shared counted_shared
+    predicates_shared predicates_close predicate_best_a predicate_best_b dates_shared times_close same_speaker
+    mutual_best rank_a rank_b lemma_rank_a lemma_rank_b word_best_a word_best_b part_best_a part_best_b""".split()
     )
     | frozenset(STACKED) - {"crowd_a", "crowd_b"}
 )
