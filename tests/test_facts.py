@@ -342,3 +342,37 @@ def test_a_condition_stays_with_what_it_conditions() -> None:
     ]
     # a reason is a fact of its own
     assert len(texts("The road was closed on Friday because the bridge had cracked in two places.")) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut"),
+    [
+        (
+            "The council denounced the strike as an act punishable by the International Court of Justice.",
+            [
+                "The council denounced the strike as an act",
+                "punishable by the International Court of Justice.",
+            ],
+        ),
+        (
+            "The company sells a pill available in Canada and Mexico since 2019.",
+            ["The company sells a pill", "available in Canada and Mexico since 2019."],
+        ),
+    ],
+)
+def test_an_adjective_after_its_noun_with_a_named_complement_is_a_fact_of_its_own(
+    sentence: str, cut: list[str]
+) -> None:
+    assert texts(sentence) == cut
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police vowed to find the person responsible for the shooting.",
+        "Rescuers pulled a young girl alive from the rubble of a house on Tuesday.",
+        "An act punishable by the International Court of Justice was committed in the city.",
+    ],
+)
+def test_an_adjective_that_identifies_its_noun_or_names_nothing_stays_with_it(sentence: str) -> None:
+    assert texts(sentence) == [sentence]

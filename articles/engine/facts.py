@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Dependencies that open a clause of their own.
-CLAUSE_DEPS = frozenset(("conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "appos", "pcomp"))
+CLAUSE_DEPS = frozenset(("conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "appos", "pcomp", "amod"))
 # Prepositions of time whose verb ("after capturing the city in May") tells an event of its own.
 TIME_PREPOSITIONS = frozenset(("after", "before", "since", "upon", "while"))
 # A piece needs this many words and a verb, a number or a name to stand as a claim of its own.
@@ -79,6 +79,22 @@ def _opens_clause(token: Token) -> bool:
         return False
     if token.dep_ == "advcl" and (_dates_a_superlative(token) or _condition(token)):
         return False
+    if token.dep_ == "amod":
+        # "a war crime | punishable by the International Criminal Court": an adjective after its noun, with a
+        # phrase of its own that names someone or something, tells one more fact about the noun
+        head = token.head
+        return (
+            token.tag_ == "JJ"
+            and token.i > head.i
+            and size >= MIN_WORDS + 1
+            and head.pos_ == "NOUN"
+            and head.dep_ not in SUBJECT_DEPS
+            and any(c.dep_ == "det" for c in head.children)
+            and any(
+                c.dep_ == "prep" and any(t.pos_ in ("PROPN", "NUM") for t in c.subtree)
+                for c in token.children
+            )
+        )
     if token.dep_ == "acl":
         # "troops backed by Russian forces recaptured...", "mines planted by ISIS": a participle next to its
         # noun restricts it, as a relative clause without a comma does; after a comma it adds a fact
