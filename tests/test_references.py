@@ -124,3 +124,17 @@ def test_the_64_year_old_is_the_person_the_article_gives_that_age() -> None:
     )
     argued = next(c for c in extract_claims(lawsuit) if "argued" in c.text)
     assert not any(e.text.startswith("The 10") for e in argued.entities)
+
+
+def test_a_name_the_parse_reads_as_a_verb_is_a_name_where_the_article_uses_it_as_one() -> None:
+    text = (
+        "Nebraska Attorney General Jon Bruning said the sales hurt his state. Bruning, a Republican, blamed "
+        "federal officials for failing to enforce the ban."
+    )
+    assert names_of(text, "blamed federal officials") == {"jon-bruning"}
+    assert "jon-bruning" in names_of(text, "the sales hurt his state")
+
+
+def test_a_capitalised_verb_the_article_never_uses_as_a_name_stays_out() -> None:
+    text = "Police said the road was closed. Saying nothing more, officers left the scene on Tuesday."
+    assert names_of(text, "officers left the scene") == set()

@@ -65,6 +65,7 @@ def read_article(
     """Sentences of an article (``spans``, or split here) with their numbers, dates, names, quotes and
     attribution."""
     sentences: list[SentenceRead] = []
+    dropped: list[list[Entity]] = []  # per sentence, the mentions the parse doubts are names
     recent: list[list[tuple[int, bool]]] = []  # names of the last sentences: (start, heads a subject)
     seen_text = False
     headlines = 0
@@ -74,6 +75,7 @@ def read_article(
             stamp = _stamp(index, chunk, start, end, published)
             if stamp is not None:
                 sentences.append(stamp)
+                dropped.append([])
             continue
         dates = [replace(d, event=_event_of(doc, d)) for d in extract_dates(chunk, published, start)]
         quantities = [
@@ -92,7 +94,8 @@ def read_article(
         headlines += headline
         seen_text = not headline
         clauses, subjects = ([(start, end)], [""]) if headline else _clauses(text, start, end, doc)
-        entities = _named(extract_entities(chunk, start), doc)
+        entities, doubtful = _named(extract_entities(chunk, start), doc)
+        dropped.append(doubtful)
         quotes = find_quotes(chunk, start)
         references = [] if headline else _references(chunk, start, entities, quotes, recent, doc)
         if headline:
@@ -118,7 +121,25 @@ def read_article(
                 role_names=_role_names(doc, entities),
             )
         )
+    _restore_names(sentences, dropped)
     return ArticleRead(text, published, sentences)
+
+
+def _restore_names(sentences: list[SentenceRead], dropped: list[list[Entity]]) -> None:
+    """A word the parse misread as a verb or a function word ("Bruning, a Republican, blamed …") is a name
+    after all where the article uses it as a name elsewhere ("Nebraska Attorney General Jon Bruning")."""
+    names = {_fold_name(e.text) for sent in sentences for e in sent.entities}
+    names |= {
+        _fold_name(e.text.split()[-1]) for sent in sentences for e in sent.entities if e.kind == "person"
+    }
+    for sent, doubtful in zip(sentences, dropped, strict=True):
+        for ent in doubtful:
+            if _fold_name(ent.text) in names:
+                _add_mention(sent, ent)
+
+
+def _fold_name(text: str) -> str:
+    return text.casefold().replace("’", "'")
 
 
 def _stamp(index: int, chunk: str, start: int, end: int, published: dt.date | None) -> SentenceRead | None:
@@ -295,11 +316,13 @@ _NAMED_TYPES = frozenset(
 )
 
 
-def _named(entities: list[Entity], doc: Doc) -> list[Entity]:
-    """The mentions the parse agrees may be names: a capitalised word that spaCy reads as a pronoun, verb,
-    numeral or function word ("Everybody", "Saying", "There", "Fourteen" at the start of a sentence) and not
-    as part of a named entity is dropped. Nouns stay: "the Observatory" may be a short form of a name."""
+def _named(entities: list[Entity], doc: Doc) -> tuple[list[Entity], list[Entity]]:
+    """The mentions the parse agrees may be names, and those it doubts: a capitalised word that spaCy reads
+    as a pronoun, verb, numeral or function word ("Everybody", "Saying", "There", "Fourteen" at the start of a
+    sentence) and not as part of a named entity is doubted. Nouns stay: "the Observatory" may be a short form
+    of a name."""
     kept = []
+    doubtful = []
     for ent in entities:
         span = char_span(doc, ent.start, ent.end)
         if (
@@ -309,7 +332,9 @@ def _named(entities: list[Entity], doc: Doc) -> list[Entity]:
             or any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_TYPES for t in span)
         ):
             kept.append(ent)
-    return kept
+        else:
+            doubtful.append(ent)
+    return kept, doubtful
 
 
 def _clauses(text: str, start: int, end: int, doc: Doc) -> tuple[list[tuple[int, int]], list[str]]:
