@@ -133,6 +133,37 @@ def ensure_claims(article: Article) -> int:
         raise
 
 
+@dataclasses.dataclass(frozen=True)
+class EventCheck:
+    """The engine's judgement of whether two articles report one event, before they are compared: ``likely``
+    is None until the current engine has read both."""
+
+    likely: bool | None
+    why: str = ""
+    comparison: Comparison | None = None
+
+
+def same_event_check(article_a: Article, article_b: Article) -> EventCheck:
+    """From the pair's stored comparison, else from both articles' stored readings (a fraction of a second,
+    nothing stored); not judged while either article waits to be read."""
+    version = current_engine_version()
+    stored = (
+        Comparison.objects.filter(article_a=article_a, article_b=article_b, engine_version=version)
+        .only("pk", "same_event", "same_event_why")
+        .first()
+    )
+    if stored is not None and stored.same_event is not None:
+        return EventCheck(stored.same_event, stored.same_event_why, stored)
+    read = Analysis.objects.filter(article__in=(article_a, article_b), engine_version=version).count()
+    if read < 2:
+        return EventCheck(None, comparison=stored)
+    result = engine.compare_analyses(article_analysis(article_a), article_analysis(article_b))
+    judged = result.same_event
+    if judged is None:
+        return EventCheck(None, comparison=stored)
+    return EventCheck(judged.likely, judged.why, stored)
+
+
 def compare_articles(
     article_a: Article, article_b: Article, *, analyses: dict[int, engine.Analysis] | None = None
 ) -> tuple[Comparison, bool]:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("comparisons/<int:pk>/", views.comparison_detail, name="comparison"),
     path("comparisons/new/", views.compare, name="compare"),
+    path("comparisons/check/", views.compare_check, name="compare_check"),
     path("comparisons/new/<uuid:task>/", pending_views.comparison_pending, name="comparison_pending"),
     path("comparisons/<int:pk>/links.csv", export_views.comparison_links_csv, name="comparison_links_csv"),
     path("articles/", views.article_list, name="article_list"),

@@ -24,7 +24,7 @@ from articles.forms import CompareForm, FlagForm, ManualLinkForm, VerdictForm
 from articles.highlight import Mark, highlight
 from articles.models import RELATION_ORDER, Article, Claim, Comparison, Flag, FlagEvent, Leftover, Link
 from articles.paging import window
-from articles.services import compare_articles, current_engine_version
+from articles.services import compare_articles, current_engine_version, same_event_check
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -118,6 +118,18 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
 def home(request: HtmxHttpRequest) -> HttpResponse:
     template = _page(request, "articles/home.html", "comparison-list")
     return render(request, template, _home_context(request, CompareForm()))
+
+
+@require_GET
+@permission_required("articles.add_comparison", raise_exception=True)
+def compare_check(request: HtmxHttpRequest) -> HttpResponse:
+    """Under the compare form: whether the two articles chosen seem to report one event, and why, so that a
+    warning comes before anyone reads verdicts between two different events."""
+    form = CompareForm(request.GET)
+    check = None
+    if form.is_valid():
+        check = same_event_check(form.cleaned_data["article_a"], form.cleaned_data["article_b"])
+    return render(request, "articles/home.html#same-event-check", {"check": check})
 
 
 @require_GET
