@@ -187,9 +187,11 @@ def _minutes_apart(x: int, y: int) -> int:
 
 
 def _indicator(sets: list[frozenset[Any]], index: dict[Any, int]) -> NDArray[np.float64]:
+    """A (len(sets), len(index)) matrix of ones where a set holds an item, set in one assignment."""
     out = np.zeros((len(sets), len(index)), dtype=np.float64)
-    for i, items in enumerate(sets):
-        out[i, [index[w] for w in items]] = 1.0
+    rows = [i for i, items in enumerate(sets) for _ in items]
+    cols = [index[w] for items in sets for w in items]
+    out[rows, cols] = 1.0
     return out
 
 

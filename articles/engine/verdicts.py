@@ -33,6 +33,7 @@ _CLOCK_24 = re.compile(
     r"(?:\b(?:at|by|about|around|from|until|before|after)\s+|\()(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\b"
     r"(?=\s*(?:hours\b|hrs\b|GMT\b|UTC\b|local\b|\(|\)))"
 )
+_DIGIT = re.compile(r"\d")
 CLOCK_TOLERANCE_MINUTES = 15
 HEDGED_HOUR_MINUTES = 30  # "about 5 p.m."
 HEDGED_TIME_MINUTES = 20  # "about 4:40 p.m."
@@ -579,6 +580,8 @@ def _date_text(d: DateRef) -> str:
 def clock_times(text: str) -> list[tuple[int, str]]:
     """Minutes after midnight of each clock time written with minutes or am/pm, with its text."""
     out: list[tuple[int, str]] = []
+    if not _DIGIT.search(text):
+        return out  # every clock time has a figure
     for m in _CLOCK.finditer(text):
         if m.group("m") is None and m.group("ampm") is None:
             continue  # a bare number is not a time
