@@ -147,15 +147,20 @@ def killed_worker(url: str, logs: Path, count: int, timeout: float) -> bool:
         start_new_session=True,
     )
     try:
+        running: list[Upload] = []
 
         def mid_task() -> bool:
-            done = statuses(batch).get("done", 0)
-            return done >= 2 and Upload.objects.filter(batch=batch, status="running").exists()
+            # The upload being read is taken in the same look that finds it running: a fast worker may have
+            # finished it by a second query.
+            if statuses(batch).get("done", 0) < 2:
+                return False
+            running[:] = Upload.objects.filter(batch=batch, status="running")[:1]
+            return bool(running)
 
         if not wait_for(mid_task, timeout):
             print("worker killed mid-task: the worker never got going")
             return False
-        victim = Upload.objects.filter(batch=batch, status="running").first()
+        victim = running[0]
         killed = workers_of(serve.pid)
         for pid in killed:
             os.kill(pid, signal.SIGKILL)
@@ -170,7 +175,6 @@ def killed_worker(url: str, logs: Path, count: int, timeout: float) -> bool:
         except subprocess.TimeoutExpired:
             os.killpg(serve.pid, signal.SIGKILL)
             serve.wait()
-    assert victim is not None
     victim.refresh_from_db()
     note = (
         f"; serve restarted the worker: {'yes' if successors else 'NO'}; "
