@@ -138,3 +138,16 @@ def test_a_name_the_parse_reads_as_a_verb_is_a_name_where_the_article_uses_it_as
 def test_a_capitalised_verb_the_article_never_uses_as_a_name_stays_out() -> None:
     text = "Police said the road was closed. Saying nothing more, officers left the scene on Tuesday."
     assert names_of(text, "officers left the scene") == set()
+
+
+def test_an_opening_adverb_the_tagger_takes_for_a_name_is_not_one() -> None:
+    text = (
+        "The task force released its report on Tuesday. Technically, Mr. Hutchison's task force is "
+        "independent of the rifle association."
+    )
+    assert names_of(text, "task force is independent") == {"hutchison"}
+
+
+def test_an_opening_name_before_a_comma_stays_a_name() -> None:
+    text = "Jones, the county's treasurer, resigned on Friday. Jones said nothing more."
+    assert "jones" in names_of(text, "resigned on Friday")

@@ -19,7 +19,7 @@ from articles.engine.sentences import is_heading, quoted_sentences, split_senten
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(slots=True)
@@ -328,13 +328,27 @@ def _named(entities: list[Entity], doc: Doc) -> tuple[list[Entity], list[Entity]
         if (
             not span
             or not ent.text[:1].isupper()
-            or span[0].pos_ not in _NEVER_NAMES
-            or any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_TYPES for t in span)
+            or (span[0].pos_ not in _NEVER_NAMES and not _opening_adverb(span))
+            or any(t.ent_type_ in _NAMED_TYPES for t in span)
+            or (any(t.pos_ == "PROPN" for t in span) and not _opening_adverb(span))
         ):
             kept.append(ent)
         else:
             doubtful.append(ent)
     return kept, doubtful
+
+
+def _opening_adverb(span: list[Token]) -> bool:
+    """One word opening its sentence, set off by a comma and modifying the verb, that the tagger took for a
+    name because of its capital ("Technically, the task force …", "Meanwhile, police …")."""
+    word = span[0]
+    return (
+        len(span) == 1
+        and bool(word.is_sent_start)
+        and word.dep_ == "advmod"
+        and word.i + 1 < len(word.doc)
+        and word.doc[word.i + 1].text == ","
+    )
 
 
 def _clauses(text: str, start: int, end: int, doc: Doc) -> tuple[list[tuple[int, int]], list[str]]:
