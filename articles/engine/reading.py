@@ -319,8 +319,8 @@ _NAMED_TYPES = frozenset(
 def _named(entities: list[Entity], doc: Doc) -> tuple[list[Entity], list[Entity]]:
     """The mentions the parse agrees may be names, and those it doubts: a capitalised word that spaCy reads
     as a pronoun, verb, numeral or function word ("Everybody", "Saying", "There", "Fourteen" at the start of a
-    sentence) and not as part of a named entity is doubted. Nouns stay: "the Observatory" may be a short form
-    of a name."""
+    sentence) and not as part of a named entity is doubted, as is an opening adverb it takes for a name
+    ("Technically, …"). Nouns stay: "the Observatory" may be a short form of a name."""
     kept = []
     doubtful = []
     for ent in entities:
@@ -328,14 +328,18 @@ def _named(entities: list[Entity], doc: Doc) -> tuple[list[Entity], list[Entity]
         if (
             not span
             or not ent.text[:1].isupper()
-            or (span[0].pos_ not in _NEVER_NAMES and not _opening_adverb(span))
             or any(t.ent_type_ in _NAMED_TYPES for t in span)
-            or (any(t.pos_ == "PROPN" for t in span) and not _opening_adverb(span))
+            or not (_misread(span) or _opening_adverb(span))
         ):
             kept.append(ent)
         else:
             doubtful.append(ent)
     return kept, doubtful
+
+
+def _misread(span: list[Token]) -> bool:
+    """A capitalised word the tagger reads as no name at all: a pronoun, verb, numeral or function word."""
+    return span[0].pos_ in _NEVER_NAMES and not any(t.pos_ == "PROPN" for t in span)
 
 
 def _opening_adverb(span: list[Token]) -> bool:
