@@ -89,6 +89,34 @@ def test_a_long_text_is_parsed_in_parts_over_the_same_text(monkeypatch: pytest.M
     ]
 
 
+def _model_ops(pipeline: object) -> set[bool]:
+    """Whether each layer of each model multiplies through BLIS."""
+    return {
+        bool(getattr(node.ops, "use_blis", True))
+        for _, component in pipeline.pipeline  # type: ignore[attr-defined]
+        if getattr(component, "model", None) is not None
+        for node in component.model.walk()
+    }
+
+
+def test_the_models_multiply_through_numpy_and_read_as_they_do_through_blis() -> None:
+    import spacy
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
+
+    assert _model_ops(parse_module.nlp()) == {False}
+    assert getattr(get_current_ops(), "use_blis", True)  # loading left thinc's defaults as they were
+    text = PARAGRAPH * 2
+    with_blis = spacy.load(model_path())
+    assert _model_ops(with_blis) == {True}
+    before = get_current_ops()
+    set_current_ops(NumpyOps(use_blis=False))
+    try:
+        with_numpy = spacy.load(model_path())
+    finally:
+        set_current_ops(before)
+    assert _annotations(with_numpy(text)) == _annotations(with_blis(text))
+
+
 def test_a_short_text_is_parsed_whole() -> None:
     assert parse_module._cuts(PARAGRAPH, _starts(PARAGRAPH)) == [0]
 

@@ -76,12 +76,13 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     distinct = list(dict.fromkeys(texts))
     row = {t: k for k, t in enumerate(distinct)}
     rows = [row[t] for t in texts]
-    known = dict(zip(sentence_texts, early(), strict=True))
-    rest = [t for t in distinct if t not in known] + [bare_texts[k] for k in bare]
-    # the clauses in two halves, one on each core
+    # the clauses in two halves, one on each core, without waiting for the sentences still being encoded
+    in_sentences = set(sentence_texts)
+    rest = [t for t in distinct if t not in in_sentences] + [bare_texts[k] for k in bare]
     half = len(rest) // 2
     second = beside(lambda: encode(rest[half:]), "encode-clauses")
     fresh = np.concatenate([encode(rest[:half]), second()])
+    known = dict(zip(sentence_texts, early(), strict=True))
     found = dict(zip(rest, fresh, strict=True))
     chosen = [known[t] if t in known else found[t] for t in distinct]
     vectors = np.asarray(chosen, dtype=np.float32).reshape(len(distinct), DIMENSIONS)[rows]

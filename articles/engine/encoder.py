@@ -20,8 +20,9 @@ DIMENSIONS = 512
 
 
 def encoder_threads() -> int:
-    """BLAS threads for one batch: ``ENCODER_THREADS``, else one. The analysis encodes while spaCy parses on
-    another core, and BLAS threads spin on after each batch, taking that core from the parser."""
+    """BLAS threads for one matrix product, the encoder's and spaCy's models' alike: ``ENCODER_THREADS``, else
+    one. The analysis encodes while spaCy parses on another core, and BLAS threads spin on after each product,
+    taking that core from the other work."""
     value = os.environ.get("ENCODER_THREADS", "")
     if value.strip().isdigit() and int(value) > 0:
         return int(value)
