@@ -69,25 +69,18 @@ _lock = threading.Lock()
 def _load() -> Language:
     import spacy
     import threadpoolctl
-    from thinc.api import NumpyOps, get_current_ops, set_current_ops
+    from thinc.api import NumpyOps
 
     from articles.engine.encoder import encoder_threads
 
     path = model_path()
     verify_model(path)
+    pipeline = spacy.load(path)
     # The models' matrix products through numpy's BLAS rather than BLIS: the same results (to the last
     # tag, arc and entity on the labelled articles), the token vectors and entities about twice as fast.
-    # Each layer keeps the operations it was built with: they are set while the pipeline loads, and on the
-    # few layers it builds otherwise. numpy's BLAS is held to the encoder's thread count, as the analysis
-    # spreads its own work over the cores.
+    # numpy's BLAS is held to the encoder's thread count, as the analysis spreads its own work over the cores.
     threadpoolctl.threadpool_limits(limits=encoder_threads(), user_api="blas")
     ops = NumpyOps(use_blis=False)
-    before = get_current_ops()
-    set_current_ops(ops)
-    try:
-        pipeline = spacy.load(path)
-    finally:
-        set_current_ops(before)
     for _, component in pipeline.pipeline:
         model = getattr(component, "model", None)
         for layer in model.walk() if model is not None else ():
