@@ -53,6 +53,9 @@ def q(low: float | None, high: float | None, approximate: bool = False, **kw: ob
         ("Half a million people marched.", 500_000),
         ("A dozen tower tombs were blown up.", 12),
         ("They stayed a couple of nights.", 2),
+        ("A couple of hundred protesters gathered.", 200),
+        ("A couple hundred protesters gathered.", 200),
+        ("A couple of dozen officers arrived.", 24),
         ("He bought a pair of shoes.", 2),
     ],
 )

@@ -831,7 +831,9 @@ class _Reader:
                     v = 0.5 * _MULTIPLIERS[x]  # "at least a half-dozen others"
                     return _Num(v, v, False, j + 4, False, _MULTIPLIERS[x], False, False, False)
             if nxt == "couple":
-                k, scale = self._scale_words(j + 2, numbers=False)
+                # "a couple hundred", and "a couple of hundred" or "of dozen" as much
+                after = j + 3 if self.low(j + 2) == "of" and self.low(j + 3) in _MULTIPLIERS else j + 2
+                k, scale = self._scale_words(after, numbers=False)
                 return _Num(2.0 * scale, 2.0 * scale, True, k, False, scale, False, False, False)
             if nxt == "pair" and self.low(j + 2) == "of":
                 return _Num(2.0, 2.0, False, j + 2, False, 1.0, False, False, False)
