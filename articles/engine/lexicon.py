@@ -279,11 +279,12 @@ def concept(word: str) -> str | None:
     return SYNONYMS.get(key, key)
 
 
-def content_tokens(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=20000)  # a claim's words are read again each time its article is compared
+def content_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, concept) for each content word of ``text``, offsets relative to ``text``."""
     out: list[tuple[int, int, str]] = []
     for m in WORD_RE.finditer(text):
         tok = concept(m.group())
         if tok is not None:
             out.append((m.start(), m.end(), tok))
-    return out
+    return tuple(out)
