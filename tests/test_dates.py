@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.engine.dates import dates_compatible, extract_dates
+from articles.engine.dates import WEEKDAY_SLACK_DAYS, dates_compatible, extract_dates
 from articles.engine.types import DateRef
 
 MON_28_MAR_2016 = datetime.date(2016, 3, 28)  # a Monday
@@ -751,7 +751,18 @@ _PAST_WORDS = st.lists(
 @given(text=_PAST_WORDS, published=st.dates(datetime.date(1950, 1, 1), datetime.date(2050, 12, 31)))
 def test_without_a_future_cue_nothing_resolves_after_publication(text: str, published: datetime.date) -> None:
     for found in extract_dates(text, published):
-        assert found.value <= published.isoformat()[: len(found.value)], found
+        if found.value <= published.isoformat()[: len(found.value)]:
+            continue
+        # only the weekday of a day and month may name a day just after publication: "Sunday May 31" in an
+        # article of Sunday 17 May 1987, when 31 May 1986 was a Saturday
+        day = datetime.date.fromisoformat(found.value) if found.precision == "day" else None
+        assert day is not None, found
+        assert (day - published).days <= WEEKDAY_SLACK_DAYS and day.strftime("%A") in found.text, found
+
+
+def test_a_weekday_may_name_a_day_just_after_publication() -> None:
+    (found,) = extract_dates("Sunday May 31", datetime.date(1987, 5, 17))
+    assert found.value == "1987-05-31"
 
 
 # --- not dates --------------------------------------------------------------------------------------

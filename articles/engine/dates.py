@@ -17,7 +17,7 @@ __all__ = ["dates_compatible", "extract_dates"]
 
 _Date = datetime.date
 _DAY = datetime.timedelta(days=1)
-_WEEKDAY_SLACK_DAYS = 14
+WEEKDAY_SLACK_DAYS = 14  # how far across publication a weekday may place a day and month
 
 # --- world knowledge -------------------------------------------------------------------------------------
 
@@ -409,8 +409,9 @@ def _month_year(pub: _Date, month: int, direction: str) -> int:
 def _day_month(pub: _Date, month: int, day: int, future: bool, weekday: int | None) -> _Date | None:
     """Place a day-month without a year on the side of ``pub`` the text implies.
 
-    A weekday ("Sunday, March 27") may pick the year before the nearest one, or a day just across
-    publication (an article dated a day early), but never a date years away.
+    A weekday ("Sunday, March 27") may pick the year before the nearest one, or a day up to
+    ``WEEKDAY_SLACK_DAYS`` across publication (an article dated a day early, or "Sunday May 31" two weeks
+    ahead when the 31st of May last year was no Sunday), but never a date years away.
     """
     good: list[_Date] = []
     bad: list[_Date] = []
@@ -422,7 +423,7 @@ def _day_month(pub: _Date, month: int, day: int, future: bool, weekday: int | No
     if not good:
         return None
     if weekday is not None and good[0].weekday() != weekday:
-        near = [d for d in bad if abs((d - pub).days) <= _WEEKDAY_SLACK_DAYS]
+        near = [d for d in bad if abs((d - pub).days) <= WEEKDAY_SLACK_DAYS]
         for d in (*good[1:2], *near):
             if d.weekday() == weekday:
                 return d
