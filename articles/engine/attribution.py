@@ -14,7 +14,8 @@ from .types import Quote
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """The source a sentence cites: ``text`` of its words (a leading "the"/"a" is kept) and their span.
+    """The source a sentence cites: ``source``, its words (a leading "the"/"a" is kept), and the span of the
+    attribution's words, which may also hold a description of the source set off beside its name.
 
     ``verb`` is normalised to the past tense ("said" for say/says/said, "told", "according to", ...).
     For "X quoted Y as saying" the source is Y, whose words are reported.

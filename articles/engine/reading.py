@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from articles.engine.attribution import Attribution, find_attribution, find_quotes
 from articles.engine.dates import extract_dates
 from articles.engine.entities import extract_entities, link_entities
-from articles.engine.facts import clause_spans
+from articles.engine.facts import ADDRESSED_LEMMAS, SPEECH_LEMMAS, clause_spans
 from articles.engine.parse import char_span, doc_text
 from articles.engine.quantities import extract_quantities
 from articles.engine.sentences import is_heading, quoted_sentences, split_sentences
@@ -112,7 +112,7 @@ def read_article(
                 dates=dates,
                 entities=entities,
                 quotes=quotes,
-                attribution=find_attribution(chunk, start),
+                attribution=_speaker_from_parse(doc, find_attribution(chunk, start), start, end),
                 dateline=_dateline(chunk, start),
                 clauses=clauses,
                 subjects=subjects,
@@ -453,6 +453,81 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
                     if attribution.start <= e.start and e.end <= attribution.end
                 )
     return BuiltClaims(claims, masked_spans, sources, stamps)
+
+
+# How far (in characters) the speech verb may stand from the words the attribution found.
+_SPEAKER_REACH = 40
+# Beside the speaker's name, what is not part of it: a description set off by commas, a clause about them.
+_NOT_THE_SPEAKER = frozenset(("relcl", "appos", "acl", "advcl", "punct", "parataxis"))
+
+
+def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: int) -> Attribution | None:
+    """The attribution with its speaker read from the parse: the subject of the speech verb beside the words
+    found ("Mayor Ann Fields, often a swing vote on the council, said": Mayor Ann Fields), or the noun a
+    relative clause of speech describes ("… rest with Judge Alan Reyes, who said": Judge Alan Reyes). A pronoun, or
+    a verb the parse does not find, leaves the attribution as found."""
+    if found is None:
+        return None
+    verbs = [
+        t
+        for t in char_span(doc, start, end)
+        if t.lemma_ in SPEECH_LEMMAS
+        and t.pos_ == "VERB"
+        and found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH
+    ]
+    if not verbs:
+        return found
+    verb = min(verbs, key=lambda t: max(found.start - t.idx - len(t.text), t.idx - found.end, 0))
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (subject is None or subject.tag_ in ("WP", "WDT")) and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None or subject.pos_ in ("PRON", "VERB", "AUX") or subject.tag_ in ("WP", "WDT"):
+        return found
+    if (verb.lemma_ in ADDRESSED_LEMMAS and subject.dep_ == "nsubjpass") or verb.lemma_ == "quote":
+        return found  # "Y was told", "X quoted Y as saying": the words found name whose words they are
+    text = doc_text(doc)
+    found_words = char_span(doc, found.start, found.end)
+    phrase = any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in found_words) and not any(
+        t.pos_ in ("VERB", "AUX") for t in found_words
+    )
+    if phrase and found.end <= verb.idx and not text[found.end : verb.idx].strip():
+        return (
+            found  # "two agencies and a monitoring group said": the words found stand right before the verb
+        )
+    if subject.pos_ != "PROPN":
+        # a description as the subject with the name beside it ("the state's treasurer, Jo Hart, …"): the name
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
+    s, e = _name_run(doc, subject)
+    if not start <= s < e <= end or (s, e) == (found.start, found.end):
+        return found
+    if phrase and found.start <= s and e <= found.end:
+        return found  # the words found hold the speaker's name with more about them ("X, a professor")
+    # the words left out of matching: the name, with the words found where they touch it (a description set
+    # off by commas: "Mayor Ann Fields, often a swing vote on the council")
+    lo, hi = min(s, found.start), max(e, found.end)
+    gap = text[min(e, found.end) : max(s, found.start)]
+    if not (found.start < e and s < found.end) and gap.strip(" ,;:—–"):
+        lo, hi = s, e
+    return Attribution(text[s:e], lo, hi, found.verb)
+
+
+# Marks that end a speaker's name; a hyphen inside a word ("British-based") does not.
+_NAME_BREAKS = frozenset((",", ";", ":", "(", ")", "—", "–", '"', "“", "”", "'", "‘", "’"))
+
+
+def _name_run(doc: Doc, head: Token) -> tuple[int, int]:
+    """The characters of a noun phrase without what is set off from it: "Sheriff Tom Price of Lane County" in
+    "Sheriff Tom Price of Lane County, who has served for a decade, …"."""
+    kept = {t.i for t in head.subtree}
+    for child in head.children:
+        if child.dep_ in _NOT_THE_SPEAKER and child.text not in ("-", "."):
+            kept -= {t.i for t in child.subtree}
+    lo = hi = head.i
+    while lo - 1 in kept and doc[lo - 1].text not in _NAME_BREAKS:
+        lo -= 1
+    while hi + 1 in kept and doc[hi + 1].text not in _NAME_BREAKS:
+        hi += 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
 def _kind(quantities: list[Quantity], dates: list[DateRef], quotes: list[Quote]) -> str:
