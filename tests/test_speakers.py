@@ -34,6 +34,8 @@ def speakers(text: str) -> set[str | None]:
             "Sheriff Mark Olsen, in northern Idaho, said Montana cattle were crossing the border.",
             "Sheriff Mark Olsen",
         ),
+        # words before the name that are no role of the speaker's
+        ("As for the first crash Lee says the driver fled.", "Lee"),
     ],
 )
 def test_the_speaker_is_the_subject_of_the_speech_verb(text: str, speaker: str) -> None:
@@ -49,6 +51,9 @@ def test_the_speaker_is_the_subject_of_the_speech_verb(text: str, speaker: str) 
          "Senator Maria Lopez, a longtime critic of the plan"),
         ("The British-based Syrian Observatory for Human Rights said fighting continued.",
          "The British-based Syrian Observatory for Human Rights"),
+        # a role before the name is part of who said it
+        ("The fire was small, Fire Capt. Ana Ruiz said.", "Fire Capt. Ana Ruiz"),
+        ("Stocks fell, his sister Ann Byrne said.", "his sister Ann Byrne"),
     ],
 )  # fmt: skip
 def test_a_speaker_found_beside_its_verb_stays(text: str, speaker: str) -> None:

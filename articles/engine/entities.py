@@ -463,6 +463,8 @@ secretary-general photographer filmmaker musician rapper star billionaire busine
 entrepreneur economist scientist historian archaeologist curator cleric preacher soldier
 """
 )
+# Every word that says what a person is before their name: "Capt.", "Lt.", "spokeswoman", "sister".
+ROLE_WORDS = _TITLE_CORE | _HONORIFICS | _ABBREVIATIONS | _LOWER_ROLES
 # Titles that identify one person when used alone ("the governor").
 _TITLE_REFS = _words(
     """

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from articles.engine.attribution import Attribution, find_attribution, find_quotes
 from articles.engine.dates import extract_dates
-from articles.engine.entities import extract_entities, link_entities
+from articles.engine.entities import ROLE_WORDS, extract_entities, link_entities
 from articles.engine.facts import ADDRESSED_LEMMAS, SPEECH_LEMMAS, clause_spans
 from articles.engine.parse import char_span, doc_text
 from articles.engine.quantities import extract_quantities
@@ -490,18 +490,25 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
     phrase = any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in found_words) and not any(
         t.pos_ in ("VERB", "AUX") for t in found_words
     )
-    if phrase and found.end <= verb.idx and not text[found.end : verb.idx].strip():
-        return (
-            found  # "two agencies and a monitoring group said": the words found stand right before the verb
-        )
+    # "two agencies and a monitoring group said": the words found stand right before the verb, and the parse
+    # finds no subject among them
+    beside = found.end <= verb.idx and not text[found.end : verb.idx].strip()
+    if phrase and beside and not found.start <= subject.idx < found.end:
+        return found
     if subject.pos_ != "PROPN":
         # a description as the subject with the name beside it ("the state's treasurer, Jo Hart, …"): the name
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     s, e = _name_run(doc, subject)
     if not start <= s < e <= end or (s, e) == (found.start, found.end):
         return found
-    if phrase and found.start <= s and e <= found.end:
-        return found  # the words found hold the speaker's name with more about them ("X, a professor")
+    # the words found hold the speaker's name with more about them: set off from it ("X, a professor"), or a
+    # role before it ("Capt.", "his sister")
+    before = text[found.start : s].rstrip(" .").split()
+    last = before[-1].lower() if before else ""
+    role = last.removesuffix("'s").removesuffix("’s") in ROLE_WORDS
+    set_off = last.endswith(",") or text[e : found.end].lstrip()[:1] in (",", "(")
+    if phrase and found.start <= s and e <= found.end and (role or set_off):
+        return found
     # the words left out of matching: the name, with the words found where they touch it (a description set
     # off by commas: "Mayor Ann Fields, often a swing vote on the council")
     lo, hi = min(s, found.start), max(e, found.end)
