@@ -69,3 +69,12 @@ def test_the_description_beside_the_name_is_left_out_of_matching_with_it() -> No
     built = build_claims(read, "c")
     (masked,) = {tuple(spans) for spans in built.masked_spans.values()}
     assert [text[s:e] for s, e in masked] == ["Mayor Ann Fields, often a swing vote on the council"]
+
+
+def test_a_noun_read_as_the_speech_verb_leaves_the_speaker_to_the_real_verb() -> None:
+    text = "The county has recovered $80,000 through an insurance claim and a sale of land, Commissioner Jo Reed said."
+    assert speakers(text) == {"Commissioner Jo Reed"}
+
+
+def test_a_noun_read_as_the_speech_verb_credits_nobody() -> None:
+    assert speakers("Lawsuits that pool small individual claims into one action are rare.") == {None}

@@ -77,6 +77,19 @@ for _label, _forms in {
     for _form in _forms.split():
         _VERB_FORMS[_form] = _label
 
+
+def verb_forms(label: str) -> frozenset[str]:
+    """The words read as the attribution verb ``label``: "claim", "claims" and "claimed" for "claimed"."""
+    if label == "according to":
+        return frozenset(("according",))
+    return frozenset(form for form, known in _VERB_FORMS.items() if known == label)
+
+
+def verb_label(word: str) -> str | None:
+    """The attribution verb a word is a form of ("says": "said"), if any."""
+    return _VERB_FORMS.get(word.lower())
+
+
 # Forms that are just as often nouns ("media reports", "the claims", "have their say").
 _NOUN_LIKE = frozenset({"say", "report", "reports", "claim", "claims", "tell"})
 # Verbs whose grammatical subject may follow them ("..., said the coach").

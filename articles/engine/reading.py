@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from articles.engine.attribution import Attribution, find_attribution, find_quotes
+from articles.engine.attribution import Attribution, find_attribution, find_quotes, verb_forms, verb_label
 from articles.engine.dates import extract_dates
 from articles.engine.entities import ROLE_WORDS, extract_entities, link_entities
 from articles.engine.facts import ADDRESSED_LEMMAS, SPEECH_LEMMAS, clause_spans
@@ -468,9 +468,20 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
     a verb the parse does not find, leaves the attribution as found."""
     if found is None:
         return None
+    words = char_span(doc, start, end)
+    forms = verb_forms(found.verb)
+    read_as_verb = [
+        t
+        for t in words
+        if t.lower_ in forms and found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH
+    ]
+    if read_as_verb and not any(t.pos_ == "VERB" for t in read_as_verb):
+        # the verb found is a noun here ("through an insurance claim", "Report Sees …"): another speech verb of
+        # the sentence with its subject says who said it, or nobody does
+        return _speaker_of_sentence(doc, words)
     verbs = [
         t
-        for t in char_span(doc, start, end)
+        for t in words
         if t.lemma_ in SPEECH_LEMMAS
         and t.pos_ == "VERB"
         and found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH
@@ -516,6 +527,19 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
     if not (found.start < e and s < found.end) and gap.strip(" ,;:—–"):
         lo, hi = s, e
     return Attribution(text[s:e], lo, hi, found.verb)
+
+
+def _speaker_of_sentence(doc: Doc, words: list[Token]) -> Attribution | None:
+    """The first speech verb of the sentence that has a subject, with that subject as the speaker."""
+    for verb in words:
+        if verb.lemma_ not in SPEECH_LEMMAS or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ in ("WP", "WDT") or not words[0].i <= subject.i <= words[-1].i:
+            continue
+        s, e = _name_run(doc, subject)
+        return Attribution(doc_text(doc)[s:e], s, e, verb_label(verb.text) or "said")
+    return None
 
 
 # Marks that end a speaker's name; a hyphen inside a word ("British-based") does not.
