@@ -491,7 +491,14 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
     verb = min(verbs, key=lambda t: max(found.start - t.idx - len(t.text), t.idx - found.end, 0))
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if (subject is None or subject.tag_ in ("WP", "WDT")) and verb.dep_ == "relcl":
+        who = subject is not None and subject.lower_ == "who"
         subject = verb.head
+        if who and subject.pos_ != "PROPN" and subject.lower_ not in ROLE_WORDS:
+            # "who" speaks of a person: "the ire of Judge Lena Park, who said" is the judge's, not the ire's
+            names = [
+                t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ != "compound" and t.i < verb.i
+            ]
+            subject = names[-1] if names else subject
     if subject is None or subject.pos_ in ("PRON", "VERB", "AUX") or subject.tag_ in ("WP", "WDT"):
         return found
     if (verb.lemma_ in ADDRESSED_LEMMAS and subject.dep_ == "nsubjpass") or verb.lemma_ == "quote":
