@@ -15,7 +15,7 @@ import numpy as np
 
 from articles.engine.beside import beside
 from articles.engine.encoder import DIMENSIONS, encode
-from articles.engine.facts import ADDRESSED_LEMMAS, ATTRIBUTION_DEPS, SPEECH_LEMMAS
+from articles.engine.facts import ADDRESSED_LEMMAS, ATTRIBUTION_DEPS, SPEECH_LEMMAS, is_speech_verb
 from articles.engine.parse import char_span, doc_text, parse
 from articles.engine.reading import ArticleRead, read_article
 from articles.engine.sentences import split_sentences
@@ -119,7 +119,7 @@ def _unattributed(doc: Doc, start: int, end: int) -> str:
     inside = {t.i for t in tokens}
     frame: set[int] = set()
     for verb in tokens:
-        if verb.lemma_ not in SPEECH_LEMMAS or verb.pos_ != "VERB":
+        if not is_speech_verb(verb):
             continue
         kept = [c for c in verb.children if c.i in inside]
         reports = verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in verb.children)

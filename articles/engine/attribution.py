@@ -78,11 +78,15 @@ for _label, _forms in {
         _VERB_FORMS[_form] = _label
 
 
+_FORMS_OF: dict[str, frozenset[str]] = {
+    label: frozenset(form for form, known in _VERB_FORMS.items() if known == label)
+    for label in set(_VERB_FORMS.values())
+} | {"according to": frozenset(("according",))}
+
+
 def verb_forms(label: str) -> frozenset[str]:
     """The words read as the attribution verb ``label``: "claim", "claims" and "claimed" for "claimed"."""
-    if label == "according to":
-        return frozenset(("according",))
-    return frozenset(form for form, known in _VERB_FORMS.items() if known == label)
+    return _FORMS_OF.get(label, frozenset())
 
 
 def verb_label(word: str) -> str | None:

@@ -141,6 +141,13 @@ def _dates_a_superlative(token: Token) -> bool:
 SPEECH_LEMMAS = frozenset(
     ("say", "tell", "add", "state", "report", "announce", "confirm", "note", "explain", "quote")
 )
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A verb of saying as the parse reads it ("said", not "the report")."""
+    return token.lemma_ in SPEECH_LEMMAS and token.pos_ == "VERB"
+
+
 # Speech verbs whose object is whom it was said to or by ("told reporters", "quoted a military source saying").
 ADDRESSED_LEMMAS = frozenset(("tell", "quote"))
 # What may stand beside a speech verb in an attribution: its speaker, when and where, and whom it was told to.
@@ -170,7 +177,7 @@ def _is_attribution(words: list[Token]) -> bool:
     clause ("said the fire started in the kitchen") states something."""
     inside = {t.i for t in words}
     for verb in words:
-        if verb.lemma_ not in SPEECH_LEMMAS or verb.pos_ != "VERB":
+        if not is_speech_verb(verb):
             continue
         children = [c for c in verb.children if c.i in inside]
         told = verb.lemma_ in ADDRESSED_LEMMAS

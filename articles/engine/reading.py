@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from articles.engine.attribution import Attribution, find_attribution, find_quotes, verb_forms, verb_label
 from articles.engine.dates import extract_dates
 from articles.engine.entities import ROLE_WORDS, extract_entities, link_entities
-from articles.engine.facts import ADDRESSED_LEMMAS, SPEECH_LEMMAS, clause_spans
+from articles.engine.facts import ADDRESSED_LEMMAS, SUBJECT_DEPS, clause_spans, is_speech_verb
 from articles.engine.parse import char_span, doc_text
 from articles.engine.quantities import extract_quantities
 from articles.engine.sentences import is_heading, quoted_sentences, split_sentences
@@ -469,27 +469,18 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
     if found is None:
         return None
     words = char_span(doc, start, end)
+    nearby = [t for t in words if found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH]
     forms = verb_forms(found.verb)
-    read_as_verb = [
-        t
-        for t in words
-        if t.lower_ in forms and found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH
-    ]
+    read_as_verb = [t for t in nearby if t.lower_ in forms]
     if read_as_verb and not any(t.pos_ == "VERB" for t in read_as_verb):
         # the verb found is a noun here ("through an insurance claim", "Report Sees …"): another speech verb of
         # the sentence with its subject says who said it, or nobody does
         return _speaker_of_sentence(doc, words)
-    verbs = [
-        t
-        for t in words
-        if t.lemma_ in SPEECH_LEMMAS
-        and t.pos_ == "VERB"
-        and found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH
-    ]
+    verbs = [t for t in nearby if is_speech_verb(t)]
     if not verbs:
         return found
     verb = min(verbs, key=lambda t: max(found.start - t.idx - len(t.text), t.idx - found.end, 0))
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if (subject is None or subject.tag_ in ("WP", "WDT")) and verb.dep_ == "relcl":
         who = subject is not None and subject.lower_ == "who"
         subject = verb.head
@@ -539,7 +530,7 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
 def _speaker_of_sentence(doc: Doc, words: list[Token]) -> Attribution | None:
     """The first speech verb of the sentence that has a subject, with that subject as the speaker."""
     for verb in words:
-        if verb.lemma_ not in SPEECH_LEMMAS or verb.pos_ != "VERB":
+        if not is_speech_verb(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.tag_ in ("WP", "WDT") or not words[0].i <= subject.i <= words[-1].i:
