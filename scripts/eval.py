@@ -79,6 +79,7 @@ def from_analyses(labelled: list[GoldPair], *, held_out: bool) -> Callable[[Pair
                 shipped.near_best,
                 shipped.conflict_threshold,
                 shipped.mutual_threshold,
+                shipped.elsewhere_threshold,
             )
         return compare_analyses(this.analysis_a, this.analysis_b, scorer=scorer)
 

@@ -42,19 +42,19 @@ def main() -> None:
     pairs: list[GoldPair] = [load_pair(*item) for item in found]
     print(f"{len(pairs)} labelled pairs, {sum(len(p.y) for p in pairs)} candidate claim pairs, "
           f"{sum(int((p.y == 1).sum()) for p in pairs)} positive ({time.perf_counter() - t0:.1f} s)")  # fmt: skip
-    figures, (threshold, extra, near, conflict, mutual), scores = leave_one_out(pairs)
+    figures, (threshold, extra, near, conflict, mutual, elsewhere), scores = leave_one_out(pairs)
     for p, s in zip(pairs, scores, strict=True):
         print(f"  held out {p.name:24} recall={s.recall:.2f} precision={s.precision:.2f} "
               f"false_conflicts={s.false_conflicts}")  # fmt: skip
     print(f"leave-one-pair-out pooled: recall={figures['recall']:.2f} precision={figures['precision']:.2f} "
-          f"false_conflicts={figures['false_conflicts']:.0f} conflicts={figures['conflicts']:.2f} (threshold {threshold}, extra {extra}, near {near}, conflict {conflict}, mutual {mutual})")  # fmt: skip
+          f"false_conflicts={figures['false_conflicts']:.0f} conflicts={figures['conflicts']:.2f} (threshold {threshold}, extra {extra}, near {near}, conflict {conflict}, mutual {mutual}, elsewhere {elsewhere})")  # fmt: skip
     dev = [(p, s) for p, s in zip(pairs, scores, strict=True) if p.name.startswith("dev")]
     if dev:
         req = sum(s.required for _, s in dev)
         links = sum(s.links for _, s in dev)
         print(f"leave-one-pair-out on ../shared/dev: recall={sum(s.required_found for _, s in dev) / req:.2f} "
               f"precision={sum(s.good_links for _, s in dev) / max(links, 1):.2f}")  # fmt: skip
-    scorer = _with_thresholds(fit_two_stages(pairs), threshold, extra, near, conflict, mutual)
+    scorer = _with_thresholds(fit_two_stages(pairs), threshold, extra, near, conflict, mutual, elsewhere)
     WEIGHTS.write_text(json.dumps(scorer.to_json(), indent=1) + "\n", encoding="utf-8")
     x, y, names = same_event_data(pairs, scorer)
     wrong = same_event_held_out(x, y, names)

@@ -108,3 +108,27 @@ def test_a_matched_pair_far_below_its_claims_best_is_dropped() -> None:
     p = np.array([[0.9, 0.25], [0.95, 0.05]])
     assert assign(p, threshold=0.2, extra_threshold=0.85) == [(0, 0), (0, 1), (1, 0)]
     assert assign(p, threshold=0.2, extra_threshold=0.85, near_best=0.3) == [(0, 0), (1, 0)]
+
+
+def test_a_further_link_that_tells_the_fact_again_elsewhere_needs_the_elsewhere_threshold() -> None:
+    # A0 is matched with B0 (0.9); B1 sits in the next sentence of B, B2 four sentences away, both at 0.55.
+    p = np.array([[0.9, 0.55, 0.55], [0.1, 0.1, 0.1]])
+    sentences_b = [3, 4, 7]
+    both = [(0, 0), (0, 1), (0, 2)]
+    assert assign(p, 0.35, 0.5) == both
+    # the claim beside its counterpart continues the fact; the one far off tells it again and is held back
+    split = assign(p, 0.35, 0.5, sentences_a=[0, 1], sentences_b=sentences_b, elsewhere=0.6)
+    assert split == [(0, 0), (0, 1)]
+    assert assign(p, 0.35, 0.5, sentences_a=[0, 1], sentences_b=sentences_b, elsewhere=0.5) == both
+    # without the claims' sentences every further link is taken as continuing one
+    assert assign(p, 0.35, 0.5, elsewhere=0.6) == both
+
+
+def test_a_headline_link_is_not_a_fact_that_a_further_link_continues() -> None:
+    # B0 is B's headline and B1 the lead sentence under it. A0 is matched with the headline (0.9) and reaches
+    # the lead at 0.55, which A1, far from A0 in A, holds more strongly.
+    p = np.array([[0.9, 0.55, 0.05], [0.1, 0.95, 0.1]])
+    heads = frozenset({0})
+    assert assign(p, 0.35, 0.5, headlines_b=heads) == [(0, 0), (0, 1), (1, 1)]
+    pairs = assign(p, 0.35, 0.5, headlines_b=heads, sentences_a=[5, 9], sentences_b=[0, 1, 2], elsewhere=0.6)
+    assert pairs == [(0, 0), (1, 1)]

@@ -3,6 +3,8 @@ fact that one article tells twice or splits in two."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -10,6 +12,10 @@ from scipy.optimize import linear_sum_assignment
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
+
+# A further link within this many sentences of one of its claims' links continues that fact ("…, and 14 others
+# were wounded" after "four people were killed" in the next clause or sentence) rather than telling it again.
+SPLIT_REACH = 1
 
 
 def assign(
@@ -20,6 +26,10 @@ def assign(
     headlines_b: frozenset[int] = frozenset(),
     near_best: float = 0.0,
     mutual: float = 1.0,
+    *,
+    sentences_a: Sequence[int] = (),
+    sentences_b: Sequence[int] = (),
+    elsewhere: float = 0.0,
 ) -> list[tuple[int, int]]:
     """Pairs (i, j) of a (len(A), len(B)) probability matrix: the matching that maximises the summed
     probability of pairs at or above ``threshold``, plus every other pair at or above ``extra_threshold``
@@ -29,7 +39,12 @@ def assign(
     A headline restates the top of its story, so pairs that involve a headline are matched on their own and
     never take the place of the text's own counterpart: the two articles' headlines with each other first,
     then the headlines still free with the other article's body. Two claims still unlinked that are each other's best
-    match are linked from ``mutual``, which may be below ``threshold``."""
+    match are linked from ``mutual``, which may be below ``threshold``.
+
+    Given the sentence of each claim (``sentences_a``, ``sentences_b``), a further link that does not continue a
+    body link of one of its claims within ``SPLIT_REACH`` sentences (a fact told again elsewhere, or a claim
+    matched twice over) needs ``elsewhere`` as well: such repeats are more often another fact on the same
+    topic than a fact split in two."""
     if probabilities.size == 0:
         return []
     gain = np.where(probabilities >= threshold, probabilities, 0.0)
@@ -65,8 +80,10 @@ def assign(
     )
     # a matched pair far below what either of its claims reaches elsewhere took a slot, not a fact
     pairs = {(i, j) for i, j in pairs if probabilities[i, j] >= near_best * max(best_a[i, j], best_b[i, j])}
+    split = _split_test(pairs, headline, sentences_a, sentences_b)
     for i, j in zip(*np.nonzero(extra), strict=True):
-        pairs.add((int(i), int(j)))
+        if probabilities[i, j] >= elsewhere or split(int(i), int(j)):
+            pairs.add((int(i), int(j)))
     if mutual < threshold:
         linked_a = {i for i, _ in pairs}
         linked_b = {j for _, j in pairs}
@@ -75,3 +92,28 @@ def assign(
             if int(i) not in linked_a and int(j) not in linked_b:
                 pairs.add((int(i), int(j)))
     return sorted(pairs)
+
+
+def _split_test(
+    pairs: set[tuple[int, int]],
+    headline: NDArray[np.bool_],
+    sentences_a: Sequence[int],
+    sentences_b: Sequence[int],
+) -> Callable[[int, int], bool]:
+    """Whether a further pair (i, j) continues a body link of i or of j within ``SPLIT_REACH`` sentences
+    (always, without the claims' sentences)."""
+    if not sentences_a or not sentences_b:
+        return lambda i, j: True
+    partners_a: dict[int, list[int]] = defaultdict(list)
+    partners_b: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        if not headline[i, j]:
+            partners_a[i].append(j)
+            partners_b[j].append(i)
+
+    def continues(i: int, j: int) -> bool:
+        return any(abs(sentences_b[k] - sentences_b[j]) <= SPLIT_REACH for k in partners_a[i]) or any(
+            abs(sentences_a[k] - sentences_a[i]) <= SPLIT_REACH for k in partners_b[j]
+        )
+
+    return continues

@@ -145,7 +145,8 @@ def decide(
     headlines_b = frozenset(k for k, c in enumerate(claims_b) if c.kind == "headline")
     pairs = assign(
         matrix, scorer.threshold, scorer.extra_threshold, headlines_a, headlines_b, scorer.near_best,
-        scorer.mutual_threshold,
+        scorer.mutual_threshold, sentences_a=[c.sentence for c in claims_a],
+        sentences_b=[c.sentence for c in claims_b], elsewhere=scorer.elsewhere_threshold,
     )  # fmt: skip
     for i, j in pairs:
         ca, cb = claims_a[i], claims_b[j]

@@ -36,6 +36,7 @@ class Scorer:
     near_best: float = 0.0  # ... and this share of the best score of both its claims
     conflict_threshold: float = 0.0  # below it, a link is too uncertain to call a conflict
     mutual_threshold: float = 1.0  # two claims that are each other's best match are linked from this score
+    elsewhere_threshold: float = 0.0  # a further link that continues no link of its claims nearby needs this
     second: Logistic | None = None  # over STACKED: each pair's first score read against its rivals'
 
     @property
@@ -64,6 +65,7 @@ class Scorer:
             "near_best": round(self.near_best, 4),
             "conflict_threshold": round(self.conflict_threshold, 4),
             "mutual_threshold": round(self.mutual_threshold, 4),
+            "elsewhere_threshold": round(self.elsewhere_threshold, 4),
             **({"second": self.second.to_json()} if self.second is not None else {}),
         }
 
@@ -83,6 +85,7 @@ class Scorer:
             near_best=float(data.get("near_best", 0.0)),
             conflict_threshold=float(data.get("conflict_threshold", 0.0)),
             mutual_threshold=float(data.get("mutual_threshold", 1.0)),
+            elsewhere_threshold=float(data.get("elsewhere_threshold", 0.0)),
             second=Logistic.from_json(data["second"], STACKED, _STALE) if "second" in data else None,
         )
 

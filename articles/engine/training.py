@@ -222,6 +222,7 @@ def _with_thresholds(
     near: float = 0.0,
     conflict: float = 0.0,
     mutual: float = 1.0,
+    elsewhere: float = 0.0,
 ) -> Scorer:
     return replace(
         scorer,
@@ -230,6 +231,7 @@ def _with_thresholds(
         near_best=near,
         conflict_threshold=conflict,
         mutual_threshold=mutual,
+        elsewhere_threshold=elsewhere,
     )
 
 
@@ -238,6 +240,7 @@ EXTRA = (0.4, 0.5, 0.6, 0.7, 0.8, 0.95)
 NEAR_BEST = (0.0, 0.3, 0.5, 0.7, 0.8)
 CONFLICT = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 MUTUAL = (1.0, 0.1, 0.15, 0.2, 0.25, 0.3)
+ELSEWHERE = (0.0, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9)
 
 
 # Differences in the objective smaller than this are noise on the labelled pairs (one link more or less).
@@ -267,7 +270,7 @@ def choose_settings(tried: list[Tried]) -> tuple[float, float, float]:
 
 def leave_one_out(
     pairs: list[GoldPair], c: float = C
-) -> tuple[dict[str, float], tuple[float, float, float, float, float], list[Score]]:
+) -> tuple[dict[str, float], tuple[float, float, float, float, float, float], list[Score]]:
     """Pooled held-out figures: each pair scored by a model trained on all the others, thresholds chosen
     once for all folds on the held-out predictions."""
     models = [fit_two_stages([q for q in pairs if q is not p], c) for p in pairs]
@@ -283,13 +286,28 @@ def leave_one_out(
                 figures = pooled(scores)
                 tried.append((_objective(figures), (t, e, near), figures))
     t, e, near = choose_settings(tried)
+    # Then how sure a further link must be when it tells a fact again elsewhere rather than continuing one.
+    best_elsewhere: tuple[float, float] | None = None
+    for w in ELSEWHERE:
+        if w and w <= e:
+            continue
+        held = [
+            evaluate(p, _with_thresholds(m, t, e, near, elsewhere=w))
+            for p, m in zip(pairs, models, strict=True)
+        ]
+        value = _objective(pooled(held))
+        if best_elsewhere is None or value > best_elsewhere[0]:
+            best_elsewhere = (value, w)
+    assert best_elsewhere is not None
+    elsewhere = best_elsewhere[1]
     # Then how far below the threshold two claims that are each other's best match may still be linked.
     best_mutual: tuple[float, float] | None = None
     for u in MUTUAL:
         if u >= t and u != 1.0:
             continue
         held = [
-            evaluate(p, _with_thresholds(m, t, e, near, 0.0, u)) for p, m in zip(pairs, models, strict=True)
+            evaluate(p, _with_thresholds(m, t, e, near, 0.0, u, elsewhere))
+            for p, m in zip(pairs, models, strict=True)
         ]
         value = _objective(pooled(held))
         if best_mutual is None or value > best_mutual[0]:
@@ -301,7 +319,7 @@ def leave_one_out(
     best_conflict: tuple[float, float, list[Score]] | None = None
     for k in CONFLICT:
         held = [
-            evaluate(p, _with_thresholds(m, t, e, near, k, mutual))
+            evaluate(p, _with_thresholds(m, t, e, near, k, mutual, elsewhere))
             for p, m in zip(pairs, models, strict=True)
         ]
         value = sum(s.conflicts_caught - 2 * s.false_conflicts - 0.5 * s.stray_conflicts for s in held)
@@ -309,7 +327,7 @@ def leave_one_out(
             best_conflict = (value, k, held)
     assert best_conflict is not None
     _, k, scores = best_conflict
-    return pooled(scores), (t, e, near, k, mutual), scores
+    return pooled(scores), (t, e, near, k, mutual, elsewhere), scores
 
 
 def same_event_data(pairs: list[GoldPair], scorer: Scorer) -> tuple[np.ndarray, np.ndarray, list[str]]:
