@@ -82,3 +82,24 @@ def test_a_noun_read_as_the_speech_verb_leaves_the_speaker_to_the_real_verb() ->
 
 def test_a_noun_read_as_the_speech_verb_credits_nobody() -> None:
     assert speakers("Lawsuits that pool small individual claims into one action are rare.") == {None}
+
+
+def test_a_quotation_that_goes_on_in_the_same_paragraph_keeps_its_speaker() -> None:
+    text = (
+        '"You said the headquarters knows everything," Judge Mara Voss said to the lawyer. "Then in the next '
+        'breath you say the managers decide alone. It seems to me there is an inconsistency there."'
+    )
+    claims = extract_claims(text)
+    assert {c.attribution for c in claims} == {"Judge Mara Voss"}
+    inconsistency = next(c for c in claims if "inconsistency" in c.text)
+    assert inconsistency.attribution == "Judge Mara Voss"
+
+
+def test_a_quotation_in_a_new_paragraph_or_after_an_unquoted_sentence_takes_no_speaker_from_it() -> None:
+    after_a_break = (
+        '"The dam held," the engineer Ravi Patel said.\n\n"Nobody expected the river to rise so fast."'
+    )
+    after_plain = 'Engineer Ravi Patel said the dam held. "Nobody expected the river to rise so fast."'
+    for text in (after_a_break, after_plain):
+        rising = next(c for c in extract_claims(text) if "river" in c.text)
+        assert rising.attribution is None

@@ -4,6 +4,7 @@ quotes and attribution, then the claims cut from them."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -122,7 +123,33 @@ def read_article(
             )
         )
     _restore_names(sentences, dropped)
+    _continue_quotes(text, sentences)
     return ArticleRead(text, published, sentences)
+
+
+# A sentence is all quotation when its quotes hold this share of it.
+QUOTED_SHARE = 0.9
+
+
+def _continue_quotes(text: str, sentences: list[SentenceRead]) -> None:
+    """A quotation that names no speaker, right after a quoted sentence that does, in the same paragraph, goes
+    on with that speaker's words ("…," Kennedy said to the lawyer. "Then in the next breath, you say …")."""
+    for before, sent in itertools.pairwise(sentences):
+        if (
+            sent.attribution is None
+            and before.attribution is not None
+            and before.quotes
+            and not (sent.headline or sent.stamp or before.headline or before.stamp)
+            and "\n" not in text[before.end : sent.start]
+            and any(q.start == sent.start for q in sent.quotes)
+            and _quoted_share(sent) >= QUOTED_SHARE
+        ):
+            sent.attribution = before.attribution
+
+
+def _quoted_share(sent: SentenceRead) -> float:
+    held = sum(max(0, min(q.end, sent.end) - max(q.start, sent.start)) for q in sent.quotes)
+    return held / max(1, sent.end - sent.start)
 
 
 def _restore_names(sentences: list[SentenceRead], dropped: list[list[Entity]]) -> None:
@@ -441,18 +468,26 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
                     subject=subject or None,
                 )
             )
-            masked = [(attribution.start, attribution.end)] if attribution else []
+            # a quotation that goes on from the sentence before has its speaker there
+            own = attribution is not None and sent.start <= attribution.start < sent.end
+            masked = [(attribution.start, attribution.end)] if attribution and own else []
             if sent.dateline and start <= sent.dateline[0] < end:
                 masked.append(sent.dateline)
             if masked:
                 masked_spans[claim_id] = masked
             if attribution:
+                holder = sent if own else _holding(article.sentences, attribution.start)
                 sources[claim_id] = frozenset(
                     e.canonical
-                    for e in sent.entities
+                    for e in holder.entities
                     if attribution.start <= e.start and e.end <= attribution.end
                 )
     return BuiltClaims(claims, masked_spans, sources, stamps)
+
+
+def _holding(sentences: list[SentenceRead], position: int) -> SentenceRead:
+    """The sentence that holds the character at ``position``."""
+    return next(s for s in sentences if s.start <= position < s.end)
 
 
 # How far (in characters) the speech verb may stand from the words the attribution found.
