@@ -95,11 +95,12 @@ def test_a_quotation_that_goes_on_in_the_same_paragraph_keeps_its_speaker() -> N
     assert inconsistency.attribution == "Judge Mara Voss"
 
 
-def test_a_quotation_in_a_new_paragraph_or_after_an_unquoted_sentence_takes_no_speaker_from_it() -> None:
+def test_a_quotation_in_the_next_paragraph_goes_on_but_one_after_an_unquoted_sentence_does_not() -> None:
     after_a_break = (
         '"The dam held," the engineer Ravi Patel said.\n\n"Nobody expected the river to rise so fast."'
     )
+    rising = next(c for c in extract_claims(after_a_break) if "river" in c.text)
+    assert rising.attribution == "Ravi Patel"
     after_plain = 'Engineer Ravi Patel said the dam held. "Nobody expected the river to rise so fast."'
-    for text in (after_a_break, after_plain):
-        rising = next(c for c in extract_claims(text) if "river" in c.text)
-        assert rising.attribution is None
+    rising = next(c for c in extract_claims(after_plain) if "river" in c.text)
+    assert rising.attribution is None

@@ -123,7 +123,7 @@ def read_article(
             )
         )
     _restore_names(sentences, dropped)
-    _continue_quotes(text, sentences)
+    _continue_quotes(sentences)
     return ArticleRead(text, published, sentences)
 
 
@@ -131,16 +131,16 @@ def read_article(
 QUOTED_SHARE = 0.9
 
 
-def _continue_quotes(text: str, sentences: list[SentenceRead]) -> None:
-    """A quotation that names no speaker, right after a quoted sentence that does, in the same paragraph, goes
-    on with that speaker's words ("…," Kennedy said to the lawyer. "Then in the next breath, you say …")."""
+def _continue_quotes(sentences: list[SentenceRead]) -> None:
+    """A quotation that names no speaker, right after a quoted sentence that does, goes on with that speaker's
+    words, in the same paragraph or the next one, as news writing has it ("…," Kennedy said to the lawyer.
+    "Then in the next breath, you say …"): a new speaker is always named."""
     for before, sent in itertools.pairwise(sentences):
         if (
             sent.attribution is None
             and before.attribution is not None
             and before.quotes
             and not (sent.headline or sent.stamp or before.headline or before.stamp)
-            and "\n" not in text[before.end : sent.start]
             and any(q.start == sent.start for q in sent.quotes)
             and _quoted_share(sent) >= QUOTED_SHARE
         ):
