@@ -104,3 +104,28 @@ def test_a_quotation_in_the_next_paragraph_goes_on_but_one_after_an_unquoted_sen
     after_plain = 'Engineer Ravi Patel said the dam held. "Nobody expected the river to rise so fast."'
     rising = next(c for c in extract_claims(after_plain) if "river" in c.text)
     assert rising.attribution is None
+
+
+def attributions(text: str) -> dict[str, str | None]:
+    """Each claim's first words with its speaker."""
+    return {" ".join(c.text.split()[:3]): c.attribution for c in extract_claims(text)}
+
+
+def test_he_who_speaks_is_the_person_named_as_the_speaker_just_before() -> None:
+    text = (
+        "Sheriff Tom Walton said about 150 people were in the plant. He said the gunman had a rifle. "
+        "“There will be a lot of sad people,” he said."
+    )
+    found = attributions(text)
+    assert found["He said the"] == "Sheriff Tom Walton"
+    assert found["“There will be"] == "Sheriff Tom Walton"
+
+
+def test_he_stays_unnamed_when_another_person_stands_between_or_the_honorific_differs() -> None:
+    between = (
+        "Justice Ann Fields said the claim was too broad. Chief Justice John Roberts also doubted the case. "
+        '"Is the gap smaller than the national average?" he asked.'
+    )
+    assert attributions(between)['"Is the gap'] == "he"
+    honorific = "Ms. Dana Park said the bridge was safe. He said repairs would start in May."
+    assert attributions(honorific)["He said repairs"] == "He"

@@ -424,7 +424,8 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
     masked_spans: dict[str, list[tuple[int, int]]] = {}
     sources: dict[str, frozenset[str]] = {}
     stamps: list[Claim] = []
-    for sent in article.sentences:
+    speakers = _speakers(article.sentences)
+    for sent, speaker in zip(article.sentences, speakers, strict=True):
         if sent.stamp:
             start, end = sent.start, sent.end
             stamps.append(
@@ -463,7 +464,7 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
                     quantities=quantities,
                     dates=dates,
                     entities=[e for e in sent.entities if inside(e.start, e.end)],
-                    attribution=attribution.source if attribution else None,
+                    attribution=speaker.source if speaker else None,
                     quotes=quotes,
                     subject=subject or None,
                 )
@@ -475,14 +476,64 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
                 masked.append(sent.dateline)
             if masked:
                 masked_spans[claim_id] = masked
-            if attribution:
-                holder = sent if own else _holding(article.sentences, attribution.start)
-                sources[claim_id] = frozenset(
-                    e.canonical
-                    for e in holder.entities
-                    if attribution.start <= e.start and e.end <= attribution.end
-                )
+            if speaker:
+                sources[claim_id] = speaker.names
     return BuiltClaims(claims, masked_spans, sources, stamps)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a sentence's words are credited to: the words naming them and the ids of the names among them."""
+
+    source: str
+    names: frozenset[str]
+    person: bool  # a person is among the names
+
+
+# "He said" and "she said" credit the person named as the speaker of one of the sentences just before, when
+# the honorific, if any, does not say otherwise.
+PRONOUN_SPEAKERS = {"he": re.compile(r"\b(?:Ms|Mrs|Miss)\b"), "she": re.compile(r"\b(?:Mr|Messrs)\b")}
+PRONOUN_REACH = 2
+
+
+def _earlier_speaker(
+    sentences: list[SentenceRead], speakers: list[Speaker | None], k: int, unlike: re.Pattern[str]
+) -> Speaker | None:
+    """The person named as the speaker of one of the ``PRONOUN_REACH`` sentences before sentence ``k``, unless
+    a sentence between them names another person (whom the pronoun may stand for)."""
+    between: set[str] = set()
+    for back in range(1, min(PRONOUN_REACH, k) + 1):
+        speaker, sent = speakers[k - back], sentences[k - back]
+        if speaker and speaker.person:
+            if unlike.search(speaker.source) or not between <= speaker.names:
+                return None
+            return speaker
+        if sent.headline:
+            return None
+        between |= {e.canonical for e in sent.entities if e.kind == "person"}
+    return None
+
+
+def _speakers(sentences: list[SentenceRead]) -> list[Speaker | None]:
+    """The speaker of each sentence: the words its attribution found (in the sentence before, for a quotation
+    that goes on), with a speaking "he" or "she" read as the person named as the speaker just before."""
+    out: list[Speaker | None] = []
+    for k, sent in enumerate(sentences):
+        found = sent.attribution
+        if found is None or sent.stamp:
+            out.append(None)
+            continue
+        holder = sent if sent.start <= found.start < sent.end else _holding(sentences, found.start)
+        named = [e for e in holder.entities if found.start <= e.start and e.end <= found.end]
+        other = PRONOUN_SPEAKERS.get(found.source.lower())
+        if other is not None and not named:
+            earlier = _earlier_speaker(sentences, out, k, other)
+            if earlier is not None:
+                out.append(earlier)
+                continue
+        kinds = {e.kind for e in named}
+        out.append(Speaker(found.source, frozenset(e.canonical for e in named), "person" in kinds))
+    return out
 
 
 def _holding(sentences: list[SentenceRead], position: int) -> SentenceRead:
