@@ -123,9 +123,19 @@ def test_he_who_speaks_is_the_person_named_as_the_speaker_just_before() -> None:
 
 def test_he_stays_unnamed_when_another_person_stands_between_or_the_honorific_differs() -> None:
     between = (
-        "Justice Ann Fields said the claim was too broad. Chief Justice John Roberts also doubted the case. "
+        "Justice Ann Fields said the claim was too broad. The court then heard from the lawyer Ben Cole. "
         '"Is the gap smaller than the national average?" he asked.'
     )
     assert attributions(between)['"Is the gap'] == "he"
     honorific = "Ms. Dana Park said the bridge was safe. He said repairs would start in May."
     assert attributions(honorific)["He said repairs"] == "He"
+
+
+def test_he_who_speaks_after_a_sentence_that_opens_with_one_person_is_that_person() -> None:
+    text = (
+        "Chief Justice John Roberts also doubted the merits of the lawsuit. "
+        '"Is the gap smaller than the national average?" he asked.'
+    )
+    assert attributions(text)['"Is the gap'] == "John Roberts"
+    two_people = "Judge Ann Fields met Chief Justice John Roberts on Monday. He said the talks went well."
+    assert attributions(two_people)["He said the"] == "He"

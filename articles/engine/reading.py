@@ -424,7 +424,7 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
     masked_spans: dict[str, list[tuple[int, int]]] = {}
     sources: dict[str, frozenset[str]] = {}
     stamps: list[Claim] = []
-    speakers = _speakers(article.sentences)
+    speakers = _speakers(text, article.sentences)
     for sent, speaker in zip(article.sentences, speakers, strict=True):
         if sent.stamp:
             start, end = sent.start, sent.end
@@ -497,7 +497,7 @@ PRONOUN_REACH = 2
 
 
 def _earlier_speaker(
-    sentences: list[SentenceRead], speakers: list[Speaker | None], k: int, unlike: re.Pattern[str]
+    text: str, sentences: list[SentenceRead], speakers: list[Speaker | None], k: int, unlike: re.Pattern[str]
 ) -> Speaker | None:
     """The person named as the speaker of one of the ``PRONOUN_REACH`` sentences before sentence ``k``, unless
     a sentence between them names another person (whom the pronoun may stand for)."""
@@ -510,11 +510,30 @@ def _earlier_speaker(
             return speaker
         if sent.headline:
             return None
+        if back == 1:
+            opening = _opening_person(text, sent)
+            if opening is not None:
+                return None if unlike.search(opening.source) else opening
         between |= {e.canonical for e in sent.entities if e.kind == "person"}
     return None
 
 
-def _speakers(sentences: list[SentenceRead]) -> list[Speaker | None]:
+def _opening_person(text: str, sent: SentenceRead) -> Speaker | None:
+    """The one person a sentence names, when it opens the sentence ("Chief Justice John Roberts also offered
+    his doubts …"): the "he" of the next sentence."""
+    people = [e for e in sent.entities if e.kind == "person"]
+    if not people or len({e.canonical for e in people}) > 1:
+        return None
+    first = min(people, key=lambda e: e.start)
+    if len(text[sent.start : first.start].split()) > OPENING_WORDS:
+        return None
+    return Speaker(first.text, frozenset((first.canonical,)), person=True)
+
+
+OPENING_WORDS = 2  # words before a name that still opens its sentence ("Chief Justice", "But Smith")
+
+
+def _speakers(text: str, sentences: list[SentenceRead]) -> list[Speaker | None]:
     """The speaker of each sentence: the words its attribution found (in the sentence before, for a quotation
     that goes on), with a speaking "he" or "she" read as the person named as the speaker just before."""
     out: list[Speaker | None] = []
@@ -527,7 +546,7 @@ def _speakers(sentences: list[SentenceRead]) -> list[Speaker | None]:
         named = [e for e in holder.entities if found.start <= e.start and e.end <= found.end]
         other = PRONOUN_SPEAKERS.get(found.source.lower())
         if other is not None and not named:
-            earlier = _earlier_speaker(sentences, out, k, other)
+            earlier = _earlier_speaker(text, sentences, out, k, other)
             if earlier is not None:
                 out.append(earlier)
                 continue
