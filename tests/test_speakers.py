@@ -139,3 +139,11 @@ def test_he_who_speaks_after_a_sentence_that_opens_with_one_person_is_that_perso
     assert attributions(text)['"Is the gap'] == "John Roberts"
     two_people = "Judge Ann Fields met Chief Justice John Roberts on Monday. He said the talks went well."
     assert attributions(two_people)["He said the"] == "He"
+
+
+def test_they_who_speak_are_the_group_that_spoke_just_before() -> None:
+    text = (
+        "Police said most witnesses were cooperating. They added it was too early to tell if the shooting was "
+        "linked to gangs."
+    )
+    assert attributions(text)["They added it"] == "Police"

@@ -491,7 +491,7 @@ class Speaker:
 
 
 # "He said" and "she said" credit the person named as the speaker of one of the sentences just before, when
-# the honorific, if any, does not say otherwise.
+# the honorific, if any, does not say otherwise; "they said", the group or body that spoke just before.
 PRONOUN_SPEAKERS = {"he": re.compile(r"\b(?:Ms|Mrs|Miss)\b"), "she": re.compile(r"\b(?:Mr|Messrs)\b")}
 PRONOUN_REACH = 2
 
@@ -550,9 +550,24 @@ def _speakers(text: str, sentences: list[SentenceRead]) -> list[Speaker | None]:
             if earlier is not None:
                 out.append(earlier)
                 continue
+        if found.source.lower() == "they":
+            group = next(
+                (s for s in _before(out, k) if s and not s.person and s.source.lower() not in _PRONOUNS), None
+            )
+            if group is not None:
+                out.append(group)
+                continue
         kinds = {e.kind for e in named}
         out.append(Speaker(found.source, frozenset(e.canonical for e in named), "person" in kinds))
     return out
+
+
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
+
+
+def _before(speakers: list[Speaker | None], k: int) -> list[Speaker | None]:
+    """The speakers of the ``PRONOUN_REACH`` sentences before sentence ``k``, the nearest first."""
+    return [speakers[k - back] for back in range(1, min(PRONOUN_REACH, k) + 1)]
 
 
 def _holding(sentences: list[SentenceRead], position: int) -> SentenceRead:
