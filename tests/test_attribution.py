@@ -289,3 +289,15 @@ def test_speech_verb_soup_never_raises_and_spans_are_valid(parts: list[str]) -> 
     found = find_attribution(text)
     if found is not None:
         assert found.source and text[found.start : found.end] == found.source
+
+
+def test_a_source_that_would_not_say_gives_way_to_one_that_speaks() -> None:
+    sentence = (
+        "Though they would not say what led to the shooting, “it was not random,” the police chief, "
+        "Charles Craft, said."
+    )
+    found = find_attribution(sentence)
+    assert found is not None and found.source == "the police chief, Charles Craft"
+    # alone, it is still the source of what the sentence reports
+    alone = find_attribution("Police couldn't say how many shots were fired.")
+    assert alone is not None and alone.source == "Police"

@@ -549,11 +549,27 @@ def _attribute(text: str, base: int, toks: list[_Tok], i: int) -> Attribution | 
 
 
 def find_attribution(text: str, base: int = 0) -> Attribution | None:
-    """The first source a sentence's claim is attributed to, or None if it has no speech or report verb."""
+    """The first source a sentence's claim is attributed to, or None if it has no speech or report verb; a
+    source that "would not say" comes after any that speaks."""
     toks = _tokens(text)
-    for i, tok in enumerate(toks):
-        if tok.kind == "w" and (tok.low in _VERB_FORMS or tok.low == "according"):
-            found = _attribute(text, base, toks, i)
-            if found is not None:
-                return found
+    verbs = [
+        i for i, t in enumerate(toks) if t.kind == "w" and (t.low in _VERB_FORMS or t.low == "according")
+    ]
+    # a source who would not say is the source only when nobody else in the sentence says anything
+    for i in sorted(verbs, key=lambda i: _withheld(toks, i)):
+        found = _attribute(text, base, toks, i)
+        if found is not None:
+            return found
     return None
+
+
+# Words before a speech verb that say nothing was said: "would not say", "declined to say", "never told".
+_WITHHOLDING = frozenset(
+    "not never n't wouldn't won't didn't don't doesn't couldn't can't cannot declined refused".split()
+)
+
+
+def _withheld(toks: list[_Tok], i: int) -> bool:
+    """Whether the speech verb at ``i`` is denied ("Police would not say how many …"): no one is quoted."""
+    before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
+    return any(w in _WITHHOLDING for w in before)
