@@ -975,3 +975,18 @@ def test_a_first_name_spelt_two_ways_in_two_articles_is_one_person(other: str, n
     stacy = next(e for e in rows[0] if e.text == "Stacy")
     found = next(e for e in rows[1] if e.text == name)
     assert (stacy.canonical == found.canonical) is same
+
+
+def test_a_state_abbreviation_after_a_place_or_in_a_party_tag_is_the_state() -> None:
+    place = extract_entities("The shootings in Bristol, Tenn., left one dead.")
+    assert [(e.text, e.canonical, e.kind) for e in place] == [
+        ("Bristol", "bristol", "place"),
+        ("Tenn", "tennessee", "place"),
+    ]
+    tag = extract_entities("Former Rep. Asa Hutchinson (R-Ark.) released the report.")
+    assert ("Ark", "arkansas", "place") in [(e.text, e.canonical, e.kind) for e in tag]
+    joined = link_entities([place, extract_entities("Tennessee officials said.")])
+    assert joined[0][1].canonical == joined[1][0].canonical
+    # a nickname or an honorific that spells like one is no state
+    nickname = extract_entities('William "Mo" Cowan spoke.')
+    assert all(e.kind != "place" for e in nickname)

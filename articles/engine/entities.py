@@ -1566,7 +1566,28 @@ def _is_demonym(low: str) -> bool:
 
 
 def _extract(text: str, base: int) -> list[Entity]:
-    return _Reader(text, base).read()
+    return [_state_named(text, base, e) for e in _Reader(text, base).read()]
+
+
+# A state's abbreviation after a place or in a lawmaker's party tag: "Bristol, Tenn.", "(R-Ark.)".
+_PARTY_STATE = re.compile(r"[RDI]-(?P<state>[A-Z][a-z]{1,4})")
+
+
+def _state_named(text: str, base: int, ent: Entity) -> Entity:
+    """A US state written as its abbreviation ("Tenn." after "Bristol,", "Ark." in "R-Ark.") is that state; the
+    party letter of a tag is left out of the mention."""
+    start, written = ent.start, ent.text
+    tag = _PARTY_STATE.fullmatch(written)
+    if tag:
+        start, written = ent.start + tag.start("state"), tag["state"]
+    state = US_STATE_ABBREVIATIONS.get(written.lower())
+    at, end = start - base, ent.end - base
+    if state is None or not written[:1].isupper() or text[end : end + 1] != ".":
+        return ent
+    before = text[:at].rstrip()[-1:]
+    if not (tag or before == ","):
+        return ent
+    return Entity(start, ent.end, written, _slug(state), "place")
 
 
 def extract_entities(text: str, base: int = 0) -> list[Entity]:
@@ -1668,6 +1689,9 @@ def _node(ent: Entity, sent: int) -> _Node:
     text = _QUOTED_NICKNAME.sub(" ", ent.text.strip()).strip()
     text = _STATE_AFTER_PLACE.sub(_state_name, text)
     base = _PLACE_SUFFIX.sub("", _GROUP_SUFFIX.sub("", text)) or text
+    state = US_STATE_ABBREVIATIONS.get(text.lower()) if ent.kind == "place" else None
+    if state and ent.canonical == _slug(state):
+        base = state  # "Tenn." read as Tennessee, so that it meets the state's name
     if ent.kind in ("org", "other"):
         short = _ORG_SUFFIX.sub("", base)
         if short != base and sum(w[:1].isalpha() and w.lower() != "and" for w in short.split()) >= 2:
