@@ -543,7 +543,9 @@ def _speakers(text: str, sentences: list[SentenceRead]) -> list[Speaker | None]:
             out.append(None)
             continue
         holder = sent if sent.start <= found.start < sent.end else _holding(sentences, found.start)
-        named = [e for e in holder.entities if found.start <= e.start and e.end <= found.end]
+        named = (
+            [e for e in holder.entities if found.start <= e.start and e.end <= found.end] if holder else []
+        )
         other = PRONOUN_SPEAKERS.get(found.source.lower())
         if other is not None and not named:
             earlier = _earlier_speaker(text, sentences, out, k, other)
@@ -570,9 +572,9 @@ def _before(speakers: list[Speaker | None], k: int) -> list[Speaker | None]:
     return [speakers[k - back] for back in range(1, min(PRONOUN_REACH, k) + 1)]
 
 
-def _holding(sentences: list[SentenceRead], position: int) -> SentenceRead:
+def _holding(sentences: list[SentenceRead], position: int) -> SentenceRead | None:
     """The sentence that holds the character at ``position``."""
-    return next(s for s in sentences if s.start <= position < s.end)
+    return next((s for s in sentences if s.start <= position < s.end), None)
 
 
 # How far (in characters) the speech verb may stand from the words the attribution found.
