@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -286,34 +287,25 @@ def leave_one_out(
                 figures = pooled(scores)
                 tried.append((_objective(figures), (t, e, near), figures))
     t, e, near = choose_settings(tried)
+
+    def best(values: list[float], scorer: Callable[[Scorer, float], Scorer]) -> float:
+        """Of ``values``, the first with the best held-out objective."""
+        found = [
+            _objective(pooled([evaluate(p, scorer(m, v)) for p, m in zip(pairs, models, strict=True)]))
+            for v in values
+        ]
+        return values[found.index(max(found))]
+
     # Then how sure a further link must be when it tells a fact again elsewhere rather than continuing one.
-    best_elsewhere: tuple[float, float] | None = None
-    for w in ELSEWHERE:
-        if w and w <= e:
-            continue
-        held = [
-            evaluate(p, _with_thresholds(m, t, e, near, elsewhere=w))
-            for p, m in zip(pairs, models, strict=True)
-        ]
-        value = _objective(pooled(held))
-        if best_elsewhere is None or value > best_elsewhere[0]:
-            best_elsewhere = (value, w)
-    assert best_elsewhere is not None
-    elsewhere = best_elsewhere[1]
+    elsewhere = best(
+        [w for w in ELSEWHERE if not w or w > e],
+        lambda m, w: _with_thresholds(m, t, e, near, elsewhere=w),
+    )
     # Then how far below the threshold two claims that are each other's best match may still be linked.
-    best_mutual: tuple[float, float] | None = None
-    for u in MUTUAL:
-        if u >= t and u != 1.0:
-            continue
-        held = [
-            evaluate(p, _with_thresholds(m, t, e, near, 0.0, u, elsewhere))
-            for p, m in zip(pairs, models, strict=True)
-        ]
-        value = _objective(pooled(held))
-        if best_mutual is None or value > best_mutual[0]:
-            best_mutual = (value, u)
-    assert best_mutual is not None
-    mutual = best_mutual[1]
+    mutual = best(
+        [u for u in MUTUAL if u < t or u == 1.0],
+        lambda m, u: _with_thresholds(m, t, e, near, 0.0, u, elsewhere),
+    )
     # Then how sure a link must be to be called a conflict: conflicts caught, less twice those that gold
     # rules out and half those on links gold does not make at all.
     best_conflict: tuple[float, float, list[Score]] | None = None
