@@ -542,10 +542,10 @@ def _speakers(text: str, sentences: list[SentenceRead]) -> list[Speaker | None]:
         if found is None or sent.stamp:
             out.append(None)
             continue
-        holder = sent if sent.start <= found.start < sent.end else _holding(sentences, found.start)
-        named = (
-            [e for e in holder.entities if found.start <= e.start and e.end <= found.end] if holder else []
-        )
+        if not sent.start <= found.start < sent.end and k and out[k - 1] is not None:
+            out.append(out[k - 1])  # a quotation that goes on has the speaker of the sentence before
+            continue
+        named = [e for e in sent.entities if found.start <= e.start and e.end <= found.end]
         other = PRONOUN_SPEAKERS.get(found.source.lower())
         if other is not None and not named:
             earlier = _earlier_speaker(text, sentences, out, k, other)
@@ -570,11 +570,6 @@ _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
 def _before(speakers: list[Speaker | None], k: int) -> list[Speaker | None]:
     """The speakers of the ``PRONOUN_REACH`` sentences before sentence ``k``, the nearest first."""
     return [speakers[k - back] for back in range(1, min(PRONOUN_REACH, k) + 1)]
-
-
-def _holding(sentences: list[SentenceRead], position: int) -> SentenceRead | None:
-    """The sentence that holds the character at ``position``."""
-    return next((s for s in sentences if s.start <= position < s.end), None)
 
 
 # How far (in characters) the speech verb may stand from the words the attribution found.
