@@ -109,3 +109,40 @@ def test_composed_pairs_read_every_value_and_raise_no_false_conflict(gold_path: 
     assert score.aliases >= 0.75, score.problems
     assert score.only >= 0.7, score.problems
     assert score.recall >= 0.35, score.problems
+
+
+@pytest.mark.parametrize(
+    ("read", "gold", "counts"),
+    [
+        ({"low": None, "high": 120}, {"low": 0, "high": 120}, True),  # "up to 120": no lower bound or 0
+        ({"low": 0, "high": 120}, {"low": None, "high": 120}, True),
+        ({"low": 400, "high": 400}, {"low": 400, "high": 400, "approximate": True}, True),  # "nearly 400"
+        ({"low": None, "high": 400}, {"low": 400, "high": 400, "approximate": True}, True),  # ... at most 400
+        ({"low": None, "high": 400}, {"low": 400, "high": 400}, False),  # an exact 400 is not "at most"
+        (
+            {"low": 40, "high": None, "low_inclusive": False},
+            {"low": 40, "high": None, "low_inclusive": True},
+            False,
+        ),
+    ],
+)
+def test_gold_numbers_are_read_as_the_shared_evaluator_reads_them(
+    read: dict[str, object], gold: dict[str, object], counts: bool
+) -> None:
+    text = "They counted 400 of them."
+    result = {
+        side: {
+            "body": text,
+            "claims": [
+                {
+                    "id": f"{side}1",
+                    "start": 0,
+                    "end": len(text),
+                    "quantities": [{"start": 13, "end": 16, **read}],
+                }
+            ],
+        }
+        for side in ("a", "b")
+    } | {"links": []}
+    score = score_comparison({"required": [], "numbers": [{"article": "a", "quote": "400", **gold}]}, result)
+    assert score.numbers == (1.0 if counts else 0.0), score.problems

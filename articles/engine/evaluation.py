@@ -78,6 +78,21 @@ def _without_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+def _number_read(q: dict[str, Any], g: dict[str, Any]) -> bool:
+    """Whether quantity ``q`` reads gold number ``g``: counts are never negative ("up to 10" may be read with
+    no lower bound or with 0), and an approximate figure ("nearly 400") as about 400 or with 400 as a bound."""
+    low, high = q.get("low"), q.get("high")
+    if g.get("approximate") and g["low"] is not None and g["low"] == g["high"] and g["low"] in (low, high):
+        return True
+    if not (low == g["low"] or (low in (None, 0) and g["low"] in (None, 0))) or high != g["high"]:
+        return False
+    return (
+        "low_inclusive" not in g
+        or g["low"] is None
+        or bool(q.get("low_inclusive", True)) == g["low_inclusive"]
+    )
+
+
 def score_comparison(gold: dict[str, Any], result: dict[str, Any]) -> Score:
     """Measure ``result`` against ``gold`` (the format of tests/data/*.gold.json)."""
     sc = Score()
@@ -150,16 +165,12 @@ def score_comparison(gold: dict[str, Any], result: dict[str, Any]) -> Score:
     for g in gold.get("numbers", []):
         sc.numbers_total += 1
         r = locate(g["article"], g["quote"])
-        ok = False
-        for c in claims[g["article"]].values():
-            for q in c.get("quantities", []):
-                if r and _overlaps(_span(q), r) and q.get("low") == g["low"] and q.get("high") == g["high"]:
-                    ok = (
-                        ok
-                        or "low_inclusive" not in g
-                        or g["low"] is None
-                        or q["low_inclusive"] == g["low_inclusive"]
-                    )
+        ok = any(
+            _number_read(q, g)
+            for c in claims[g["article"]].values()
+            for q in c.get("quantities", [])
+            if r and _overlaps(_span(q), r)
+        )
         sc.numbers_read += ok
         if not ok:
             sc.problems.append(f"number {g['quote']!r}: want ({g['low']}, {g['high']})")
