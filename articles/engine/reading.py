@@ -37,6 +37,9 @@ class SentenceRead:
     quotes: list[Quote]
     attribution: Attribution | None
     dateline: tuple[int, int] | None = None  # "TEHRAN —" before a story's first sentence
+    # where the attribution's words begin when it is told in a clause set inside the sentence ("Among those
+    # shot was Chris Rafael, who said …"): the clauses before it are not the speaker's
+    said_from: int = 0
     clauses: list[tuple[int, int]] = field(default_factory=list)  # the claim spans cut from it
     subjects: list[str] = field(default_factory=list)  # per clause: its subject when it stands outside it
     # "the group" and the like: (start, end, starts of the names it may stand for, the likeliest first)
@@ -103,6 +106,7 @@ def read_article(
             recent.clear()
         else:
             recent = [*recent[1 - _SENTENCES_BACK :], [(e.start, _subject(doc, e)) for e in entities]]
+        attribution = _speaker_from_parse(doc, find_attribution(chunk, start), start, end)
         sentences.append(
             SentenceRead(
                 index=index,
@@ -113,7 +117,8 @@ def read_article(
                 dates=dates,
                 entities=entities,
                 quotes=quotes,
-                attribution=_speaker_from_parse(doc, find_attribution(chunk, start), start, end),
+                attribution=attribution,
+                said_from=_said_from(doc, attribution, start, end),
                 dateline=_dateline(chunk, start),
                 clauses=clauses,
                 subjects=subjects,
@@ -452,7 +457,9 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
             dates = [d for d in sent.dates if inside(d.start, d.end)]
             quotes = [q for q in sent.quotes if q.start < end and start < q.end]
             kind = "headline" if sent.headline else _kind(quantities, dates, quotes)
-            attribution = sent.attribution
+            # a clause before the one that tells who said it is the outlet's report, not the speaker's
+            said = speaker if end > sent.said_from or quotes else None
+            attribution = sent.attribution if said else None
             claims.append(
                 Claim(
                     id=claim_id,
@@ -464,7 +471,7 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
                     quantities=quantities,
                     dates=dates,
                     entities=[e for e in sent.entities if inside(e.start, e.end)],
-                    attribution=speaker.source if speaker else None,
+                    attribution=said.source if said else None,
                     quotes=quotes,
                     subject=subject or None,
                 )
@@ -476,8 +483,8 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
                 masked.append(sent.dateline)
             if masked:
                 masked_spans[claim_id] = masked
-            if speaker:
-                sources[claim_id] = speaker.names
+            if said:
+                sources[claim_id] = said.names
     return BuiltClaims(claims, masked_spans, sources, stamps)
 
 
@@ -642,6 +649,30 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
     if not (found.start < e and s < found.end) and gap.strip(" ,;:—–"):
         lo, hi = s, e
     return Attribution(text[s:e], lo, hi, found.verb)
+
+
+# Clauses set inside a sentence: a speech verb heading one speaks only for the words from there on.
+_INNER_CLAUSES = frozenset(("relcl", "advcl", "acl"))
+
+
+def _said_from(doc: Doc, found: Attribution | None, start: int, end: int) -> int:
+    """Where the words of a speech verb heading a relative or adverbial clause begin ("Among those shot was
+    Chris Rafael, who said …", "The case started a decade ago, when Betty Dukes said …"), else the start of
+    the sentence: what comes before that clause is the outlet's own report."""
+    if found is None:
+        return start
+    words = char_span(doc, start, end)
+    verbs = [
+        t
+        for t in words
+        if is_speech_verb(t) and found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH
+    ]
+    if not verbs:
+        return start
+    verb = min(verbs, key=lambda t: max(found.start - t.idx - len(t.text), t.idx - found.end, 0))
+    if verb.dep_ not in _INNER_CLAUSES:
+        return start
+    return max(start, min(t.idx for t in verb.subtree))
 
 
 def _speaker_of_sentence(doc: Doc, words: list[Token]) -> Attribution | None:
