@@ -591,7 +591,7 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
     relative clause of speech describes ("… rest with Judge Alan Reyes, who said": Judge Alan Reyes). A pronoun, or
     a verb the parse does not find, leaves the attribution as found."""
     if found is None:
-        return None
+        return _participle_attribution(doc, start, end)
     words = char_span(doc, start, end)
     nearby = [t for t in words if found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH]
     forms = verb_forms(found.verb)
@@ -614,6 +614,8 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
                 t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ != "compound" and t.i < verb.i
             ]
             subject = names[-1] if names else subject
+    if subject is None:
+        subject = _participle_subject(verb)
     if subject is None or subject.pos_ in ("PRON", "VERB", "AUX") or subject.tag_ in ("WP", "WDT"):
         return found
     if (verb.lemma_ in ADDRESSED_LEMMAS and subject.dep_ == "nsubjpass") or verb.lemma_ == "quote":
@@ -651,6 +653,37 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
     return Attribution(text[s:e], lo, hi, found.verb)
 
 
+def _participle_subject(verb: Token) -> Token | None:
+    """Who speaks in a participle of speech hung on a verb: that verb's subject ("Two states filed suit on
+    Thursday, saying …": Two states)."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
+def _participle_attribution(doc: Doc, start: int, end: int) -> Attribution | None:
+    """For a sentence whose only speech verb is a participle reporting words ("…, saying that …", "…, adding
+    that …"), the subject of the verb it hangs on; a participle that reports nothing ("saying nothing")
+    credits nobody."""
+    for verb in char_span(doc, start, end):
+        if not is_speech_verb(verb) or not any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        subject = _participle_subject(verb)
+        if (
+            subject is None
+            or subject.pos_ not in ("PROPN", "NOUN", "PRON")
+            or subject.lower_ in _NOT_SPEAKERS
+        ):
+            continue
+        s, e = _name_run(doc, subject)
+        if start <= s < e <= end:
+            return Attribution(doc_text(doc)[s:e], s, e, verb_label(verb.text) or "said")
+    return None
+
+
+_NOT_SPEAKERS = frozenset(("it", "this", "that", "there", "which", "what"))
+
+
 # Clauses set inside a sentence: a speech verb heading one speaks only for the words from there on.
 _INNER_CLAUSES = frozenset(("relcl", "advcl", "acl"))
 
@@ -667,6 +700,15 @@ def _said_from(doc: Doc, found: Attribution | None, start: int, end: int) -> int
         for t in words
         if is_speech_verb(t) and found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH
     ]
+    if not verbs:
+        # a participle further on whose speaker the attribution found ("Two states filed suit …, saying")
+        verbs = [
+            t
+            for t in words
+            if is_speech_verb(t)
+            and (subject := _participle_subject(t)) is not None
+            and found.start <= subject.idx < found.end
+        ]
     if not verbs:
         return start
     verb = min(verbs, key=lambda t: max(found.start - t.idx - len(t.text), t.idx - found.end, 0))
