@@ -191,3 +191,20 @@ def test_a_headline_and_its_standfirst_are_headline_claims_and_the_body_is_not()
     kinds = [(c.text.split()[0], c.kind) for c in claims]
     assert kinds[0] == ("Flood", "headline") and kinds[1] == ("Three", "headline")
     assert all(kind != "headline" for _, kind in kinds[2:])
+
+
+def test_page_furniture_is_kept_in_the_text_but_never_a_claim_or_a_link() -> None:
+    notice = (
+        "Copyright 2011 The Associated Press. All rights reserved. This material may not be published, "
+        "broadcast, rewritten or redistributed."
+    )
+    a = f"A fire destroyed a historic warehouse in Palmer early Tuesday, officials said.\n\n{notice}\n"
+    b = (
+        "A pre-dawn blaze demolished the old warehouse in Palmer on Tuesday.\n\n"
+        f"Follow us on Twitter and Facebook. Sign up for our newsletter.\n\n{notice}\n"
+    )
+    data = result_to_dict(compare_texts(a, b))
+    assert data["a"]["body"] == a and data["b"]["body"] == b
+    claims = {c["id"]: c["text"] for side in ("a", "b") for c in data[side]["claims"]}
+    assert not [t for t in claims.values() if "Copyright" in t or "newsletter" in t or "Twitter" in t]
+    assert [(claims[ln["a"]][:6], claims[ln["b"]][:6]) for ln in data["links"]] == [("A fire", "A pre-")]

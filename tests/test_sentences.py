@@ -5,7 +5,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.engine.sentences import is_heading, scan_quotes, split_sentences
+import pytest
+
+from articles.engine.sentences import is_furniture, is_heading, scan_quotes, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -335,3 +337,42 @@ def test_punctuation_soup_never_breaks_the_splitter(parts: list[str]) -> None:
     for start, end in split_sentences(text):
         assert last <= start < end <= len(text)
         last = end
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright 2011 The Associated Press.",
+        "All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "© 2016 Reuters",
+        "Follow us on Twitter and Facebook.",
+        "Sign up for our newsletter.",
+        "Click here to read the full report.",
+        "Read more: Why the bridge fell",
+        "Related: Five things to know",
+        "Advertisement",
+        "Reporting by Jo Lee; Editing by Sam Hart",
+        "(Additional reporting by Jo Lee in London)",
+        "Associated Press writer Jo Lee contributed to this report.",
+    ],
+)
+def test_page_furniture_is_no_sentence_of_the_story(line: str) -> None:
+    assert is_furniture(line, 0, len(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright infringement lawsuits rose sharply last year.",
+        "Watch the skies tonight, officials said.",
+        "Reporting by the Times showed the mayor knew.",
+        "Reporting by Reuters showed the mayor knew.",
+        "Several agencies contributed to this report, the commission said.",
+        "Related charges were filed on Monday.",
+        "He urged residents to follow police on Twitter for updates.",
+        "The advertisement ran on Sunday.",
+    ],
+)
+def test_sentences_of_the_story_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line, 0, len(line))

@@ -16,7 +16,7 @@ from articles.engine.entities import ROLE_WORDS, extract_entities, link_entities
 from articles.engine.facts import ADDRESSED_LEMMAS, SUBJECT_DEPS, clause_spans, is_speech_verb
 from articles.engine.parse import char_span, doc_text
 from articles.engine.quantities import extract_quantities
-from articles.engine.sentences import is_heading, quoted_sentences, split_sentences
+from articles.engine.sentences import is_furniture, is_heading, quoted_sentences, split_sentences
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Quote
 
 if TYPE_CHECKING:
@@ -75,6 +75,8 @@ def read_article(
     headlines = 0
     for index, (start, end) in enumerate(split_sentences(text) if spans is None else spans):
         chunk = text[start:end]
+        if is_furniture(text, start, end):
+            continue
         if is_heading(text, start, end):
             stamp = _stamp(index, chunk, start, end, published)
             if stamp is not None:

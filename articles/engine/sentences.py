@@ -364,6 +364,44 @@ def _looks_like_verb(word: str) -> bool:
     return word.islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed")
 
 
+# The furniture of a news page, kept in the text but stating no fact of the story: rights notices, prompts to
+# follow, subscribe or read on, and the credits of those who wrote, reported or edited it.
+_FURNITURE_RE = re.compile(
+    r"""^\W*(?:
+        copyright\s*(?:©|\(c\)|\d{4})          # Copyright 2011 The Associated Press.
+      | (?:©|\(c\))\s*\d{4}                    # © 2016 Reuters
+      | all\s+rights\s+reserved
+      | (?:this|the)\s+material\s+may\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)
+      | (?:follow|like)\s+(?:us|[\w.@-]+(?:\s+[\w.@-]+)?)\s+on\s+(?:twitter|facebook|instagram|threads|linkedin|tiktok)\b
+      | (?:sign\s+up|subscribe)\s+(?:for|to|now|here|today)\b
+      | click\s+here\b
+      | (?:read\s+more|related(?:\s+(?:stories|articles|coverage))?|see\s+also|watch|more\s+on\s+this\s+story)\s*[:|]
+      | advertisement\W*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "Reporting by Jo Lee; Editing by Sam Hart", "(Additional reporting by Jo Lee in London)": names, not a fact
+_CREDIT_LINE_RE = re.compile(
+    r"^\W*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s+[A-Z][\w'’.-]*"
+    r"(?:\s*(?:[A-Z][\w'’.-]*|and|&|,))*\s*(?:[;)]|\.?\s*$|\s+in\s+[A-Z])"
+)
+# "Associated Press writer Jo Lee contributed to this report."
+_CONTRIBUTED_RE = re.compile(
+    r"\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\W*$", re.IGNORECASE
+)
+
+
+def is_furniture(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is page furniture rather than a sentence of the story: a rights notice
+    ("Copyright 2011 The Associated Press. All rights reserved."), a prompt ("Follow us on Twitter", "Sign up
+    for our newsletter", "Read more:") or a credit ("Associated Press writer Jo Lee contributed to this
+    report.", "Reporting by Jo Lee; Editing by Sam Hart")."""
+    line = text[max(start, 0) : min(end, len(text))].strip()
+    if not line or len(line) > 300:
+        return False
+    return bool(_FURNITURE_RE.match(line) or _CREDIT_LINE_RE.match(line) or _CONTRIBUTED_RE.search(line))
+
+
 def is_heading(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a label, dateline or byline rather than a sentence stating a fact."""
     s, e = _trim(text, max(start, 0), min(end, len(text)))
