@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import pytest
 
 from articles.engine.sentences import is_furniture, is_heading, scan_quotes, split_sentences
 
