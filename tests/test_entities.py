@@ -990,3 +990,15 @@ def test_a_state_abbreviation_after_a_place_or_in_a_party_tag_is_the_state() -> 
     # a nickname or an honorific that spells like one is no state
     nickname = extract_entities('William "Mo" Cowan spoke.')
     assert all(e.kind != "place" for e in nickname)
+
+
+def test_a_building_named_after_what_it_houses_is_that_name() -> None:
+    c = canon(
+        linked(
+            "The crowd marched to the 14th Precinct station on Monday.",
+            "Officers at the 14th Precinct made two arrests.",
+        )
+    )
+    assert c["14th Precinct station"] == c["14th Precinct"]
+    ids = canon(linked("Trains left Penn Station late.", "Penn said nothing."))
+    assert ids["Penn Station"] != ids["Penn"]

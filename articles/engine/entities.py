@@ -1605,6 +1605,12 @@ _NOT_PERSON_WORDS = _ORG_WORDS | _PLACE_WORDS | _MONTHS | _DAYS | _TITLE_CORE
 _CONTENT_SKIP = _words("of for and the in on at de du des la le al el a an to &")
 _GROUP_SUFFIX = re.compile(r"\s+group$")  # the lower-case "group" the reader adds to an organisation
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|region|district|county)$", re.IGNORECASE)
+# A building or grounds named after what it houses, in lower case ("the 67th Precinct station", "the Trumbull
+# Gardens housing complex"): the key leaves the common noun out when two words of name remain, so that it meets
+# the bare name; a capitalised one is part of the name ("Penn Station").
+_FACILITY_SUFFIX = re.compile(
+    r"\s+(?:housing\s+)?(?:station|station\s+house|headquarters|complex|compound|campus)$"
+)
 # A country code or legal form after a firm's name ("Brightline Logistics UK", "Acme Widgets Ltd"): the key
 # leaves it out when at least two words of name remain, so the bare name and the suffixed one meet.
 _ORG_SUFFIX = re.compile(
@@ -1689,6 +1695,9 @@ def _node(ent: Entity, sent: int) -> _Node:
     text = _QUOTED_NICKNAME.sub(" ", ent.text.strip()).strip()
     text = _STATE_AFTER_PLACE.sub(_state_name, text)
     base = _PLACE_SUFFIX.sub("", _GROUP_SUFFIX.sub("", text)) or text
+    facility = _FACILITY_SUFFIX.sub("", base)
+    if facility != base and ent.kind != "person" and len(facility.split()) >= 2:
+        base = facility
     state = US_STATE_ABBREVIATIONS.get(text.lower()) if ent.kind == "place" else None
     if state and ent.canonical == _slug(state):
         base = state  # "Tenn." read as Tennessee, so that it meets the state's name
