@@ -707,3 +707,18 @@ def test_one_after_a_reporting_that_counts(text: str) -> None:
 )
 def test_that_one_as_a_pronoun_counts_nothing(text: str) -> None:
     assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("NBC New York estimated the crowd at 70.", "people"),
+        ("A crowd of about 300 gathered outside the station.", "people"),
+        ("Organizers put attendance at 5,000.", "people"),
+        ("At 70, he retired from the force.", None),
+        ("Police said 12 of the marchers were detained.", "marcher"),
+    ],
+)
+def test_the_size_of_a_crowd_counts_people(text: str, unit: str | None) -> None:
+    (found,) = extract_quantities(text)
+    assert found.unit == unit

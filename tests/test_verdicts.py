@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from articles.engine import extract_claims
+from articles.engine import compare_texts, extract_claims, result_to_dict
 from articles.engine.types import Claim
 from articles.engine.verdicts import Side, judge
 
@@ -424,3 +424,15 @@ def test_a_year_is_not_read_as_a_24_hour_time() -> None:
 
     assert clock_times("The dam was finished in 2013 (after delays).") == []
     assert clock_times("The quake struck at 1353 (1023 GMT).") == [(13 * 60 + 53, "1353")]
+
+
+def test_two_sizes_of_one_crowd_conflict() -> None:
+    data = result_to_dict(
+        compare_texts(
+            "Police said more than 100 people joined a candlelit vigil for the teenager on Monday night.",
+            "At the candlelit vigil for the teenager on Monday night, a local station estimated the crowd at 70.",
+        )
+    )
+    assert [(ln["relation"], ln["explanation"]) for ln in data["links"]] == [
+        ("conflict", "A says more than 100 people, B says 70: the same count cannot be both")
+    ]

@@ -154,6 +154,13 @@ _STATE_VERBS = {
     "displacing": "displaced", "evacuating": "evacuated", "rescuing": "rescued", "kidnapping": "kidnapped",
     "abducting": "kidnapped",
 }  # fmt: skip
+# Nouns whose size is a number of people, and the words that may stand between them and the number.
+_CROWD_NOUNS = frozenset(("crowd", "crowds", "throng", "turnout", "attendance", "audience", "gathering"))
+_CROWD_LINKS = frozenset(
+    "of at estimated put numbering numbered some about around roughly nearly almost an was were is be".split()
+)
+_CROWD_REACH = 4
+
 _AUX = _words("were was have has had are is been got get gets being")
 _AUX_FILLER = _words(
     """
@@ -1534,6 +1541,8 @@ class _Reader:
             return [], first_num.end
         if kind == "count" and unit is None:
             unit, end = self._state_elsewhere(i if span_start is None else span_start, end)
+            if unit is None and self._sizes_a_crowd(i if span_start is None else span_start):
+                unit = "people"
         start = i if span_start is None else span_start
         if kind == "age" and (forced == "age" or self.low(j - 1) == ","):
             return self._more_ages([self._make(start, end, low, high, approx, kind, unit)], end)
@@ -1611,6 +1620,14 @@ class _Reader:
             ):
                 return True  # "the only one", "a new one"
         return False
+
+    def _sizes_a_crowd(self, i: int) -> bool:
+        """An uncounted number that gives the size of a crowd counts people: "a crowd of 300", "estimated the
+        crowd at 70", "put attendance at 5,000"."""
+        x = i - 1
+        while x >= 0 and i - x <= _CROWD_REACH and self.low(x) in _CROWD_LINKS:
+            x -= 1
+        return x >= 0 and x < i - 1 and self.low(x) in _CROWD_NOUNS
 
     def _state_elsewhere(self, i: int, end: int) -> tuple[str | None, int]:
         """The state of an uncounted number from the verbs around it: "killing 12", "12 were killed"."""
