@@ -254,10 +254,7 @@ def _objective(m: dict[str, float]) -> float:
     return (2 * r * p / (r + p) if r + p else 0.0) - 0.02 * m["false_conflicts"]
 
 
-Tried = tuple[float, tuple[float, float, float], dict[str, float]]
-
-
-def choose_settings(tried: list[Tried]) -> tuple[float, float, float]:
+def choose_settings[S](tried: list[tuple[float, S, dict[str, float]]]) -> S:
     """Of (objective, settings, pooled figures) tried, the settings to ship. Those within
     ``OBJECTIVE_NOISE`` of the best objective are as good as it: of them, the one that catches the most
     conflicts (what an editor needs most), then the most precise."""
@@ -275,7 +272,7 @@ def leave_one_out(
     """Pooled held-out figures: each pair scored by a model trained on all the others, thresholds chosen
     once for all folds on the held-out predictions."""
     models = [fit_two_stages([q for q in pairs if q is not p], c) for p in pairs]
-    tried: list[Tried] = []
+    tried: list[tuple[float, tuple[float, float, float], dict[str, float]]] = []
     for t in THRESHOLDS:
         for e in EXTRA:
             for near in NEAR_BEST:
@@ -289,12 +286,12 @@ def leave_one_out(
     t, e, near = choose_settings(tried)
 
     def best(values: list[float], scorer: Callable[[Scorer, float], Scorer]) -> float:
-        """Of ``values``, the first with the best held-out objective."""
-        found = [
-            _objective(pooled([evaluate(p, scorer(m, v)) for p, m in zip(pairs, models, strict=True)]))
-            for v in values
-        ]
-        return values[found.index(max(found))]
+        """Of ``values``, the one to ship by the same rule as the thresholds (``choose_settings``)."""
+        found: list[tuple[float, float, dict[str, float]]] = []
+        for v in values:
+            figures = pooled([evaluate(p, scorer(m, v)) for p, m in zip(pairs, models, strict=True)])
+            found.append((_objective(figures), v, figures))
+        return choose_settings(found)
 
     # Then how sure a further link must be when it tells a fact again elsewhere rather than continuing one.
     elsewhere = best(
