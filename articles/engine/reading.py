@@ -602,10 +602,9 @@ def _speaker_from_parse(doc: Doc, found: Attribution | None, start: int, end: in
         # the verb found is a noun here ("through an insurance claim", "Report Sees …"): another speech verb of
         # the sentence with its subject says who said it, or nobody does
         return _speaker_of_sentence(doc, words)
-    verbs = [t for t in nearby if is_speech_verb(t)]
-    if not verbs:
+    verb = _nearest(found, [t for t in nearby if is_speech_verb(t)])
+    if verb is None:
         return found
-    verb = min(verbs, key=lambda t: max(found.start - t.idx - len(t.text), t.idx - found.end, 0))
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if (subject is None or subject.tag_ in ("WP", "WDT")) and verb.dep_ == "relcl":
         who = subject is not None and subject.lower_ == "who"
@@ -690,31 +689,34 @@ _NOT_SPEAKERS = frozenset(("it", "this", "that", "there", "which", "what"))
 _INNER_CLAUSES = frozenset(("relcl", "advcl", "acl"))
 
 
+def _nearest(found: Attribution, verbs: list[Token]) -> Token | None:
+    """Of ``verbs``, the one nearest the words an attribution found."""
+    if not verbs:
+        return None
+    return min(verbs, key=lambda t: max(found.start - t.idx - len(t.text), t.idx - found.end, 0))
+
+
 def _said_from(doc: Doc, found: Attribution | None, start: int, end: int) -> int:
     """Where the words of a speech verb heading a relative or adverbial clause begin ("Among those shot was
     Chris Rafael, who said …", "The case started a decade ago, when Betty Dukes said …"), else the start of
     the sentence: what comes before that clause is the outlet's own report."""
     if found is None:
         return start
-    words = char_span(doc, start, end)
-    verbs = [
-        t
-        for t in words
-        if is_speech_verb(t) and found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH
-    ]
-    if not verbs:
+    speech = [t for t in char_span(doc, start, end) if is_speech_verb(t)]
+    verb = _nearest(
+        found, [t for t in speech if found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH]
+    )
+    if verb is None:
         # a participle further on whose speaker the attribution found ("Two states filed suit …, saying")
-        verbs = [
-            t
-            for t in words
-            if is_speech_verb(t)
-            and (subject := _participle_subject(t)) is not None
-            and found.start <= subject.idx < found.end
-        ]
-    if not verbs:
-        return start
-    verb = min(verbs, key=lambda t: max(found.start - t.idx - len(t.text), t.idx - found.end, 0))
-    if verb.dep_ not in _INNER_CLAUSES:
+        verb = _nearest(
+            found,
+            [
+                t
+                for t in speech
+                if (who := _participle_subject(t)) is not None and found.start <= who.idx < found.end
+            ],
+        )
+    if verb is None or verb.dep_ not in _INNER_CLAUSES:
         return start
     return max(start, min(t.idx for t in verb.subtree))
 
