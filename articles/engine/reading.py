@@ -702,7 +702,12 @@ def _said_from(doc: Doc, found: Attribution | None, start: int, end: int) -> int
     the sentence: what comes before that clause is the outlet's own report."""
     if found is None:
         return start
-    speech = [t for t in char_span(doc, start, end) if is_speech_verb(t)]
+    # the verb the attribution was found by, as the parse reads it, even where it says more than it reports
+    # ("after Nebraska and Oklahoma asked the court to …")
+    forms = verb_forms(found.verb)
+    speech = [
+        t for t in char_span(doc, start, end) if is_speech_verb(t) or (t.lower_ in forms and t.pos_ == "VERB")
+    ]
     verb = _nearest(
         found, [t for t in speech if found.start - _SPEAKER_REACH <= t.idx <= found.end + _SPEAKER_REACH]
     )
