@@ -1539,11 +1539,11 @@ class _Reader:
         assert kind is not None
         if self._not_a_count(j, first_num, qual, ranged, unit, plural, kind):
             return [], first_num.end
-        if kind == "count" and unit is None:
-            unit, end = self._state_elsewhere(i if span_start is None else span_start, end)
-            if unit is None and self._sizes_a_crowd(i if span_start is None else span_start):
-                unit = "people"
         start = i if span_start is None else span_start
+        if kind == "count" and unit is None:
+            unit, end = self._state_elsewhere(start, end)
+            if unit is None and self._sizes_a_crowd(start):
+                unit = "people"
         if kind == "age" and (forced == "age" or self.low(j - 1) == ","):
             return self._more_ages([self._make(start, end, low, high, approx, kind, unit)], end)
         return [

@@ -511,8 +511,8 @@ def _earlier_speaker(
     """The person named as the speaker of one of the ``PRONOUN_REACH`` sentences before sentence ``k``, unless
     a sentence between them names another person (whom the pronoun may stand for)."""
     between: set[str] = set()
-    for back in range(1, min(PRONOUN_REACH, k) + 1):
-        speaker, sent = speakers[k - back], sentences[k - back]
+    for back, speaker in enumerate(_before(speakers, k), start=1):
+        sent = sentences[k - back]
         if speaker and speaker.person:
             if unlike.search(speaker.source) or not between <= speaker.names:
                 return None

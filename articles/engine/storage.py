@@ -74,7 +74,7 @@ def analysis_from_json(text: str, data: dict[str, Any], encodings: bytes) -> Ana
             quotes=[Quote(**q) for q in s["quotes"]],
             attribution=Attribution(**s["attribution"]) if s["attribution"] else None,
             dateline=_span(s["dateline"]),
-            said_from=int(s.get("said_from", s["start"])),
+            said_from=int(s.get("said_from", 0)),
             clauses=[(int(a), int(b)) for a, b in s["clauses"]],
             subjects=list(s.get("subjects") or [""] * len(s["clauses"])),
             references=[(int(a), int(b), [int(c) for c in cs]) for a, b, cs in s.get("references", [])],
