@@ -4,9 +4,12 @@ two claims, with the sentence around each claim as weaker context."""
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+
+import numpy as np
+from scipy.sparse import csr_matrix
 
 from articles.engine.clauses import looks_like_verb
 from articles.engine.counting import noun_and_state
@@ -170,19 +173,6 @@ def _is_word(token: str) -> bool:
     return token[:2] not in ("n:", "d:", "y:", "q:")
 
 
-def _enough_evidence(own_shared: int, words_shared: int) -> bool:
-    """Two claims are compared only when they share two of their own tokens, one of them a word or name."""
-    return own_shared >= 2 and words_shared >= 1
-
-
-def _finish_score(fa: Features, fb: Features, overlap: float) -> float:
-    """Cosine-style: the rarity-weighted overlap against the weight of each claim's own tokens."""
-    value = min(1.0, overlap / math.sqrt(fa.total * fb.total))
-    if fa.fragment or fb.fragment:
-        value *= FRAGMENT_FACTOR
-    return value + POSITION_BONUS * (1.0 - abs(fa.position - fb.position))
-
-
 def scored_pairs(
     features_a: list[Features], features_b: list[Features]
 ) -> dict[tuple[int, int], tuple[float, int]]:
@@ -197,45 +187,76 @@ def scored_pairs(
     names_b = {"e:" + e.canonical for f in features_b for e in f.claim.entities}
     alone_a = [_exclusive_names(f, names_b) for f in features_a]
     alone_b = [_exclusive_names(f, names_a) for f in features_b]
-    # Sparse overlap through inverted indexes of B's tokens: only pairs that share a token are scored, and a
-    # token that is context on both sides is never visited.
-    own_postings: dict[str, list[int]] = {}
-    context_postings: dict[str, list[tuple[int, float]]] = {}
-    for fb in features_b:
-        for t, factor in fb.factors.items():
-            if factor == 1.0:
-                own_postings.setdefault(t, []).append(fb.index)
-            else:
-                context_postings.setdefault(t, []).append((fb.index, fb.weights[t]))
-    scores: dict[tuple[int, int], tuple[float, int]] = {}
-    for fa in features_a:
-        if not fa.total:
-            continue
-        overlap: dict[int, float] = defaultdict(float)
-        own_shared: dict[int, int] = defaultdict(int)
-        words_shared: dict[int, int] = defaultdict(int)
-        for t, wa in fa.weights.items():
-            if fa.factors[t] == 1.0:
-                is_word = _is_word(t)
-                for j in own_postings.get(t, ()):
-                    overlap[j] += wa
-                    own_shared[j] += 1
-                    words_shared[j] += is_word
-                for j, wb in context_postings.get(t, ()):
-                    overlap[j] += wb
-            else:
-                for j in own_postings.get(t, ()):
-                    overlap[j] += wa
-        for j, shared_weight in overlap.items():
-            fb = features_b[j]
-            if not _enough_evidence(own_shared[j], words_shared[j]) or not fb.total:
-                continue
-            score = _finish_score(fa, fb, shared_weight)
-            score *= EXCLUSIVE_NAME_FACTOR ** min(2, alone_a[fa.index] + alone_b[j])
-            if fa.figures and fb.figures and _magnitudes_apart(fa, fb):
-                score *= MAGNITUDE_FACTOR
-            scores[(fa.index, j)] = (score, words_shared[j])
+    # The overlap of every pair at once, as products of sparse (claims x tokens) matrices: A's own tokens
+    # against B's own tokens and context, A's context against B's own; a token that is context on both sides
+    # never counts.
+    vocabulary = {
+        t: k for k, t in enumerate(dict.fromkeys(t for f in features_a + features_b for t in f.factors))
+    }
+    own_a, context_a = _token_matrices(features_a, vocabulary)
+    own_b, context_b = _token_matrices(features_b, vocabulary)
+    words = np.array([_is_word(t) for t in vocabulary], dtype=np.float64)
+    overlap = (
+        own_a.weights @ own_b.ones.T + own_a.ones @ context_b.weights.T + context_a.weights @ own_b.ones.T
+    ).toarray()
+    own_shared = (own_a.ones @ own_b.ones.T).toarray()
+    words_shared = (own_a.ones.multiply(words[None, :]).tocsr() @ own_b.ones.T).toarray()
+    totals_a = np.array([f.total for f in features_a], dtype=np.float64)
+    totals_b = np.array([f.total for f in features_b], dtype=np.float64)
+    # two claims are compared only when they share two of their own tokens, one of them a word or name
+    candidates = (own_shared >= 2) & (words_shared >= 1) & (totals_a[:, None] > 0) & (totals_b[None, :] > 0)
+    rows, columns = np.nonzero(candidates)
+    # cosine-style: the rarity-weighted overlap against the weight of each claim's own tokens
+    value = np.minimum(1.0, overlap[rows, columns] / np.sqrt(totals_a[rows] * totals_b[columns]))
+    fragment_a = np.array([f.fragment for f in features_a], dtype=bool)
+    fragment_b = np.array([f.fragment for f in features_b], dtype=bool)
+    value *= np.where(fragment_a[rows] | fragment_b[columns], FRAGMENT_FACTOR, 1.0)
+    position_a = np.array([f.position for f in features_a], dtype=np.float64)
+    position_b = np.array([f.position for f in features_b], dtype=np.float64)
+    value += POSITION_BONUS * (1.0 - np.abs(position_a[rows] - position_b[columns]))
+    alone = np.minimum(
+        2, np.asarray(alone_a, dtype=np.int64)[rows] + np.asarray(alone_b, dtype=np.int64)[columns]
+    )
+    value *= EXCLUSIVE_NAME_FACTOR**alone
+    counted_a = np.array([bool(f.figures) for f in features_a], dtype=bool)
+    counted_b = np.array([bool(f.figures) for f in features_b], dtype=bool)
+    for k in np.nonzero(counted_a[rows] & counted_b[columns])[0]:
+        if _magnitudes_apart(features_a[rows[k]], features_b[columns[k]]):
+            value[k] *= MAGNITUDE_FACTOR
+    shared_words = words_shared[rows, columns].astype(np.int64)
+    scores = {
+        (i, j): (v, w)
+        for i, j, v, w in zip(
+            rows.tolist(), columns.tolist(), value.tolist(), shared_words.tolist(), strict=True
+        )
+    }
     return scores
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """Claims x tokens: each token's weight in its claim, and a one where the claim has it."""
+
+    weights: csr_matrix
+    ones: csr_matrix
+
+
+def _token_matrices(features: list[Features], vocabulary: dict[str, int]) -> tuple[_Tokens, _Tokens]:
+    """The claims' own tokens and their context tokens (a factor below one), as sparse matrices."""
+    out = []
+    for own in (True, False):
+        rows, columns, weights = [], [], []
+        for f in features:
+            for t, factor in f.factors.items():
+                if (factor == 1.0) == own:
+                    rows.append(f.index)
+                    columns.append(vocabulary[t])
+                    weights.append(f.weights[t])
+        shape = (len(features), len(vocabulary))
+        matrix = csr_matrix((np.asarray(weights, dtype=np.float64), (rows, columns)), shape=shape)
+        ones = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape)
+        out.append(_Tokens(matrix, ones))
+    return out[0], out[1]
 
 
 def lexical_scores(

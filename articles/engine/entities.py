@@ -1845,10 +1845,18 @@ class _Linker:
         name's first words in order, one of them cut short, the last the same; never when two names fit."""
         nodes, sets = self.nodes, self.sets
         full = [i for i in self.names() if nodes[i].role == "name" and len(nodes[i].words) >= 2]
+        folded = {i: [_fold(w) for w in nodes[i].words] for i in full}
+        # a shortened name of n words ends on the n-th word of the name it shortens: look only there
+        ending: dict[tuple[int, str], list[int]] = {}
+        for j in full:
+            for n in range(2, len(folded[j]) + 1):
+                ending.setdefault((n, folded[j][n - 1]), []).append(j)
         for i in full:
-            short = [_fold(w) for w in nodes[i].words]
+            short = folded[i]
             partners = {
-                sets.find(j) for j in full if j != i and _shortened(short, [_fold(w) for w in nodes[j].words])
+                sets.find(j)
+                for j in ending.get((len(short), short[-1]), ())
+                if j != i and _shortened(short, folded[j])
             }
             if len(partners) == 1 and sets.find(i) not in partners:
                 sets.union(i, next(iter(partners)))
