@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -66,3 +67,38 @@ def test_threads_encoding_at_once_get_the_vectors_of_one_batch() -> None:
         thread.join()
     assert np.allclose(parts[0][:2], whole[:2], atol=1e-5)
     assert np.allclose(parts[2][:2], whole[2:4], atol=1e-5)
+
+
+def test_a_texts_token_rows_pooled_whole_give_its_vector() -> None:
+    from articles.engine.encoder import pooled, token_features
+
+    tokens = token_features(SENTENCES)
+    sums = np.stack([tokens.rows[a:b].sum(axis=0) for a, b in tokens.bounds])
+    sizes = np.array([b - a for a, b in tokens.bounds], dtype=np.float32)
+    assert np.allclose(pooled(sums, sizes), encode(SENTENCES), atol=1e-5)
+
+
+def test_each_word_knows_its_characters_and_its_token_rows() -> None:
+    from articles.engine.encoder import token_features
+
+    tokens = token_features(SENTENCES)
+    for text, words, (first, last) in zip(SENTENCES, tokens.words, tokens.bounds, strict=True):
+        assert [text[s:e] for s, e, _, _ in words] == text.split()
+        assert words[0][2] == first + 1  # after the start of text
+        assert words[-1][3] == last - 1  # before the end of text
+        assert all(a[3] == b[2] for a, b in itertools.pairwise(words))
+
+
+def test_two_threads_sharing_the_token_work_get_the_rows_of_one() -> None:
+    import threading
+
+    from articles.engine.encoder import TokenWork, token_features
+
+    texts = SENTENCES * 12  # several blocks
+    alone = token_features(texts)
+    work = TokenWork(texts)
+    helper = threading.Thread(target=work.run)
+    helper.start()
+    work.run(from_back=True)
+    helper.join()
+    assert np.array_equal(work.result().rows, alone.rows)

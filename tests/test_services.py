@@ -116,7 +116,7 @@ def test_comparing_stored_articles_never_parses_or_encodes_again(monkeypatch: py
 
     # a tripwire, not a stand-in: any call fails the test
     monkeypatch.setattr("articles.engine.analysis.parse", tripwire)
-    monkeypatch.setattr("articles.engine.analysis.encode", tripwire)
+    monkeypatch.setattr("articles.engine.analysis.TokenWork", tripwire)
     comparison, created = compare_articles(a, b)
     assert created
     assert comparison.links.exclude(relation__in=["only_a", "only_b"]).exists()

@@ -8,13 +8,15 @@ each clause's and sentence's encodings: the sentence encoder's and the word vect
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from articles.engine.beside import beside
-from articles.engine.encoder import DIMENSIONS, encode
+from articles.engine.encoder import TokenFeatures, TokenWork, pooled
 from articles.engine.facts import ADDRESSED_LEMMAS, ATTRIBUTION_DEPS, SPEECH_LEMMAS, is_speech_verb
 from articles.engine.parse import char_span, doc_text, parse
 from articles.engine.reading import ArticleRead, read_article
@@ -56,39 +58,40 @@ class Analysis:
 def analyse(text: str, published: dt.date | None = None) -> Analysis:
     """Parse an article, read its sentences and clauses, and encode each clause."""
     sentences = split_sentences(text)
-    # the sentences are encoded while the parser runs (on another core where there is one)
-    sentence_texts = list(dict.fromkeys(text[s:e] for s, e in sentences))
-    early = beside(lambda: encode(sentence_texts), "encode-sentences")
+    # the sentences' tokens go through the encoder while the parser runs (on another core where there is one)
+    sentence_texts = [text[s:e] for s, e in sentences]
+    work = TokenWork(sentence_texts)
+    early = beside(work.run, "encode-sentences")
     doc = parse(text, [start for start, _ in sentences])
     read = read_article(text, published, doc, sentences)
     spans = [span for sent in read.sentences for span in sent.clauses]
     subjects = [subject for sent in read.sentences for subject in sent.subjects]
-    # a clause is encoded with its subject when the subject stands outside it ("who led the task force"); one
+    # a clause is read with its subject when the subject stands outside it ("who led the task force"); one
     # that says who said it ("…, the police chief said") also without those words, which say nothing of the fact
     clause_texts = [f"{subject} {text[s:e]}".strip() for (s, e), subject in zip(spans, subjects, strict=True)]
-    bare_texts = [
-        f"{subject} {_unattributed(doc, s, e)}".strip()
-        for (s, e), subject in zip(spans, subjects, strict=True)
-    ]
-    bare = [k for k, (full, less) in enumerate(zip(clause_texts, bare_texts, strict=True)) if full != less]
+    kept = [_unattributed_spans(doc, s, e) for s, e in spans]
+    bare = [k for k, found in enumerate(kept) if found is not None]
+    work.run(from_back=True)  # what is left of the encoder's work, shared from the other end
+    early()
+    tokens = work.result()
+    selections = TokenSelections(tokens, text, [start for start, _ in sentences])
+    for sent in read.sentences:
+        selections.add(sent.index, [(sent.start, sent.end)])
+    owners = [sent.index for sent in read.sentences for _ in sent.clauses]
+    for (s, e), subject, index in zip(spans, subjects, owners, strict=True):
+        selections.add(index, [(s, e)], subject=subject)
+    for k in bare:
+        selections.add(owners[k], kept[k] or [], subject=subjects[k])
+    vectors = selections.vectors()
+    sentence_vectors = vectors[: len(read.sentences)]
+    clause_vectors = vectors[len(read.sentences) : len(read.sentences) + len(spans)]
+    bare_vectors = vectors[len(read.sentences) + len(spans) :]
     texts = clause_texts + [text[s.start : s.end] for s in read.sentences]
-    # a sentence of one clause is the same text twice: encode each distinct text once
+    # a sentence of one clause is the same text twice: its word vectors are looked up once
     distinct = list(dict.fromkeys(texts))
     row = {t: k for k, t in enumerate(distinct)}
-    rows = [row[t] for t in texts]
-    # the clauses in two halves, one on each core, without waiting for the sentences still being encoded
-    in_sentences = set(sentence_texts)
-    rest = [t for t in distinct if t not in in_sentences] + [bare_texts[k] for k in bare]
-    half = len(rest) // 2
-    second = beside(lambda: encode(rest[half:]), "encode-clauses")
-    fresh = np.concatenate([encode(rest[:half]), second()])
-    known = dict(zip(sentence_texts, early(), strict=True))
-    found = dict(zip(rest, fresh, strict=True))
-    chosen = [known[t] if t in known else found[t] for t in distinct]
-    vectors = np.asarray(chosen, dtype=np.float32).reshape(len(distinct), DIMENSIONS)[rows]
-    bare_vectors = fresh[len(rest) - len(bare) :]
-    words = word_vectors(distinct)[rows]
-    sentence_vectors, sentence_words = vectors[len(spans) :], words[len(spans) :]
+    words = word_vectors(distinct)[[row[t] for t in texts]]
+    sentence_words = words[len(spans) :]
     part_rows, owner = part_vectors([text[s:e] for s, e in spans])
     bounds = np.searchsorted(owner, np.arange(len(spans) + 1))  # each clause's parts are consecutive rows
     return Analysis(
@@ -100,7 +103,7 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
             for span, subject in zip(spans, subjects, strict=True)
         },
         predicates={span: predicates(doc, span) for span in spans},
-        encodings={span: vectors[k] for k, span in enumerate(spans)},
+        encodings={span: clause_vectors[k] for k, span in enumerate(spans)},
         bare_encodings={spans[k]: bare_vectors[n] for n, k in enumerate(bare)},
         part_encodings={span: part_rows[bounds[k] : bounds[k + 1]] for k, span in enumerate(spans)},
         sentence_encodings={s.index: sentence_vectors[k] for k, s in enumerate(read.sentences)},
@@ -109,12 +112,90 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     )
 
 
+class TokenSelections:
+    """Selections of an article's words, each encoded as the sum of its words' token rows
+    (``encoder.token_features``) between its sentence's start and end of text: a clause read in its sentence,
+    without a second pass of the encoder."""
+
+    def __init__(self, tokens: TokenFeatures, text: str, starts: list[int]) -> None:
+        self.tokens, self.text, self.starts = tokens, text, starts
+        self.runs: list[list[tuple[int, int]]] = []  # each selection's rows, as runs [first, end)
+
+    def add(self, sentence: int, ranges: list[tuple[int, int]], *, subject: str = "") -> None:
+        """Select the words of sentence ``sentence`` that begin inside ``ranges`` (article characters), and
+        the words of ``subject`` where the article names it before them."""
+        chosen = self._words(sentence, ranges)
+        if subject and chosen:
+            at = self.text.rfind(subject, 0, chosen[0][0])
+            if at >= 0:
+                where = bisect_right(self.starts, at) - 1
+                chosen = self._words(where, [(at, at + len(subject))]) + chosen
+        first, last = self.tokens.bounds[sentence]
+        runs = [(first, first + 1)]
+        for _, _, lo, hi in chosen:
+            if runs[-1][1] == lo:
+                runs[-1] = (runs[-1][0], hi)
+            else:
+                runs.append((lo, hi))
+        if runs[-1][1] == last - 1:
+            runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((last - 1, last))
+        self.runs.append(runs)
+
+    def _words(self, sentence: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+        """The sentence's words that begin inside the ranges, as (start, end, first row, end row) with the
+        characters of the article."""
+        origin = self.starts[sentence]
+        return [
+            (origin + a, origin + b, lo, hi)
+            for a, b, lo, hi in self.tokens.words[sentence]
+            if any(x <= origin + a < y for x, y in ranges)
+        ]
+
+    def vectors(self) -> NDArray[np.float32]:
+        """A unit vector per selection, in the order they were added: the rows are summed between the ends
+        of all the runs once, and each selection adds up the pieces its runs cover."""
+        lo = np.array([a for r in self.runs for a, _ in r], dtype=np.int64)
+        hi = np.array([b for r in self.runs for _, b in r], dtype=np.int64)
+        cuts = np.unique(np.concatenate([lo, hi]))
+        pieces = (
+            np.add.reduceat(self.tokens.rows, cuts[:-1], axis=0) if len(cuts) > 1 else self.tokens.rows[:0]
+        )
+        if len(cuts) > 1:
+            pieces[-1] = self.tokens.rows[cuts[-2] : cuts[-1]].sum(axis=0)  # reduceat runs on to the end
+        owner = np.repeat(np.arange(len(self.runs)), [len(r) for r in self.runs])
+        first, last = np.searchsorted(cuts, lo), np.searchsorted(cuts, hi)
+        # which pieces each selection covers, as a sparse matrix: the work grows with the article, not its square
+        counts = last - first
+        columns = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts - first, counts)
+        cover = csr_matrix(
+            (np.ones(len(columns), dtype=np.float32), (np.repeat(owner, counts), columns)),
+            shape=(len(self.runs), len(pieces)),
+        )
+        sizes = np.bincount(owner, weights=hi - lo, minlength=len(self.runs))
+        return pooled(np.asarray(cover @ pieces, dtype=np.float32), sizes.astype(np.float32))
+
+
 MIN_UNATTRIBUTED_WORDS = 3
 
 
 def _unattributed(doc: Doc, start: int, end: int) -> str:
     """The clause's words less who said them ("…, the police chief said"), which say nothing of the fact:
     a speech verb with its speaker and the words around them, when at least a few words are left."""
+    kept = _unattributed_spans(doc, start, end)
+    if kept is None:
+        return doc_text(doc)[start:end]
+    text = doc_text(doc)
+    return "".join(
+        text[a:b] + ("" if k + 1 < len(kept) and kept[k + 1][0] == b else " ")
+        for k, (a, b) in enumerate(kept)
+    ).strip()
+
+
+def _unattributed_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The character spans of the clause's words less who said them (``_unattributed``), or None where
+    nothing is left out."""
     tokens = char_span(doc, start, end)
     inside = {t.i for t in tokens}
     frame: set[int] = set()
@@ -133,12 +214,16 @@ def _unattributed(doc: Doc, start: int, end: int) -> str:
                 frame.update(t.i for t in c.subtree if t.i in inside)
     rest = [t for t in tokens if t.i not in frame]
     if not frame or sum(not t.is_punct for t in rest) < MIN_UNATTRIBUTED_WORDS:
-        return doc_text(doc)[start:end]
-    words = "".join(
-        t.text_with_ws if k + 1 < len(rest) and rest[k + 1].i == t.i + 1 else t.text + " "
-        for k, t in enumerate(rest)
-    )
-    return words.strip(" ,;:—–-")
+        return None
+    # the marks left at either end ("…," and "— ") belong to the words taken out
+    while rest and rest[0].text in _EDGE_MARKS:
+        rest.pop(0)
+    while rest and rest[-1].text in _EDGE_MARKS:
+        rest.pop()
+    return [(t.idx, t.idx + len(t.text)) for t in rest]
+
+
+_EDGE_MARKS = frozenset((",", ";", ":", "—", "–", "-", "--"))
 
 
 def content_lemmas(doc: Doc, span: Span) -> tuple[str, ...]:
