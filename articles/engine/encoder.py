@@ -62,7 +62,8 @@ def _load() -> Any:
 
 def encode(texts: list[str]) -> NDArray[np.float32]:
     """One unit-length vector per text (rows), in one batch; each text is encoded on its own, so its vector
-    does not depend on the batch."""
+    does not depend on the batch. (An article's clauses are read off its sentences' token rows instead:
+    ``TokenWork``.)"""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     vectors = np.asarray(_model().encode(list(texts)), dtype=np.float32)
@@ -76,6 +77,7 @@ def encode(texts: list[str]) -> NDArray[np.float32]:
 # cache while each weight matrix is read once per block.
 _TOKEN_BUDGET = 384
 _WORDS = re.compile(r"\S+")
+_FEATURES = 1280  # a token's row: the raw embedding and the three n-gram branches, side by side
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +160,6 @@ class TokenWork:
 
     def result(self) -> TokenFeatures:
         return TokenFeatures(self.rows, self.words, self.bounds)
-
-
-_FEATURES = 1280  # the raw embedding and the three n-gram branches, side by side
 
 
 def _token_rows(backend: Any, flat: NDArray[np.int64], lens: NDArray[np.int64]) -> NDArray[np.float32]:
