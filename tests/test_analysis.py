@@ -57,3 +57,14 @@ def test_a_clause_without_its_speaker_is_read_without_those_words() -> None:
     fact = encode(["The rescue effort is now winding down"])[0]
     assert analysis.bare_encodings[span] @ fact > 0.9
     assert analysis.bare_encodings[span] @ fact > analysis.encodings[span] @ fact + 0.1
+
+
+def test_a_sentence_the_article_repeats_reads_the_same_each_time() -> None:
+    repeated = f"{TEXT}\n\n{TEXT}"
+    analysis = analyse(repeated)
+    spans = analysis.clause_spans()
+    half = len(spans) // 2
+    assert half and len(spans) == 2 * half
+    for first, again in zip(spans[:half], spans[half:], strict=True):
+        assert repeated[first[0] : first[1]] == repeated[again[0] : again[1]]
+        assert np.array_equal(analysis.encodings[first], analysis.encodings[again])

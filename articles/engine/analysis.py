@@ -59,7 +59,9 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     """Parse an article, read its sentences and clauses, and encode each clause."""
     sentences = split_sentences(text)
     # the sentences' tokens go through the encoder while the parser runs (on another core where there is one)
-    sentence_texts = [text[s:e] for s, e in sentences]
+    # a sentence the article repeats word for word is encoded once
+    sentence_texts = list(dict.fromkeys(text[s:e] for s, e in sentences))
+    encoded_as = {t: k for k, t in enumerate(sentence_texts)}
     work = TokenWork(sentence_texts)
     early = beside(work.run, "encode-sentences")
     doc = parse(text, [start for start, _ in sentences])
@@ -74,7 +76,7 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     work.run(from_back=True)  # what is left of the encoder's work, shared from the other end
     early()
     tokens = work.result()
-    selections = TokenSelections(tokens, text, [start for start, _ in sentences])
+    selections = TokenSelections(tokens, text, sentences, [encoded_as[text[s:e]] for s, e in sentences])
     for sent in read.sentences:
         selections.add(sent.index, [(sent.start, sent.end)])
     owners = [sent.index for sent in read.sentences for _ in sent.clauses]
@@ -117,8 +119,13 @@ class TokenSelections:
     (``encoder.token_features``) between its sentence's start and end of text: a clause read in its sentence,
     without a second pass of the encoder."""
 
-    def __init__(self, tokens: TokenFeatures, text: str, starts: list[int]) -> None:
-        self.tokens, self.text, self.starts = tokens, text, starts
+    def __init__(
+        self, tokens: TokenFeatures, text: str, sentences: list[tuple[int, int]], encoded_as: list[int]
+    ) -> None:
+        """``tokens`` holds the rows of the article's distinct sentences; sentence k is ``encoded_as[k]``
+        among them."""
+        self.tokens, self.text, self.encoded_as = tokens, text, encoded_as
+        self.starts = [start for start, _ in sentences]
         self.runs: list[list[tuple[int, int]]] = []  # each selection's rows, as runs [first, end)
 
     def add(self, sentence: int, ranges: list[tuple[int, int]], *, subject: str = "") -> None:
@@ -127,10 +134,10 @@ class TokenSelections:
         chosen = self._words(sentence, ranges)
         if subject and chosen:
             at = self.text.rfind(subject, 0, chosen[0][0])
-            if at >= 0:
-                where = bisect_right(self.starts, at) - 1
+            where = bisect_right(self.starts, at) - 1 if at >= 0 else -1
+            if where >= 0:
                 chosen = self._words(where, [(at, at + len(subject))]) + chosen
-        first, last = self.tokens.bounds[sentence]
+        first, last = self.tokens.bounds[self.encoded_as[sentence]]
         runs = [(first, first + 1)]
         for _, _, lo, hi in chosen:
             if runs[-1][1] == lo:
@@ -149,7 +156,7 @@ class TokenSelections:
         origin = self.starts[sentence]
         return [
             (origin + a, origin + b, lo, hi)
-            for a, b, lo, hi in self.tokens.words[sentence]
+            for a, b, lo, hi in self.tokens.words[self.encoded_as[sentence]]
             if any(x <= origin + a < y for x, y in ranges)
         ]
 
