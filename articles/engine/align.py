@@ -224,13 +224,12 @@ def scored_pairs(
         if _magnitudes_apart(features_a[rows[k]], features_b[columns[k]]):
             value[k] *= MAGNITUDE_FACTOR
     shared_words = words_shared[rows, columns].astype(np.int64)
-    scores = {
+    return {
         (i, j): (v, w)
         for i, j, v, w in zip(
             rows.tolist(), columns.tolist(), value.tolist(), shared_words.tolist(), strict=True
         )
     }
-    return scores
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,11 +58,11 @@ class Analysis:
 def analyse(text: str, published: dt.date | None = None) -> Analysis:
     """Parse an article, read its sentences and clauses, and encode each clause."""
     sentences = split_sentences(text)
-    # the sentences' tokens go through the encoder while the parser runs (on another core where there is one)
     # a sentence the article repeats word for word is encoded once
-    sentence_texts = list(dict.fromkeys(text[s:e] for s, e in sentences))
-    encoded_as = {t: k for k, t in enumerate(sentence_texts)}
-    work = TokenWork(sentence_texts)
+    sentence_texts = [text[s:e] for s, e in sentences]
+    distinct_sentences = {t: k for k, t in enumerate(dict.fromkeys(sentence_texts))}
+    # the sentences' tokens go through the encoder while the parser runs (on another core where there is one)
+    work = TokenWork(list(distinct_sentences))
     early = beside(work.run, "encode-sentences")
     doc = parse(text, [start for start, _ in sentences])
     read = read_article(text, published, doc, sentences)
@@ -76,7 +76,7 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     work.run(from_back=True)  # what is left of the encoder's work, shared from the other end
     early()
     tokens = work.result()
-    selections = TokenSelections(tokens, text, sentences, [encoded_as[text[s:e]] for s, e in sentences])
+    selections = TokenSelections(tokens, text, sentences, [distinct_sentences[t] for t in sentence_texts])
     for sent in read.sentences:
         selections.add(sent.index, [(sent.start, sent.end)])
     owners = [sent.index for sent in read.sentences for _ in sent.clauses]
@@ -166,11 +166,12 @@ class TokenSelections:
         lo = np.array([a for r in self.runs for a, _ in r], dtype=np.int64)
         hi = np.array([b for r in self.runs for _, b in r], dtype=np.int64)
         cuts = np.unique(np.concatenate([lo, hi]))
+        # each piece is the rows from one cut to the next (the rows end at the last cut)
         pieces = (
-            np.add.reduceat(self.tokens.rows, cuts[:-1], axis=0) if len(cuts) > 1 else self.tokens.rows[:0]
+            np.add.reduceat(self.tokens.rows[: cuts[-1]], cuts[:-1], axis=0)
+            if len(cuts)
+            else self.tokens.rows[:0]
         )
-        if len(cuts) > 1:
-            pieces[-1] = self.tokens.rows[cuts[-2] : cuts[-1]].sum(axis=0)  # reduceat runs on to the end
         owner = np.repeat(np.arange(len(self.runs)), [len(r) for r in self.runs])
         first, last = np.searchsorted(cuts, lo), np.searchsorted(cuts, hi)
         # which pieces each selection covers, as a sparse matrix: the work grows with the article, not its square
