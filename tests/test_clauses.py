@@ -15,6 +15,15 @@ def test_finalise_trims_spaces_and_separators_at_the_edges() -> None:
     assert [text[s:e] for s, e in finalise(text, [(0, len(text))])] == ["Rebels took the town"]
 
 
+def test_finalise_trims_dashes_and_colons_that_open_a_clause() -> None:
+    for text in (
+        "— drew criticism from residents",
+        "-- drew criticism from residents",
+        ": drew criticism from residents",
+    ):
+        assert [text[s:e] for s, e in finalise(text, [(0, len(text))])] == ["drew criticism from residents"]
+
+
 def test_an_overlong_clause_is_cut_at_commas() -> None:
     sentence = ", ".join(["the old town hall on the corner of the square"] * 20) + "."
     spans = [(c.start, c.end) for c in clause_spans(parse(sentence), 0, len(sentence))]

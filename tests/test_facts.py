@@ -37,6 +37,17 @@ def test_a_relative_clause_after_a_comma_is_a_fact_of_its_own() -> None:
     ]
 
 
+@pytest.mark.parametrize("mark", ["”", '"'])
+def test_a_closing_quotation_mark_stays_with_the_quote_it_closes(mark: str) -> None:
+    opening = "“" if mark == "”" else '"'
+    got = texts(
+        f"The driver, who was described by his employer as a {opening}careful worker,{mark} had moved to the "
+        "town in May."
+    )
+    assert got[0].endswith(f"careful worker,{mark}")
+    assert got[1] == "had moved to the town in May."
+
+
 def test_a_restrictive_relative_clause_stays_with_its_noun() -> None:
     got = clauses("That's the heaviest loss that ISIS has sustained in a single battle since 2013.")
     assert len(got) == 1

@@ -48,8 +48,8 @@ def finalise(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans without edge spaces and separators, none longer than MAX_CLAIM_CHARS."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        while s < e and (text[s].isspace() or text[s] in ",;"):
-            s += 1
+        while s < e and (text[s].isspace() or text[s] in ",;:—–" or text.startswith("--", s)):
+            s += 2 if text.startswith("--", s) else 1
         while e > s and (text[e - 1].isspace() or text[e - 1] in ",;–-"):
             e -= 1
         if e <= s:

@@ -324,6 +324,15 @@ def clause_spans(doc: Doc, start: int, end: int) -> list[Clause]:
     for before, after in itertools.pairwise(pieces):
         while len(before) > 1 and _introduces(before[-1], after):
             after.insert(0, before.pop())
+    # A quotation mark stays with the quote it opens or closes ("its “professional staff,” | had been ...").
+    for before, after in itertools.pairwise(pieces):
+        lead = list(itertools.takewhile(lambda t: t.is_punct and _quote_mark(t) != "open", after[:-1]))
+        closes = [k for k, t in enumerate(lead) if _quote_mark(t) == "close"]
+        if closes:
+            before.extend(after[: closes[-1] + 1])
+            del after[: closes[-1] + 1]
+        while len(before) > 1 and _quote_mark(before[-1]) == "open":
+            after.insert(0, before.pop())
     # A subject cut off from its verb by the clause that describes it joins that clause ("Witnesses said
     # that Gray | , who was running for his life"), so that the speaker and the subject stay with it.
     _join_forward(pieces, _described_next)
@@ -366,6 +375,20 @@ def _join_forward(pieces: list[list[Token]], joins: Callable[[list[Token], list[
         if pieces[k] and joins(pieces[k], pieces[k + 1]):
             pieces[k + 1][:0] = pieces[k]
             pieces[k] = []
+
+
+def _quote_mark(token: Token) -> str:
+    """ "open" or "close" for a quotation mark, by its shape or, for a straight one, by the word it touches."""
+    if token.text in ("“", "‘"):
+        return "open"
+    if token.text == "”":
+        return "close"
+    if token.text == '"':
+        if token.i > 0 and not token.doc[token.i - 1].whitespace_:
+            return "close"
+        if not token.whitespace_:
+            return "open"
+    return ""
 
 
 def _only_leading(piece: list[Token]) -> bool:
