@@ -87,3 +87,15 @@ def test_the_closest_deed_of_each_claim_is_marked_on_both_sides() -> None:
     best_a, best_b = (_feature(*RIOT, name) for name in ("predicate_best_a", "predicate_best_b"))
     assert best_a[0].tolist() == [1.0, 0.0]
     assert best_b[0, 0] == 1.0
+
+
+def test_the_words_naming_a_speaker_are_not_words_two_claims_share() -> None:
+    prepared = Prepared(
+        analyse("“We will rebuild the bridge by spring,” Mayor Ann Fields said."),
+        analyse("“The flooding was the worst in a century,” Mayor Ann Fields said."),
+    )
+    (quote_a,), (quote_b,) = prepared.views
+    assert {"rebuild", "bridge", "spring"} <= quote_a.lemmas
+    assert not quote_a.lemmas & {"ann", "field", "fields", "mayor"}
+    assert not quote_a.lemmas & quote_b.lemmas - {"say"}
+    assert quote_a.speakers == quote_b.speakers != frozenset()

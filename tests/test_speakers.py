@@ -104,15 +104,27 @@ def test_a_quotation_before_a_speech_clause_keeps_its_speaker() -> None:
          "Senator Maria Lopez, a longtime critic of the plan"),
         ("The British-based Syrian Observatory for Human Rights said fighting continued.",
          "The British-based Syrian Observatory for Human Rights"),
-        # a role before the name is part of who said it
-        ("The plan drew praise from the wife of Senator Ray Burr who said it was overdue.",
-         "the wife of Senator Ray Burr"),
         ("The fire was small, Fire Capt. Ana Ruiz said.", "Fire Capt. Ana Ruiz"),
         ("Stocks fell, his sister Ann Byrne said.", "his sister Ann Byrne"),
     ],
 )  # fmt: skip
 def test_a_speaker_found_beside_its_verb_stays(text: str, speaker: str) -> None:
     assert speakers(text) == {speaker}
+
+
+def test_a_speaker_in_a_relative_clause_speaks_for_what_follows_not_for_the_noun_it_describes() -> None:
+    # a role before the name is part of who said it
+    first, *_, last = extract_claims(
+        "The plan drew praise from the wife of Senator Ray Burr who said it was overdue and would save lives "
+        "across the county."
+    )
+    assert last.attribution == "the wife of Senator Ray Burr"
+    assert first.attribution is None
+    (claim,) = extract_claims(
+        "Rebels destroyed two bridges and a power station in a campaign of sabotage that the United Nations "
+        "described as a war crime."
+    )
+    assert claim.attribution is None
 
 
 def test_the_description_beside_the_name_is_left_out_of_matching_with_it() -> None:

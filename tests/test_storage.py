@@ -34,6 +34,7 @@ def test_stored_analysis_keeps_sentences_clauses_and_values() -> None:
     original, restored = round_trip(TEXT_A)
     assert restored.read.sentences == original.read.sentences
     assert restored.lemmas == original.lemmas
+    assert restored.lemma_starts == original.lemma_starts and any(original.lemma_starts.values())
     assert restored.predicates == original.predicates and any(original.predicates.values())
     assert restored.published == DAY
 

@@ -41,6 +41,9 @@ class Analysis:
     published: dt.date | None
     read: ArticleRead
     lemmas: dict[Span, tuple[str, ...]] = field(default_factory=dict)
+    # where each of a clause's lemmas stands in the text (-1 for its subject's, which stand outside it), so that
+    # the words naming who said it can be left out of the words the claim shares with another
+    lemma_starts: dict[Span, tuple[int, ...]] = field(default_factory=dict)
     encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
     sentence_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
     word_encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
@@ -95,15 +98,17 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     words = word_vectors(distinct)[[row[t] for t in texts]]
     sentence_words = words[len(spans) :]
     part_rows, owner = part_vectors([text[s:e] for s, e in spans])
+    words_at = {
+        span: content_words(doc, span) + [(w, -1) for w in _subject_lemmas(doc, subject)]
+        for span, subject in zip(spans, subjects, strict=True)
+    }
     bounds = np.searchsorted(owner, np.arange(len(spans) + 1))  # each clause's parts are consecutive rows
     return Analysis(
         text=text,
         published=published,
         read=read,
-        lemmas={
-            span: content_lemmas(doc, span) + _subject_lemmas(doc, subject)
-            for span, subject in zip(spans, subjects, strict=True)
-        },
+        lemmas={span: tuple(w for w, _ in found) for span, found in words_at.items()},
+        lemma_starts={span: tuple(at for _, at in found) for span, found in words_at.items()},
         predicates={span: predicates(doc, span) for span in spans},
         encodings={span: clause_vectors[k] for k, span in enumerate(spans)},
         bare_encodings={spans[k]: bare_vectors[n] for n, k in enumerate(bare)},
@@ -234,17 +239,17 @@ def _unattributed_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]
 _EDGE_MARKS = frozenset((",", ";", ":", "—", "–", "-", "--"))
 
 
-def content_lemmas(doc: Doc, span: Span) -> tuple[str, ...]:
-    """Lower-cased lemmas of the content words inside a character span, in order."""
+def content_words(doc: Doc, span: Span) -> list[tuple[str, int]]:
+    """Each content word inside a character span as its lower-cased lemma and where it starts, in order."""
     start, end = span
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
     for token in char_span(doc, start, end):
         if token.is_stop or token.is_punct or token.pos_ not in CONTENT_POS:
             continue
         lemma = token.lemma_.lower().strip("-'’.")
         if lemma and any(ch.isalnum() for ch in lemma):
-            out.append(lemma)
-    return tuple(out)
+            out.append((lemma, token.idx))
+    return out
 
 
 # The arguments that, with their verb, say what was done to what or by whom.

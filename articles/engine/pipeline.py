@@ -24,7 +24,7 @@ from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
-ENGINE_VERSION = "2.26"
+ENGINE_VERSION = "2.27"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -218,6 +218,19 @@ def _word_encodings(analysis: Analysis, built: BuiltClaims) -> Encodings:
     return Encodings(claims, sentences, vectors, owner)
 
 
+def _lemmas(analysis: Analysis, claim: Claim, masked: list[tuple[int, int]]) -> frozenset[str]:
+    """The claim's content lemmas less the words that name who said it (or its date line): two quotes of
+    one speaker share the speaker's name, not a fact ("same_speaker" says they share a speaker)."""
+    span = (claim.start, claim.end)
+    lemmas = analysis.lemmas.get(span, ())
+    starts = analysis.lemma_starts.get(span)
+    if not masked or starts is None or len(starts) != len(lemmas):
+        return frozenset(lemmas)
+    return frozenset(
+        w for w, at in zip(lemmas, starts, strict=True) if not any(s <= at < e for s, e in masked)
+    )
+
+
 def _views(analysis: Analysis, built: BuiltClaims) -> list[ClaimView]:
     claims = built.claims
     n = max(len(claims) - 1, 1)
@@ -235,7 +248,7 @@ def _views(analysis: Analysis, built: BuiltClaims) -> list[ClaimView]:
         views.append(
             ClaimView(
                 claim=c,
-                lemmas=frozenset(analysis.lemmas.get((c.start, c.end), ())),
+                lemmas=_lemmas(analysis, c, masked),
                 names=frozenset(
                     e.canonical for e in c.entities if not any(s <= e.start and e.end <= t for s, t in masked)
                 ),

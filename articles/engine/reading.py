@@ -459,8 +459,9 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
             dates = [d for d in sent.dates if inside(d.start, d.end)]
             quotes = [q for q in sent.quotes if q.start < end and start < q.end]
             kind = "headline" if sent.headline else _kind(quantities, dates, quotes)
-            # a clause before the one that tells who said it is the outlet's report, not the speaker's
-            said = speaker if end > sent.said_from or quotes else None
+            # a clause before the one that tells who said it is the outlet's report, not the speaker's, and so is
+            # one that mostly comes before it ("ISIS blew up temples in a campaign that Unesco called a crime")
+            said = speaker if end - sent.said_from > sent.said_from - start or quotes else None
             attribution = sent.attribution if said else None
             claims.append(
                 Claim(
