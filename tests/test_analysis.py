@@ -68,3 +68,15 @@ def test_a_sentence_the_article_repeats_reads_the_same_each_time() -> None:
     for first, again in zip(spans[:half], spans[half:], strict=True):
         assert repeated[first[0] : first[1]] == repeated[again[0] : again[1]]
         assert np.array_equal(analysis.encodings[first], analysis.encodings[again])
+
+
+def test_a_clauses_words_leave_out_who_says_it_even_where_two_say_it() -> None:
+    analysis = analyse(
+        "Some witnesses told police that when the gunman walked into the office around 10 a.m., he looked "
+        "nervous, Police Chief Ann Fields said."
+    )
+    (lemmas,) = analysis.lemmas.values()
+    (starts,) = analysis.lemma_starts.values()
+    assert {"gunman", "office", "look", "nervous"} <= set(lemmas)
+    assert not {"witness", "chief", "ann", "fields"} & set(lemmas)
+    assert dict(zip(lemmas, starts, strict=True))["nervous"] == analysis.text.index("nervous")

@@ -240,11 +240,22 @@ _EDGE_MARKS = frozenset((",", ";", ":", "—", "–", "-", "--"))
 
 
 def content_words(doc: Doc, span: Span) -> list[tuple[str, int]]:
-    """Each content word inside a character span as its lower-cased lemma and where it starts, in order."""
+    """Each content word inside a character span as its lower-cased lemma and where it starts, in order;
+    not the words of who says it ("…, Police Chief Charles Craft said"): two claims that one person or body
+    speaks share the speaker, not a fact."""
     start, end = span
+    tokens = char_span(doc, start, end)
+    speakers = {
+        t.i
+        for verb in tokens
+        if is_speech_verb(verb)
+        for c in verb.children
+        if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
+        for t in c.subtree
+    }
     out: list[tuple[str, int]] = []
-    for token in char_span(doc, start, end):
-        if token.is_stop or token.is_punct or token.pos_ not in CONTENT_POS:
+    for token in tokens:
+        if token.is_stop or token.is_punct or token.pos_ not in CONTENT_POS or token.i in speakers:
             continue
         lemma = token.lemma_.lower().strip("-'’.")
         if lemma and any(ch.isalnum() for ch in lemma):
