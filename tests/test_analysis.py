@@ -70,13 +70,13 @@ def test_a_sentence_the_article_repeats_reads_the_same_each_time() -> None:
         assert np.array_equal(analysis.encodings[first], analysis.encodings[again])
 
 
-def test_a_clauses_words_leave_out_who_says_it_even_where_two_say_it() -> None:
+def test_a_clause_knows_the_words_naming_each_of_its_speakers() -> None:
     analysis = analyse(
         "Some witnesses told police that when the gunman walked into the office around 10 a.m., he looked "
         "nervous, Police Chief Ann Fields said."
     )
+    (found,) = analysis.speakers.values()
+    assert [analysis.text[s:e] for s, e in found] == ["Some witnesses", "Police Chief Ann Fields"]
     (lemmas,) = analysis.lemmas.values()
     (starts,) = analysis.lemma_starts.values()
-    assert {"gunman", "office", "look", "nervous"} <= set(lemmas)
-    assert not {"witness", "chief", "ann", "fields"} & set(lemmas)
     assert dict(zip(lemmas, starts, strict=True))["nervous"] == analysis.text.index("nervous")

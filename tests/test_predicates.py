@@ -99,3 +99,14 @@ def test_the_words_naming_a_speaker_are_not_words_two_claims_share() -> None:
     assert not quote_a.lemmas & {"ann", "field", "fields", "mayor"}
     assert not quote_a.lemmas & quote_b.lemmas - {"say"}
     assert quote_a.speakers == quote_b.speakers != frozenset()
+
+
+def test_a_second_speaker_in_a_sentence_is_left_out_of_the_shared_words_too() -> None:
+    prepared = Prepared(
+        analyse("Some witnesses told police that the gunman looked nervous, Police Chief Ann Fields said."),
+        analyse("“We have no motive yet,” Police Chief Ann Fields said."),
+    )
+    (claim_a,), (claim_b,) = prepared.views
+    assert {"gunman", "nervous"} <= claim_a.lemmas
+    assert not claim_a.lemmas & {"witness", "chief", "ann", "fields"}
+    assert not claim_a.names & claim_b.names

@@ -35,6 +35,7 @@ def test_stored_analysis_keeps_sentences_clauses_and_values() -> None:
     assert restored.read.sentences == original.read.sentences
     assert restored.lemmas == original.lemmas
     assert restored.lemma_starts == original.lemma_starts and any(original.lemma_starts.values())
+    assert restored.speakers == original.speakers
     assert restored.predicates == original.predicates and any(original.predicates.values())
     assert restored.published == DAY
 

@@ -44,6 +44,8 @@ class Analysis:
     # where each of a clause's lemmas stands in the text (-1 for its subject's, which stand outside it), so that
     # the words naming who said it can be left out of the words the claim shares with another
     lemma_starts: dict[Span, tuple[int, ...]] = field(default_factory=dict)
+    # the words in each clause that name who says something in it (``speaker_spans``)
+    speakers: dict[Span, tuple[Span, ...]] = field(default_factory=dict)
     encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
     sentence_encodings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
     word_encodings: dict[Span, NDArray[np.float32]] = field(default_factory=dict)
@@ -109,6 +111,7 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
         read=read,
         lemmas={span: tuple(w for w, _ in found) for span, found in words_at.items()},
         lemma_starts={span: tuple(at for _, at in found) for span, found in words_at.items()},
+        speakers={span: found for span in spans if (found := speaker_spans(doc, span))},
         predicates={span: predicates(doc, span) for span in spans},
         encodings={span: clause_vectors[k] for k, span in enumerate(spans)},
         bare_encodings={spans[k]: bare_vectors[n] for n, k in enumerate(bare)},
@@ -193,6 +196,23 @@ class TokenSelections:
 MIN_UNATTRIBUTED_WORDS = 3
 
 
+def speaker_spans(doc: Doc, span: Span) -> tuple[Span, ...]:
+    """The words inside a clause that name who says something in it: the subject of each of its speech
+    verbs ("Some witnesses told police that …, Police Chief Charles Craft said"), whoever the sentence's
+    attribution names."""
+    start, end = span
+    out: list[Span] = []
+    for verb in char_span(doc, start, end):
+        if not is_speech_verb(verb):
+            continue
+        for subject in verb.children:
+            if subject.dep_ == "nsubj" and subject.pos_ in ("PROPN", "NOUN"):
+                s, e = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+                if max(s, start) < min(e, end):
+                    out.append((max(s, start), min(e, end)))
+    return tuple(out)
+
+
 def _unattributed(doc: Doc, start: int, end: int) -> str:
     """The clause's words less who said them ("…, the police chief said"), which say nothing of the fact:
     a speech verb with its speaker and the words around them, when at least a few words are left."""
@@ -240,22 +260,11 @@ _EDGE_MARKS = frozenset((",", ";", ":", "—", "–", "-", "--"))
 
 
 def content_words(doc: Doc, span: Span) -> list[tuple[str, int]]:
-    """Each content word inside a character span as its lower-cased lemma and where it starts, in order;
-    not the words of who says it ("…, Police Chief Charles Craft said"): two claims that one person or body
-    speaks share the speaker, not a fact."""
+    """Each content word inside a character span as its lower-cased lemma and where it starts, in order."""
     start, end = span
-    tokens = char_span(doc, start, end)
-    speakers = {
-        t.i
-        for verb in tokens
-        if is_speech_verb(verb)
-        for c in verb.children
-        if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
-        for t in c.subtree
-    }
     out: list[tuple[str, int]] = []
-    for token in tokens:
-        if token.is_stop or token.is_punct or token.pos_ not in CONTENT_POS or token.i in speakers:
+    for token in char_span(doc, start, end):
+        if token.is_stop or token.is_punct or token.pos_ not in CONTENT_POS:
             continue
         lemma = token.lemma_.lower().strip("-'’.")
         if lemma and any(ch.isalnum() for ch in lemma):

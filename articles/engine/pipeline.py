@@ -24,7 +24,7 @@ from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
-ENGINE_VERSION = "2.28"
+ENGINE_VERSION = "2.29"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -70,6 +70,8 @@ class Prepared:
         read_a, read_b = link_across([analysis_a.read, analysis_b.read])
         self.analyses = (analysis_a, analysis_b)
         self.built = (build_claims(read_a, "a"), build_claims(read_b, "b"))
+        for analysis, built in zip(self.analyses, self.built, strict=True):
+            _mask_speakers(analysis, built)
         self.views = (
             _views(analysis_a, self.built[0]),
             _views(analysis_b, self.built[1]),
@@ -216,6 +218,20 @@ def _word_encodings(analysis: Analysis, built: BuiltClaims) -> Encodings:
         vectors = np.vstack([rows for rows in stored if rows is not None])
         owner = np.repeat(np.arange(len(stored)), [len(rows) for rows in stored if rows is not None])
     return Encodings(claims, sentences, vectors, owner)
+
+
+def _mask_speakers(analysis: Analysis, built: BuiltClaims) -> None:
+    """Leave out of matching the words that name who says something in a claim, besides the attribution
+    the claim carries: one speaker's two claims share the speaker ("same_speaker"), not a fact."""
+    for claim in built.claims:
+        masked = built.masked_spans.get(claim.id, [])
+        extra = [
+            (s, e)
+            for s, e in analysis.speakers.get((claim.start, claim.end), ())
+            if not any(ms <= s and e <= me for ms, me in masked)
+        ]
+        if extra:
+            built.masked_spans[claim.id] = sorted([*masked, *extra])
 
 
 def _lemmas(analysis: Analysis, claim: Claim, masked: list[tuple[int, int]]) -> frozenset[str]:

@@ -37,6 +37,7 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
         ],
         "lemmas": [[s, e, list(words)] for (s, e), words in analysis.lemmas.items()],
         "lemma_starts": [[s, e, list(starts)] for (s, e), starts in analysis.lemma_starts.items()],
+        "speakers": [[s, e, [list(at) for at in found]] for (s, e), found in analysis.speakers.items()],
         "predicates": [[s, e, list(found)] for (s, e), found in analysis.predicates.items()],
         "bare": [k for k, span in enumerate(analysis.clause_spans()) if span in analysis.bare_encodings],
         "parts": [len(analysis.part_encodings.get(span, ())) for span in analysis.clause_spans()],
@@ -92,6 +93,10 @@ def analysis_from_json(text: str, data: dict[str, Any], encodings: bytes) -> Ana
     analysis.lemmas = {(int(s), int(e)): tuple(words) for s, e, words in data["lemmas"]}
     analysis.lemma_starts = {
         (int(s), int(e)): tuple(int(at) for at in starts) for s, e, starts in data.get("lemma_starts", [])
+    }
+    analysis.speakers = {
+        (int(s), int(e)): tuple((int(a), int(b)) for a, b in found)
+        for s, e, found in data.get("speakers", [])
     }
     analysis.predicates = {(int(s), int(e)): tuple(found) for s, e, found in data.get("predicates", [])}
     spans = analysis.clause_spans()
