@@ -79,4 +79,6 @@ def test_a_clause_knows_the_words_naming_each_of_its_speakers() -> None:
     assert [analysis.text[s:e] for s, e in found] == ["Some witnesses", "Police Chief Ann Fields"]
     (lemmas,) = analysis.lemmas.values()
     (starts,) = analysis.lemma_starts.values()
+    assert {"gunman", "walk", "office", "look", "nervous"} <= set(lemmas)
+    assert not {"say", "tell"} & set(lemmas)  # the verbs that report who spoke tell nothing of the fact
     assert dict(zip(lemmas, starts, strict=True))["nervous"] == analysis.text.index("nervous")

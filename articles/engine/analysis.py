@@ -260,16 +260,22 @@ _EDGE_MARKS = frozenset((",", ";", ":", "—", "–", "-", "--"))
 
 
 def content_words(doc: Doc, span: Span) -> list[tuple[str, int]]:
-    """Each content word inside a character span as its lower-cased lemma and where it starts, in order."""
+    """Each content word inside a character span as its lower-cased lemma and where it starts, in order; not
+    a verb that says who spoke ("…, the police chief said"), which tells nothing of the fact."""
     start, end = span
     out: list[tuple[str, int]] = []
     for token in char_span(doc, start, end):
-        if token.is_stop or token.is_punct or token.pos_ not in CONTENT_POS:
+        if token.is_stop or token.is_punct or token.pos_ not in CONTENT_POS or _reports_speech(token):
             continue
         lemma = token.lemma_.lower().strip("-'’.")
         if lemma and any(ch.isalnum() for ch in lemma):
             out.append((lemma, token.idx))
     return out
+
+
+def _reports_speech(token: Token) -> bool:
+    """A speech verb with a speaker ("police said", "she told reporters")."""
+    return is_speech_verb(token) and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 # The arguments that, with their verb, say what was done to what or by whom.
