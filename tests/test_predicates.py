@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
 from articles.engine.analysis import analyse, predicates
@@ -110,3 +112,13 @@ def test_a_second_speaker_in_a_sentence_is_left_out_of_the_shared_words_too() ->
     assert {"gunman", "nervous"} <= claim_a.lemmas
     assert not claim_a.lemmas & {"witness", "chief", "ann", "fields"}
     assert not claim_a.names & claim_b.names
+
+
+def test_the_words_of_a_date_are_not_words_two_claims_share() -> None:
+    prepared = Prepared(
+        analyse("The bridge collapsed on Tuesday.", dt.date(2026, 3, 5)),
+        analyse("The mayor resigned on Tuesday.", dt.date(2026, 3, 5)),
+    )
+    (bridge,), (mayor,) = prepared.views
+    assert bridge.dates == mayor.dates != frozenset()
+    assert "tuesday" not in bridge.lemmas and not bridge.lemmas & mayor.lemmas

@@ -24,7 +24,7 @@ from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
-ENGINE_VERSION = "2.30"
+ENGINE_VERSION = "2.31"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -235,15 +235,17 @@ def _mask_speakers(analysis: Analysis, built: BuiltClaims) -> None:
 
 
 def _lemmas(analysis: Analysis, claim: Claim, masked: list[tuple[int, int]]) -> frozenset[str]:
-    """The claim's content lemmas less the words that name who said it (or its date line): two quotes of
-    one speaker share the speaker's name, not a fact ("same_speaker" says they share a speaker)."""
+    """The claim's content lemmas less the words that name who said it (or its date line) and the words of
+    its dates: two quotes of one speaker share the speaker's name, and two facts of one day the day, not a
+    fact ("same_speaker" and "dates_shared" say what they share)."""
     span = (claim.start, claim.end)
     lemmas = analysis.lemmas.get(span, ())
     starts = analysis.lemma_starts.get(span)
-    if not masked or starts is None or len(starts) != len(lemmas):
+    apart = [*masked, *((d.start, d.end) for d in claim.dates)]
+    if not apart or starts is None or len(starts) != len(lemmas):
         return frozenset(lemmas)
     return frozenset(
-        w for w, at in zip(lemmas, starts, strict=True) if not any(s <= at < e for s, e in masked)
+        w for w, at in zip(lemmas, starts, strict=True) if not any(s <= at < e for s, e in apart)
     )
 
 
