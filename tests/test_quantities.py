@@ -57,6 +57,8 @@ def q(low: float | None, high: float | None, approximate: bool = False, **kw: ob
         ("A couple hundred protesters gathered.", 200),
         ("A couple of dozen officers arrived.", 24),
         ("He bought a pair of shoes.", 2),
+        ("A trio of robbers stormed the shop.", 3),
+        ("A quartet of ministers resigned.", 4),
     ],
 )
 def test_it_reads_digits_and_number_words(text: str, value: float) -> None:

@@ -842,8 +842,9 @@ class _Reader:
                 after = j + 3 if self.low(j + 2) == "of" and self.low(j + 3) in _MULTIPLIERS else j + 2
                 k, scale = self._scale_words(after, numbers=False)
                 return _Num(2.0 * scale, 2.0 * scale, True, k, False, scale, False, False, False)
-            if nxt == "pair" and self.low(j + 2) == "of":
-                return _Num(2.0, 2.0, False, j + 2, False, 1.0, False, False, False)
+            if nxt in _GROUP_WORDS and self.low(j + 2) == "of":
+                v = _GROUP_WORDS[nxt]  # "a pair of gunmen", "a trio of robbers"
+                return _Num(v, v, False, j + 2, False, 1.0, False, False, False)
             if nxt == "few":
                 return self._vague_range(j + 2, 2.0, 5.0)
             if nxt == "handful":
@@ -1714,10 +1715,23 @@ _START_WORDS = (
 )
 _START_SYMBOLS = frozenset((*_SYMBOLS, "-", "−"))
 _DIGIT_RE = re.compile(r"[0-9]")
+# Nouns that count the group after "a … of": "a pair of gunmen", "a trio of robbers".
+_GROUP_WORDS = {"pair": 2.0, "duo": 2.0, "trio": 3.0, "quartet": 4.0}
 # Sentences with neither digits nor number words cannot hold a quantity (a set lookup beats a big regex).
 _LETTERS_RE = re.compile(r"[a-z]+")
 _CANDIDATE_WORDS = frozenset(
-    {*_UNITS, *_TENS, *_VAGUE_PLURALS, *_MULTIPLIERS, "several", "few", "handful", "couple", "pair", "half"}
+    {
+        *_UNITS,
+        *_TENS,
+        *_VAGUE_PLURALS,
+        *_MULTIPLIERS,
+        *_GROUP_WORDS,
+        "several",
+        "few",
+        "handful",
+        "couple",
+        "half",
+    }
     | _SINGLE_TIME_UNITS
     | set(_REPEATS)
     | {"scores", "tens", "no", "nobody", "none", "noone"}
