@@ -42,7 +42,7 @@ class Analysis:
     read: ArticleRead
     lemmas: dict[Span, tuple[str, ...]] = field(default_factory=dict)
     # where each of a clause's lemmas stands in the text (-1 for its subject's, which stand outside it), so that
-    # the words naming who said it can be left out of the words the claim shares with another
+    # words that are not the fact (who said it, its dates) can be left out of what the claim shares with another
     lemma_starts: dict[Span, tuple[int, ...]] = field(default_factory=dict)
     # the words in each clause that name who says something in it (``speaker_spans``)
     speakers: dict[Span, tuple[Span, ...]] = field(default_factory=dict)
