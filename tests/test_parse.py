@@ -144,3 +144,11 @@ def test_a_missing_weight_file_is_named(tmp_path: Path) -> None:
 
 def test_every_pinned_file_is_checked() -> None:
     assert {"tok2vec/model", "parser/model", "ner/model", "tagger/model"} <= set(MODEL_SHA256)
+
+
+def test_loading_ahead_on_another_thread_hands_over_the_one_pipeline() -> None:
+    parse_module.preload()
+    first = parse_module.nlp()
+    parse_module.preload()  # loaded: nothing more to start
+    assert parse_module.nlp() is first
+    assert [t.lemma_ for t in parse("Rebels took the town.")][:2] == ["rebel", "take"]

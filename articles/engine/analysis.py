@@ -18,7 +18,7 @@ from scipy.sparse import csr_matrix
 from articles.engine.beside import beside
 from articles.engine.encoder import TokenFeatures, TokenWork, pooled
 from articles.engine.facts import ADDRESSED_LEMMAS, ATTRIBUTION_DEPS, SPEECH_LEMMAS, is_speech_verb
-from articles.engine.parse import char_span, doc_text, parse
+from articles.engine.parse import char_span, doc_text, parse, preload
 from articles.engine.reading import ArticleRead, read_article
 from articles.engine.sentences import split_sentences
 from articles.engine.wordvectors import part_vectors, word_vectors
@@ -62,6 +62,7 @@ class Analysis:
 
 def analyse(text: str, published: dt.date | None = None) -> Analysis:
     """Parse an article, read its sentences and clauses, and encode each clause."""
+    preload()
     sentences = split_sentences(text)
     # a sentence the article repeats word for word is encoded once
     sentence_texts = [text[s:e] for s, e in sentences]

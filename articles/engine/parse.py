@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import itertools
 import threading
@@ -99,6 +100,20 @@ def nlp() -> Language:
     """The loaded pipeline (verified on first use; thread-safe)."""
     with _lock:
         return _load()
+
+
+def preload() -> None:
+    """Start loading the pipeline on a second core, if it is not loaded yet, while the caller loads the
+    encoder: a fresh process (``manage.py compare``, a worker's first article) is ready about 0.4 s sooner.
+    A failure is left for ``nlp()`` to raise where it is needed."""
+    if _load.cache_info().currsize or not second_core():
+        return
+
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            nlp()
+
+    threading.Thread(target=load, name="load-parser", daemon=True).start()
 
 
 # A text longer than this is parsed in parts of about this many characters, cut where a sentence begins after
