@@ -101,11 +101,12 @@ def analyse(text: str, published: dt.date | None = None) -> Analysis:
     words = word_vectors(distinct)[[row[t] for t in texts]]
     sentence_words = words[len(spans) :]
     part_rows, owner = part_vectors([text[s:e] for s, e in spans])
+    bounds = np.searchsorted(owner, np.arange(len(spans) + 1))  # each clause's parts are consecutive rows
+    # each clause's content words with where they stand (its subject's, kept as context, stand outside it)
     words_at = {
         span: content_words(doc, span) + [(w, -1) for w in _subject_lemmas(doc, subject)]
         for span, subject in zip(spans, subjects, strict=True)
     }
-    bounds = np.searchsorted(owner, np.arange(len(spans) + 1))  # each clause's parts are consecutive rows
     return Analysis(
         text=text,
         published=published,
