@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from articles import engine
-from articles.models import Analysis, Article, ArticleVersion, Comparison, Outlet
+from articles.models import Analysis, Article, ArticleVersion, Comparison, Outlet, content_hash
 
 if TYPE_CHECKING:
     from articles.importing import ArticleMeta, ParsedArticle
@@ -60,8 +60,14 @@ def add_version(article: Article, parsed: ParsedArticle, meta: ArticleMeta) -> A
     on them) no longer indexes the new text: it is removed, and the pairs the article was in are compared
     again with the new text in the background. The old text's analysis stays on its version.
     """
+    from articles.services import DuplicateArticle
+
     article = Article.objects.select_for_update().get(pk=article.pk)
     versions = list(article.versions.order_by("number"))
+    # Checked again under the lock: another admin may have stored this very text a moment ago.
+    digest = content_hash(parsed.body)
+    if article.content_hash == digest or any(v.content_hash == digest for v in versions):
+        raise DuplicateArticle(article)
     if not versions:
         versions = [_snapshot(article, 1)]
         versions[0].save()

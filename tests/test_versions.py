@@ -72,6 +72,21 @@ def test_the_same_outlet_and_headline_without_a_url_is_also_a_version(tmp_path: 
     assert first.versions.count() == 2
 
 
+def test_a_version_of_the_text_just_stored_by_another_admin_is_a_duplicate() -> None:
+    # Two admins saving the same text: the second found no stored text, then the first's article as the
+    # same outlet and headline. Under the article's lock the text is seen to be the same: nothing added.
+    from articles.importing import ArticleMeta, ParsedArticle
+    from articles.services import DuplicateArticle
+    from articles.versions import add_version
+
+    first = make_article(title="Storm hits the coast", body="Storm hits the coast\n\nTwo died.\n")
+    parsed = ParsedArticle(title=first.title, dateline=None, body=first.body)
+    with pytest.raises(DuplicateArticle):
+        add_version(first, parsed, ArticleMeta(outlet="The Daily Example", published=None, url=""))
+    assert ArticleVersion.objects.count() == 0
+    assert Article.objects.get().body == first.body
+
+
 def test_the_versions_page_lists_both_with_their_dates(journalist_client: Client) -> None:
     _import(FIRST)
     _import(SECOND)
