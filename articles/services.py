@@ -164,6 +164,29 @@ def same_event_check(article_a: Article, article_b: Article) -> EventCheck:
     return EventCheck(judged.likely, judged.why, stored)
 
 
+def judge_same_event(
+    article_a: Article, article_b: Article, analyses: dict[int, engine.Analysis]
+) -> tuple[bool, float, str]:
+    """Whether the pair reports one event, how likely and why: from its stored comparison, else compared in
+    memory and stored nowhere (reading either article first where the current engine has not)."""
+    stored = (
+        Comparison.objects.filter(
+            article_a=article_a, article_b=article_b, engine_version=current_engine_version()
+        )
+        .only("same_event", "same_event_score", "same_event_why")
+        .first()
+    )
+    if stored is not None and stored.same_event is not None:
+        return stored.same_event, stored.same_event_score or 0.0, stored.same_event_why
+    for article in (article_a, article_b):
+        if article.pk not in analyses:
+            analyses[article.pk] = article_analysis(article)
+    judged = engine.compare_analyses(analyses[article_a.pk], analyses[article_b.pk]).same_event
+    if judged is None:
+        return False, 0.0, ""
+    return judged.likely, judged.score, judged.why[:300]
+
+
 def compare_articles(
     article_a: Article, article_b: Article, *, analyses: dict[int, engine.Analysis] | None = None
 ) -> tuple[Comparison, bool]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch
 
 from articles.models import Article, Claim, Comparison, Link, Story, StoryArticle
-from articles.services import compare_articles, current_engine_version
+from articles.services import compare_articles, current_engine_version, judge_same_event
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -101,28 +101,31 @@ def propose_story(article: Article, by: User | None = None) -> StoryArticle | No
     """Propose the article for the story whose first article the engine judges most likely the same event.
 
     Nothing when it is in a story already or no story reports the same event; an editor confirms or moves it.
+    Only the pair behind the proposal is stored as a comparison: the stories the article does not belong to
+    leave no comparison of two different events in the lists.
     """
     if StoryArticle.objects.filter(article=article).exists():
         return None
-    best: tuple[float, Story, Comparison] | None = None
+    analyses: dict[int, engine.Analysis] = {}
+    best: tuple[float, str, Story, Article] | None = None
     for story in Story.objects.all():
         first = story.memberships.filter(status=StoryArticle.Status.CONFIRMED).select_related("article")
         member = first.first()
         if member is None:
             continue
-        comparison, _ = compare_articles(member.article, article)
-        score = comparison.same_event_score or 0.0
-        if comparison.same_event and (best is None or score > best[0]):
-            best = (score, story, comparison)
+        likely, score, why = judge_same_event(member.article, article, analyses)
+        if likely and (best is None or score > best[0]):
+            best = (score, why, story, member.article)
     if best is None:
         return None
-    score, story, comparison = best
+    score, why, story, first_article = best
+    compare_articles(first_article, article, analyses=analyses)
     return StoryArticle.objects.create(
         story=story,
         article=article,
         status=StoryArticle.Status.PROPOSED,
         same_event_score=score,
-        same_event_why=comparison.same_event_why,
+        same_event_why=why,
         added_by=by,
     )
 

@@ -28,6 +28,21 @@ def test_it_lists_comparisons_newest_first_with_outlets_and_verdicts(journalist_
     assert 'class="verdict rel-conflict is-zero"' in html
 
 
+def test_a_comparison_judged_two_events_is_marked_in_the_list(journalist_client: Client) -> None:
+    make_comparison(
+        article_a=make_article(title="Ferry capsizes"),
+        article_b=make_article(title="Bakery wins prize"),
+        same_event=False,
+        same_event_why="probably different events: no names in common",
+    )
+    make_comparison(
+        article_a=make_article(title="Ferry A"), article_b=make_article(title="Ferry B"), same_event=True
+    )
+    html = journalist_client.get("/").content.decode()
+    assert html.count("probably different events</span>") == 1
+    assert 'title="The engine judged them probably different events: no names in common"' in html
+
+
 def test_it_lists_articles(journalist_client: Client) -> None:
     article = make_article(title="Quake hits the coast")
     html = journalist_client.get("/").content.decode()

@@ -186,6 +186,33 @@ def test_the_same_event_judgement_proposes_a_new_report_for_the_story(story: Sto
     assert membership.same_event_score is not None and membership.same_event_score > 0.5
 
 
+def test_only_the_proposal_leaves_a_stored_comparison(story: Story) -> None:
+    from articles.stories import propose_story
+
+    before = Comparison.objects.count()
+    unrelated = make_article(
+        title="Bakery wins regional prize",
+        body="Bakery wins regional prize\n\nA family bakery in Hollin won the regional bread prize on Friday, "
+        "its owner said. The judges tasted 40 loaves.\n",
+        outlet=Outlet.objects.get_or_create(name="Hollin Weekly")[0],
+    )
+    assert propose_story(unrelated) is None
+    # Judged a different event from every story: no comparison of two different events is listed.
+    assert Comparison.objects.count() == before
+    report = make_article(
+        title="Lake Varden ferry toll rises",
+        body="Lake Varden ferry toll rises\n\nThe number of people killed when a ferry capsized on Lake Varden "
+        "near Kessmoor on Wednesday has risen to 13, the regional emergency service said.\n",
+        outlet=Outlet.objects.get_or_create(name="Kessmoor Radio")[0],
+    )
+    membership = propose_story(report)
+    assert membership is not None and membership.same_event_why
+    first = story.confirmed_articles()[0]
+    stored = Comparison.objects.get(article_b=report)
+    assert stored.article_a == first and stored.same_event
+    assert Comparison.objects.count() == before + 1
+
+
 def test_an_imported_report_of_the_event_is_proposed_for_the_story(story: Story, tmp_path: Path) -> None:
     path = tmp_path / "radio.txt"
     path.write_text(
