@@ -131,6 +131,9 @@ def flag_race(pool: ThreadPoolExecutor, n: int) -> tuple[bool, int]:
     chain = all(later.old_status == earlier.new_status for earlier, later in itertools.pairwise(events))
     # Both forms showed the open flag: exactly one change may be accepted, and the history must lead to it.
     consistent = chain and len(events) == 2 and events[-1].new_status == flag.status
+    if not consistent:
+        steps = ", ".join(f"{e.old_status}->{e.new_status}" for e in events)
+        print(f"  try {n}: flag {flag.status}, history {steps}")
     return consistent, sum(r.status_code >= 500 for r in responses)
 
 
@@ -164,6 +167,9 @@ def verdict_race(pool: ThreadPoolExecutor, n: int) -> tuple[bool, int]:
     events = list(link.verdict_events.order_by("id"))
     # Both forms showed the engine's verdict: exactly one change may be accepted, and the history leads to it.
     consistent = len(events) == 1 and events[0].old_verdict == "" and events[0].new_verdict == link.verdict
+    if not consistent:
+        steps = ", ".join(f"{e.old_verdict!r}->{e.new_verdict!r}" for e in events)
+        print(f"  try {n}: verdict {link.verdict!r}, history {steps}")
     return consistent, sum(r.status_code >= 500 for r in responses)
 
 
@@ -203,6 +209,9 @@ def upload_race(pool: ThreadPoolExecutor, n: int) -> tuple[bool, int]:
         and refused[0].error == "a duplicate: this text is already stored"
         and refused[0].article_id is not None
     )
+    if not consistent:
+        saw = "; ".join(f"{u.status} {u.error!r} article {u.article_id}" for u in uploads)
+        print(f"  try {n}: {articles} article(s) stored; the uploads: {saw}")
     return consistent, sum(r.status_code >= 500 for r in responses)
 
 
@@ -218,6 +227,8 @@ def review_race(pool: ThreadPoolExecutor, n: int) -> tuple[bool, int]:
     articles = Article.objects.filter(content_hash=content_hash(upload.body)).count()
     tasks = DBTaskResult.objects.filter(args_kwargs__args=[upload.pk]).count()
     consistent = articles == 1 and upload.status == "queued" and tasks == 1
+    if not consistent:
+        print(f"  try {n}: {articles} article(s), {tasks} task(s), upload {upload.status} {upload.error!r}")
     return consistent, sum(r.status_code >= 500 for r in responses)
 
 
