@@ -354,6 +354,11 @@ def test_punctuation_soup_never_breaks_the_splitter(parts: list[str]) -> None:
         "Reporting by Jo Lee; Editing by Sam Hart",
         "(Additional reporting by Jo Lee in London)",
         "Associated Press writer Jo Lee contributed to this report.",
+        "Continue reading the main story",
+        "A version of this article appears in print on April 10, 2007, on Page A14 of the New York edition.",
+        "Image copyright Getty Images",
+        "(AP Photo/Charlie Riedel)",
+        "Order Reprints | Today's Paper | Subscribe",
     ],
 )
 def test_page_furniture_is_no_sentence_of_the_story(line: str) -> None:
@@ -371,6 +376,11 @@ def test_page_furniture_is_no_sentence_of_the_story(line: str) -> None:
         "Related charges were filed on Monday.",
         "He urged residents to follow police on Twitter for updates.",
         "The advertisement ran on Sunday.",
+        "Continue reading to the end of the list, the judge told the clerk.",
+        "A version of the bill passed the Senate in March.",
+        "AP photographers were among those injured.",
+        "The vote was 5 | 4 in favour.",
+        "Ferry capsizes | 12 killed as passenger boat overturns on Lake Varden in strong winds",
     ],
 )
 def test_sentences_of_the_story_are_not_furniture(line: str) -> None:

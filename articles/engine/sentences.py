@@ -377,6 +377,10 @@ _FURNITURE_RE = re.compile(
       | click\s+here\b
       | (?:read\s+more|related(?:\s+(?:stories|articles|coverage))?|see\s+also|watch|more\s+on\s+this\s+story)\s*[:|]
       | advertisement\W*$
+      | continue\s+reading(?:\s+the\s+(?:main\s+)?(?:story|article))?\W*$
+      | a\s+version\s+of\s+this\s+(?:article|story|report)\s+appear(?:s|ed)\s+in\s+print\b
+      | image\s+copyright\b                   # Image copyright AFP
+      | \(?(?:AP|AFP|EPA|Reuters|Getty)\s+(?:photos?|images)\s*(?:/[^)]*)?\)?\W*$   # (AP Photo/Jo Lee)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -391,15 +395,31 @@ _CONTRIBUTED_RE = re.compile(
 )
 
 
+# A bar of links ("Order Reprints | Today's Paper | Subscribe"): three or more short items between bars.
+_NAV_ITEM_WORDS = 4
+_NAV_ITEMS = 3
+
+
+def _navigation(line: str) -> bool:
+    items = [item.strip() for item in line.split("|")]
+    return len(items) >= _NAV_ITEMS and all(0 < len(item.split()) <= _NAV_ITEM_WORDS for item in items)
+
+
 def is_furniture(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is page furniture rather than a sentence of the story: a rights notice
     ("Copyright 2011 The Associated Press. All rights reserved."), a prompt ("Follow us on Twitter", "Sign up
-    for our newsletter", "Read more:") or a credit ("Associated Press writer Jo Lee contributed to this
-    report.", "Reporting by Jo Lee; Editing by Sam Hart")."""
+    for our newsletter", "Read more:", "Continue reading the main story"), a credit ("Associated Press writer
+    Jo Lee contributed to this report.", "Reporting by Jo Lee; Editing by Sam Hart", "(AP Photo/Jo Lee)"), a
+    note on the print edition or a bar of links."""
     line = text[max(start, 0) : min(end, len(text))].strip()
     if not line or len(line) > 300:
         return False
-    return bool(_FURNITURE_RE.match(line) or _CREDIT_LINE_RE.match(line) or _CONTRIBUTED_RE.search(line))
+    return bool(
+        _FURNITURE_RE.match(line)
+        or _CREDIT_LINE_RE.match(line)
+        or _CONTRIBUTED_RE.search(line)
+        or _navigation(line)
+    )
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
