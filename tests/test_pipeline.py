@@ -193,6 +193,23 @@ def test_a_headline_and_its_standfirst_are_headline_claims_and_the_body_is_not()
     assert all(kind != "headline" for _, kind in kinds[2:])
 
 
+@pytest.mark.parametrize(
+    ("title", "claimed"),
+    [
+        (
+            "13 people injured in Bridgeport shooting - WFSB 3 Connecticut",
+            "13 people injured in Bridgeport shooting",
+        ),
+        ("Iran quake kills 10 | BBC News", "Iran quake kills 10"),
+        ("Ferry capsizes on Lake Varden - 12 dead", "Ferry capsizes on Lake Varden - 12 dead"),
+        ("Brexit deal agreed - what it means", "Brexit deal agreed - what it means"),
+    ],
+)
+def test_a_headline_claim_leaves_out_the_site_its_page_title_names(title: str, claimed: str) -> None:
+    claims = extract_claims(f"{title}\n\nHeavy rain flooded the town on Tuesday, officials said.\n")
+    assert claims[0].kind == "headline" and claims[0].text == claimed
+
+
 def test_page_furniture_is_kept_in_the_text_but_never_a_claim_or_a_link() -> None:
     notice = (
         "Copyright 2011 The Associated Press. All rights reserved. This material may not be published, "

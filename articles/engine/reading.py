@@ -99,7 +99,9 @@ def read_article(
         )
         headlines += headline
         seen_text = not headline
-        clauses, subjects = ([(start, end)], [""]) if headline else _clauses(text, start, end, doc)
+        clauses, subjects = (
+            ([(start, _before_site(text, start, end))], [""]) if headline else _clauses(text, start, end, doc)
+        )
         entities, doubtful = _named(extract_entities(chunk, start), doc)
         dropped.append(doubtful)
         quotes = find_quotes(chunk, start)
@@ -401,6 +403,22 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s+[A-Z][A-Za-z. ]+)?(?:\s*\(
 def _dateline(chunk: str, start: int) -> tuple[int, int] | None:
     m = _DATELINE.match(chunk)
     return (start, start + m.end()) if m else None
+
+
+# A web page's title ends with its site: "13 people injured in Bridgeport shooting - WFSB 3 Connecticut",
+# "Iran quake kills 10 | BBC News". The site is a few capitalised words (or figures) after a spaced dash or bar.
+_SITE_SUFFIX = re.compile(
+    r"\s+[-–—|]\s+(?:[A-Z0-9][\w.&'’]*)(?:\s+(?:[A-Z0-9&][\w.&'’]*|of|and|the)){0,4}\s*$"
+)
+_TITLE_MIN_WORDS = 3
+
+
+def _before_site(text: str, start: int, end: int) -> int:
+    """Where a headline's own words end: before the site its page title names, if any."""
+    found = _SITE_SUFFIX.search(text, start, end)
+    if found is None or len(text[start : found.start()].split()) < _TITLE_MIN_WORDS:
+        return end
+    return found.start()
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
