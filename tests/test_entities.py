@@ -1002,3 +1002,18 @@ def test_a_building_named_after_what_it_houses_is_that_name() -> None:
     assert c["14th Precinct station"] == c["14th Precinct"]
     ids = canon(linked("Trains left Penn Station late.", "Penn said nothing."))
     assert ids["Penn Station"] != ids["Penn"]
+
+
+def test_a_title_one_letter_off_before_a_full_name_is_read_as_the_title() -> None:
+    text = "Office Matthew Cousins was hit in the leg. Officer Matthew Cousins was treated."
+    assert [(e.text, e.canonical) for e in extract_entities(text)] == [
+        ("Matthew Cousins", "matthew-cousins"),
+        ("Matthew Cousins", "matthew-cousins"),
+    ]
+
+
+def test_a_rarer_word_one_letter_off_a_title_is_taken_for_a_name() -> None:
+    found = [
+        (e.text, e.canonical) for e in extract_entities("Justine Marie Smith spoke. Office Depot closed.")
+    ]
+    assert found == [("Justine Marie Smith", "justine-marie-smith"), ("Office Depot", "office-depot")]

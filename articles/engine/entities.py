@@ -1347,6 +1347,11 @@ class _Reader:
             before = self.prev_word(words[0], skip_the=False)
             if self.low(before) == "of" and self.low(self.prev_word(before, skip_the=False)) in _TITLE_CORE:
                 start = 0
+        misspelt = start < 0 and len(lows) >= 3 and lows[1] in _FIRST_NAMES and _misspelt_title(lows[0])
+        if misspelt:
+            # "Office Matthew Cousins" for "Officer Matthew Cousins": a title one letter off, before a full name
+            lows = [_misspelt_title(lows[0]) or lows[0], *lows[1:]]
+            start = 0
         if start < 0:
             return False
         end = start + 2 if lows[start] == "council" else start
@@ -1746,6 +1751,30 @@ class _Sets:
         if ra != rb:
             # The earlier mention stays the root, so the first reading wins ties.
             self.parent[max(ra, rb)] = min(ra, rb)
+
+
+# Titles long enough that one letter off still reads as the title ("Office" for "Officer"), and how common in
+# English (wordfreq's Zipf scale) the word written must be.
+_EVERYDAY_ZIPF = 4.0
+_LONG_TITLES = tuple(sorted(t for t in _TITLE_CORE if len(t) >= 6 and "-" not in t))
+
+
+@lru_cache(maxsize=4096)
+def _misspelt_title(low: str) -> str | None:
+    """The title a word is one letter off from ("office" -> "officer"), if any and if only one. Only an
+    everyday word counts: a spelling checker passes a typo that makes another word, and a rarer word here is
+    more likely a name ("Justine Marie Smith")."""
+    from wordfreq import zipf_frequency
+
+    if (
+        len(low) < 5
+        or low in _TITLE_CORE
+        or low in _FIRST_NAMES
+        or zipf_frequency(low, "en") < _EVERYDAY_ZIPF
+    ):
+        return None
+    close = [t for t in _LONG_TITLES if t[0] == low[0] and Levenshtein.distance(low, t, score_cutoff=1) <= 1]
+    return close[0] if len(close) == 1 else None
 
 
 def _initials(words: Iterable[str], skip: bool) -> str:
