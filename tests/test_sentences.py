@@ -357,6 +357,7 @@ def test_punctuation_soup_never_breaks_the_splitter(parts: list[str]) -> None:
         "Continue reading the main story",
         "A version of this article appears in print on April 10, 2007, on Page A14 of the New York edition.",
         "Image copyright Getty Images",
+        "Media playback is unsupported on your device",
         "(AP Photo/Charlie Riedel)",
         "Order Reprints | Today's Paper | Subscribe",
     ],

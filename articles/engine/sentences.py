@@ -380,6 +380,7 @@ _FURNITURE_RE = re.compile(
       | continue\s+reading(?:\s+the\s+(?:main\s+)?(?:story|article))?\W*$
       | a\s+version\s+of\s+this\s+(?:article|story|report)\s+appear(?:s|ed)\s+in\s+print\b
       | image\s+copyright\b                   # Image copyright AFP
+      | media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b
       | \(?(?:AP|AFP|EPA|Reuters|Getty)\s+(?:photos?|images)\s*(?:/[^)]*)?\)?\W*$   # (AP Photo/Jo Lee)
     )""",
     re.IGNORECASE | re.VERBOSE,
