@@ -271,6 +271,8 @@ def test_date_and_time_lines_are_headings() -> None:
         "Last modified on 1 March 2016",
         "Edited time: March 13, 2013 02:15",
         "Created: 5 May 2019",
+        "First published on Tue 9 Apr 2007 14.00 BST",
+        "Originally posted March 5, 2024",
     ]:
         assert heading(line), line
 
@@ -358,6 +360,7 @@ def test_punctuation_soup_never_breaks_the_splitter(parts: list[str]) -> None:
         "A version of this article appears in print on April 10, 2007, on Page A14 of the New York edition.",
         "Image copyright Getty Images",
         "Media playback is unsupported on your device",
+        "This article is more than 15 years old",
         "(AP Photo/Charlie Riedel)",
         "Order Reprints | Today's Paper | Subscribe",
     ],

@@ -324,6 +324,7 @@ _CLOCK_RE = re.compile(r"\d+(?:[.:]\d+)*(?:st|nd|rd|th|am|pm|h|hrs)?")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
 _LABEL_START_RE = re.compile(
     r"(?:by|photo|photos|image|images|picture|video|videos|posted|published|updated|last\s+updated|modified|"
+    r"(?:first|originally)\s+(?:published|posted)|"
     r"share|shares|follow|subscribe|advertisement|advertising|sponsored|read\s+more|related|see\s+also|"
     r"more\s+on|more\s+from|comments?|print|email|e-mail|sign\s+up|click|listen|watch|copyright|©|"
     r"reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|source|sources|credit|file\s+photo|"
@@ -381,6 +382,7 @@ _FURNITURE_RE = re.compile(
       | a\s+version\s+of\s+this\s+(?:article|story|report)\s+appear(?:s|ed)\s+in\s+print\b
       | image\s+copyright\b                   # Image copyright AFP
       | media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b
+      | this\s+(?:article|story)\s+is\s+more\s+than\s+\w+\s+(?:years?|months?)\s+old\W*$
       | \(?(?:AP|AFP|EPA|Reuters|Getty)\s+(?:photos?|images)\s*(?:/[^)]*)?\)?\W*$   # (AP Photo/Jo Lee)
     )""",
     re.IGNORECASE | re.VERBOSE,
