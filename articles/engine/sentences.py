@@ -383,6 +383,9 @@ _FURNITURE_RE = re.compile(
       | image\s+copyright\b                   # Image copyright AFP
       | media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b
       | this\s+(?:article|story)\s+is\s+more\s+than\s+\w+\s+(?:years?|months?)\s+old\W*$
+      | (?:correction|clarification)s?\s*[:—–]    # Correction: An earlier version of this article ...
+      | an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report)\b
+      | this\s+(?:article|story)\s+has\s+been\s+(?:updated|corrected|amended)\b
       | \(?(?:AP|AFP|EPA|Reuters|Getty)\s+(?:photos?|images)\s*(?:/[^)]*)?\)?\W*$   # (AP Photo/Jo Lee)
     )""",
     re.IGNORECASE | re.VERBOSE,
