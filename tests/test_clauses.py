@@ -24,6 +24,13 @@ def test_finalise_trims_dashes_and_colons_that_open_a_clause() -> None:
         assert [text[s:e] for s, e in finalise(text, [(0, len(text))])] == ["drew criticism from residents"]
 
 
+def test_finalise_trims_the_mark_of_a_list_item_but_not_a_minus() -> None:
+    for text in ("• 300 homes were flooded", "- 300 homes were flooded", "* 300 homes were flooded"):
+        assert [text[s:e] for s, e in finalise(text, [(0, len(text))])] == ["300 homes were flooded"]
+    text = "-5 degrees at dawn"
+    assert [text[s:e] for s, e in finalise(text, [(0, len(text))])] == [text]
+
+
 def test_an_overlong_clause_is_cut_at_commas() -> None:
     sentence = ", ".join(["the old town hall on the corner of the square"] * 20) + "."
     spans = [(c.start, c.end) for c in clause_spans(parse(sentence), 0, len(sentence))]

@@ -193,6 +193,19 @@ def test_a_headline_and_its_standfirst_are_headline_claims_and_the_body_is_not()
     assert all(kind != "headline" for _, kind in kinds[2:])
 
 
+def test_the_items_of_a_list_under_the_headline_are_no_standfirst() -> None:
+    claims = extract_claims(
+        "Storm hits coast\n\nKey points:\n\n• At least 12 people died in the storm\n\n"
+        "• 300 homes were flooded\n\nThe airport closed on Monday.\n",
+        dt.date(2024, 3, 6),
+    )
+    assert [(c.kind, c.text) for c in claims[:3]] == [
+        ("headline", "Storm hits coast"),
+        ("quantity", "At least 12 people died in the storm"),
+        ("quantity", "300 homes were flooded"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "claimed"),
     [
