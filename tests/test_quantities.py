@@ -724,3 +724,9 @@ def test_that_one_as_a_pronoun_counts_nothing(text: str) -> None:
 def test_the_size_of_a_crowd_counts_people(text: str, unit: str | None) -> None:
     (found,) = extract_quantities(text)
     assert found.unit == unit
+
+
+def test_thousands_grouped_by_a_no_break_or_thin_space_are_one_figure() -> None:
+    for text, value in (("3\u00a0000 people left", 3000.0), ("some 12\u202f500 homes", 12500.0)):
+        found = extract_quantities(text, 0)
+        assert [(q.low, q.high) for q in found] == [(value, value)], text

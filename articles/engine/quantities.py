@@ -22,9 +22,12 @@ def _words(text: str) -> frozenset[str]:
 _NUM, _WORD, _SYM = 0, 1, 2
 
 # ASCII digits only: float() would happily read other scripts' digits and give nonsense offsets/values.
+# Thousands are grouped by commas, or by a no-break or thin space ("3 000" typeset with U+00A0 or U+202F).
+_GROUP_MARKS = ",\u00a0\u202f\u2009"
 _TOKEN_RE = re.compile(
-    r"([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)|([^\W\d_]+(?:['’][^\W\d_]+)*)|(\S)"
+    rf"([0-9]{{1,3}}(?:[{_GROUP_MARKS}][0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)|([^\W\d_]+(?:['’][^\W\d_]+)*)|(\S)"
 )
+_UNGROUP = str.maketrans("", "", _GROUP_MARKS)
 
 
 class _Tok(NamedTuple):
@@ -806,7 +809,7 @@ class _Reader:
         if t.kind == _NUM:
             if j in self.blocked or len(t.text) > 21 or not self._digits_allowed(j, context):
                 return None  # more than 15 digits is an identifier, and would overflow float rounding
-            v = float(t.text.replace(",", ""))
+            v = float(t.text.translate(_UNGROUP))
             k, scale = self._scale_words(j + 1)
             return _Num(v * scale, v * scale, False, k, False, scale, True, scale == 1.0, False)
         if t.kind != _WORD:
