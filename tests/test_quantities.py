@@ -730,3 +730,22 @@ def test_thousands_grouped_by_a_no_break_or_thin_space_are_one_figure() -> None:
     for text, value in (("3\u00a0000 people left", 3000.0), ("some 12\u202f500 homes", 12500.0)):
         found = extract_quantities(text, 0)
         assert [(q.low, q.high) for q in found] == [(value, value)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("one and a half million people", 1_500_000.0, "people"),
+        ("a million and a half people", 1_500_000.0, "people"),
+        ("two million and a half people", 2_500_000.0, "people"),
+        ("two and a half thousand troops", 2_500.0, "troop"),
+        ("a quarter of a million homes", 250_000.0, "home"),
+        ("three quarters of a million dollars", 750_000.0, "USD"),
+        ("a quarter of a century ago", 25.0, "year"),
+        ("three quarters of an hour later", 0.75, "hour"),
+        ("two and a half years", 2.5, "year"),
+    ],
+)
+def test_halves_and_quarters_of_round_numbers(text: str, value: float, unit: str) -> None:
+    found = extract_quantities(text, 0)
+    assert [(q.low, q.high, q.unit) for q in found] == [(value, value, unit)], text

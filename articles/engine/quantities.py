@@ -90,6 +90,7 @@ _VAGUE_PLURALS = {
     "trillions": 2e12,
 }  # fmt: skip
 _VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_SHARES = frozenset(("third", "thirds", "quarter", "quarters"))
 _FRACTIONS = {
     "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
     "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
@@ -834,6 +835,9 @@ class _Reader:
             if x in _TIME_UNITS:
                 return _Num(0.5, 0.5, False, j + 2, False, 1.0, False, False, False)
             return None
+        share = self._share_of_scale(j)
+        if share is not None:
+            return share
         if w in ("a", "an"):
             if nxt == "half" and j + 3 < self.n and self.toks[j + 2].text in _DASHES:
                 x = self.low(j + 3)
@@ -872,6 +876,23 @@ class _Reader:
         if w == "scores" and nxt == "of":
             return _Num(40.0, None, True, j + 1, True, 1.0, False, False, False)
         return self._number_words(j)
+
+    def _share_of_scale(self, j: int) -> _Num | None:
+        """A share of a round number or a span of time: "a quarter of a million", "three quarters of an hour"."""
+        w, part = self.low(j), self.low(j + 1)
+        numerator = 1.0 if w in ("a", "an", "one") else float(_UNITS.get(w, 0))
+        if part not in _SHARES or not 0 < numerator < _FRACTIONS[part] or self.low(j + 2) != "of":
+            return None
+        if self.low(j + 3) not in ("a", "an"):
+            return None
+        if self.low(j + 4) in _TIME_UNITS:  # "a quarter of a century", "three quarters of an hour"
+            v = numerator / _FRACTIONS[part]
+            return _Num(v, v, False, j + 4, False, 1.0, False, False, False)
+        if self.low(j + 4) not in _MULTIPLIERS:
+            return None
+        scale = _MULTIPLIERS[self.low(j + 4)]
+        v = numerator / _FRACTIONS[part] * scale
+        return _Num(v, v, False, j + 5, False, scale, False, False, False)
 
     def _vague_range(self, k: int, low: float, high: float) -> _Num:
         k, scale = self._scale_words(k, numbers=False)
@@ -914,6 +935,7 @@ class _Reader:
 
     def _number_words(self, j: int) -> _Num | None:
         total = cur = 0.0
+        last_scale = 1.0
         prev = ""
         k = j
         count = 0
@@ -959,6 +981,7 @@ class _Reader:
                 total += (cur or 1.0) * _BIG[w]
                 cur = 0.0
                 prev = "scale"
+                last_scale = _BIG[w]
             elif w == "dozen" and prev in ("unit", "tens"):
                 cur = (cur or 1.0) * 12
                 prev = "scale"
@@ -975,10 +998,15 @@ class _Reader:
         if not prev or prev == "and" or (count == 1 and self.low(j) in ("a", "an")):
             return None
         value = total + cur
-        # "two and a half years"
+        # "two and a half years"; "a million and a half" is half a million more, "one and a half million"
+        # a million and a half
         if self.low(k) == "and" and self.low(k + 1) == "a" and self.low(k + 2) == "half":
-            value += 0.5
+            value += 0.5 * last_scale if prev == "scale" and not cur else 0.5
             k += 3
+            after = self.low(k)
+            if prev != "scale" and after in _BIG and len(after) > 3:
+                value *= _BIG[after]
+                k += 1
         lone_one = count == 1 and self.low(j) == "one"
         return _Num(value, value, False, k, False, 1.0, False, False, lone_one)
 
