@@ -749,3 +749,19 @@ def test_thousands_grouped_by_a_no_break_or_thin_space_are_one_figure() -> None:
 def test_halves_and_quarters_of_round_numbers(text: str, value: float, unit: str) -> None:
     found = extract_quantities(text, 0)
     assert [(q.low, q.high, q.unit) for q in found] == [(value, value, unit)], text
+
+
+@pytest.mark.parametrize(
+    "text", ["the 911 call came at noon", "a neighbour dialled 999 at once", "she called 911.", "999 calls"]
+)
+def test_an_emergency_number_is_no_count(text: str) -> None:
+    assert extract_quantities(text, 0) == []
+
+
+def test_an_emergency_number_alone_may_still_count() -> None:
+    assert [(q.low, q.unit) for q in extract_quantities("999 people died", 0)] == [(999.0, "people")]
+
+
+def test_a_suspended_hyphen_makes_both_figures_ages() -> None:
+    found = extract_quantities("the 47- and 48-year-old men", 0)
+    assert [(q.low, q.kind) for q in found] == [(47.0, "age"), (48.0, "age")]

@@ -58,6 +58,16 @@ _BLOCK_RES = (
     re.compile(r"\b\d{3}[.-]\d{3}[.-]\d{4}\b"),
     re.compile(r"\b0\d{2,4}\s\d{3,4}\s?\d{3,4}\b"),
     re.compile(r"\b\d{3}-\d{4}\b(?![.,]?\d)"),
+    # an emergency number, not a count: "dozens of 911 calls", "a 999 call", "dialled 112"
+    re.compile(
+        r"\b(?:911|999|112|000)(?=\s+(?:calls?|callers?|dispatch(?:ers?)?|operators?|cent(?:er|re)s?|system)\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?:(?<=dialed\s)|(?<=dialled\s)|(?<=dialing\s)|(?<=dialling\s)|(?<=called\s)|(?<=calling\s))"
+        r"(?:911|999|112)\b",
+        re.IGNORECASE,
+    ),
 )
 # One pass instead of thirteen; every pattern starts at a digit, "+", "(" or "at".
 _BLOCK_RE = re.compile(
@@ -1180,6 +1190,16 @@ class _Reader:
         return None
 
     def _age_suffix(self, k: int) -> tuple[int, float] | None:
+        if (
+            k + 2 < self.n
+            and self.toks[k].text in _DASHES
+            and self.glued(k)
+            and self.low(k + 1) in ("and", "or", "to")
+            and self.toks[k + 2].kind == _NUM
+        ):
+            # "the 47- and 48-year-old men": the first age borrows the second's suffix
+            later = self._age_suffix(k + 3)
+            return (k + 1, later[1]) if later is not None else None
         p = k + 1 if k < self.n and self.toks[k].text in _DASHES and self.glued(k) else k
         factor = _AGE_UNITS.get(self.low(p))
         if factor is None:
