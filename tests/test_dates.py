@@ -940,3 +940,13 @@ def test_a_season_before_or_after_publication_is_dated_to_its_year(
 ) -> None:
     found = extract_dates(text, published)
     assert [(d.value, d.precision) for d in found] == [(year, "year")]
+
+
+def test_a_decade_holds_each_of_its_years_and_no_other() -> None:
+    published = datetime.date(2016, 3, 28)
+    decade = extract_dates("in the 1990s", published, 0)[0]
+    short = extract_dates("in the early '90s", published, 0)[0]
+    inside, outside = extract_dates("in 1995", published, 0)[0], extract_dates("in 2001", published, 0)[0]
+    assert dates_compatible(decade, inside) and dates_compatible(inside, decade)
+    assert dates_compatible(short, inside)
+    assert not dates_compatible(decade, outside)

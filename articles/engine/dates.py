@@ -1196,8 +1196,17 @@ def extract_dates(text: str, published: datetime.date | None, base: int = 0) -> 
     return out
 
 
+# "the 1990s", "the early '90s": a decade, written as its first year (an ISO value names no decade)
+_DECADE_TEXT_RE = re.compile(r"(?:\d\d|['’])\d0s\b")
+
+
 def dates_compatible(a: DateRef, b: DateRef) -> bool:
-    """True when one value can contain the other ("2015" and "2015-05-03"), false when they are disjoint."""
+    """True when one value can contain the other ("2015" and "2015-05-03", "the 1990s" and "1995"), false
+    when they are disjoint."""
+    for x, y in ((a, b), (b, a)):
+        if _DECADE_TEXT_RE.search(x.text):
+            start = int(x.value[:4])
+            return start <= int(y.value[:4]) <= start + 9
     pa, pb = a.value.split("-"), b.value.split("-")
     n = min(len(pa), len(pb))
     return pa[:n] == pb[:n]
