@@ -1017,3 +1017,8 @@ def test_a_rarer_word_one_letter_off_a_title_is_taken_for_a_name() -> None:
         (e.text, e.canonical) for e in extract_entities("Justine Marie Smith spoke. Office Depot closed.")
     ]
     assert found == [("Justine Marie Smith", "justine-marie-smith"), ("Office Depot", "office-depot")]
+
+
+def test_a_surname_with_two_particles_is_read_whole() -> None:
+    found = [e.text for e in extract_entities("Ursula von der Leyen spoke. Rafael van der Vaart played.")]
+    assert found == ["Ursula von der Leyen", "Rafael van der Vaart"]

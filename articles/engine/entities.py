@@ -1136,9 +1136,13 @@ class _Reader:
                 self.company_links.add(k)
                 j = after
                 continue
-            if nxt.low in _NAME_LINKS and self.capword(after) and toks[after].joined:
-                j = after
-                continue
+            if nxt.low in _NAME_LINKS:
+                last = after  # "von der Leyen", "van der Berg": two particles before the surname
+                if last + 1 < n and toks[last].low in _NAME_LINKS and toks[last].joined:
+                    last += 1
+                if self.capword(last) and toks[last].joined:
+                    j = last
+                    continue
             if nxt.low in ("of", "for", "on", "des") and self.of_head(i, j):
                 if after < n and toks[after].low == "the" and toks[after].joined:
                     after += 1
