@@ -1022,3 +1022,16 @@ def test_a_rarer_word_one_letter_off_a_title_is_taken_for_a_name() -> None:
 def test_a_surname_with_two_particles_is_read_whole() -> None:
     found = [e.text for e in extract_entities("Ursula von der Leyen spoke. Rafael van der Vaart played.")]
     assert found == ["Ursula von der Leyen", "Rafael van der Vaart"]
+
+
+def test_a_known_body_under_its_country_s_name_is_that_body() -> None:
+    text = "The U.S. Department of Justice said on Monday. The Justice Department declined to comment."
+    found = [(e.text, e.canonical) for e in extract_entities(text)]
+    assert found == [
+        ("U.S. Department of Justice", "justice-department"),
+        ("Justice Department", "justice-department"),
+    ]
+
+
+def test_a_title_word_after_of_names_the_office_s_domain() -> None:
+    assert [e.text for e in extract_entities("Minister of Justice Jane Roe said.")] == ["Jane Roe"]

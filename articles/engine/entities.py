@@ -1338,8 +1338,8 @@ class _Reader:
             if low == "member" and pos and lows[pos - 1] == "council":
                 start = pos - 1  # "City Council Member Jane Roe"
                 break
-            if low in _TITLE_CORE or low in _HONORIFICS:
-                start = pos
+            if (low in _TITLE_CORE or low in _HONORIFICS) and not (pos and lows[pos - 1] == "of"):
+                start = pos  # "U.S. Department of Justice": a title word after "of" names the office's domain
                 break
             if pos and low in _PLACE_MODIFIERS:
                 continue  # "Wilson County Sheriff Joe Tackitt": the county belongs to the place before
@@ -1420,6 +1420,11 @@ class _Reader:
             whole = self.table_match(first)
             if whole and whole[0] == last + 1:
                 known = whole[1]
+            elif whole and whole[1][1] == "place" and whole[0] <= last:
+                # "U.S. Department of Justice", "British Foreign Office": a known body under its country's name
+                body = self.table_match(whole[0])
+                if body and body[0] == last + 1 and body[1][1] == "org":
+                    known = body[1]
         nxt = last + 1
         group = nxt < len(toks) and toks[nxt].low == "group" and toks[nxt].joined and not toks[last].poss
         if known:
