@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.engine.sentences import is_furniture, is_heading, scan_quotes, split_sentences
+from articles.engine.sentences import is_furniture, is_heading, is_sourcing, scan_quotes, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -394,3 +394,17 @@ def test_page_furniture_is_no_sentence_of_the_story(line: str) -> None:
 )
 def test_sentences_of_the_story_are_not_furniture(line: str) -> None:
     assert not is_furniture(line, 0, len(line))
+
+
+@pytest.mark.parametrize(
+    ("clause", "sourcing"),
+    [
+        ("Two officials, who spoke on condition of anonymity", True),
+        ("because they were not authorized to discuss the case", True),
+        ("The witness, who asked not to be named,", True),
+        ("A police official, speaking on the condition of anonymity, said three people were arrested", False),
+        ("He said the officers were not authorized to use force", False),
+    ],
+)
+def test_a_clause_that_only_shields_a_source_is_sourcing(clause: str, sourcing: bool) -> None:
+    assert is_sourcing(clause, 0, len(clause)) is sourcing

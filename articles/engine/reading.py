@@ -17,7 +17,7 @@ from articles.engine.entities import ROLE_WORDS, extract_entities, link_entities
 from articles.engine.facts import ADDRESSED_LEMMAS, SUBJECT_DEPS, clause_spans, is_speech_verb
 from articles.engine.parse import char_span, doc_text
 from articles.engine.quantities import extract_quantities
-from articles.engine.sentences import is_furniture, is_heading, quoted_sentences, split_sentences
+from articles.engine.sentences import is_furniture, is_heading, is_sourcing, quoted_sentences, split_sentences
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Quote
 
 if TYPE_CHECKING:
@@ -470,6 +470,8 @@ def build_claims(article: ArticleRead, prefix: str) -> BuiltClaims:
         for (start, end), subject in zip(
             sent.clauses, sent.subjects or [""] * len(sent.clauses), strict=True
         ):
+            if is_sourcing(article.text, start, end):
+                continue
             claim_id = f"{prefix}{len(claims) + len(stamps) + 1}"
 
             def inside(s: int, e: int, lo: int = start, hi: int = end) -> bool:

@@ -411,6 +411,31 @@ def _navigation(line: str) -> bool:
     return len(items) >= _NAV_ITEMS and all(0 < len(item.split()) <= _NAV_ITEM_WORDS for item in items)
 
 
+# How a reporter shields a source ("who spoke on condition of anonymity because they were not authorized to
+# discuss the case"): it says why a source is unnamed, nothing of the story.
+_SOURCING_RE = re.compile(
+    r"""(?:who\s+)?(?:spoke|speaking|talked|talking)\s+(?:to\s+[\w.]+(?:\s+[\w.]+)?\s+)?on\s+(?:the\s+)?
+        condition\s+of\s+anonymity
+      | (?:because|as|since)\s+(?:they|he|she|the\s+\w+)\s+(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to
+        \s+(?:speak|discuss|talk|comment|release)\b[^,;.]*
+      | (?:who\s+)?(?:asked|requested|declined)\s+not\s+to\s+be\s+(?:named|identified)
+      | (?:who\s+)?declined\s+to\s+be\s+(?:named|identified)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SOURCING_REST_WORDS = 4
+
+
+def is_sourcing(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` only says why a source goes unnamed ("Two officials, who spoke on condition
+    of anonymity", "because they were not authorized to discuss the case"): no claim of the story."""
+    clause = text[start:end]
+    found = _SOURCING_RE.search(clause)
+    if found is None:
+        return False
+    rest = clause[: found.start()] + clause[found.end() :]
+    return len(_WORD_RE.findall(rest)) <= _SOURCING_REST_WORDS
+
+
 def is_furniture(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is page furniture rather than a sentence of the story: a rights notice
     ("Copyright 2011 The Associated Press. All rights reserved."), a prompt ("Follow us on Twitter", "Sign up
