@@ -223,6 +223,17 @@ def test_a_headline_claim_leaves_out_the_site_its_page_title_names(title: str, c
     assert claims[0].kind == "headline" and claims[0].text == claimed
 
 
+def test_the_words_that_shield_a_source_are_no_evidence_of_one_fact() -> None:
+    from articles.engine import analyse
+    from articles.engine.pipeline import Prepared
+
+    a = analyse("A police official, speaking on the condition of anonymity, said three people were arrested.")
+    b = analyse("A senior officer, speaking on condition of anonymity, said the bridge had been closed.")
+    views_a, views_b = Prepared(a, b).views
+    assert not {"condition", "anonymity", "speak"} & (views_a[0].lemmas | views_b[0].lemmas)
+    assert views_a[0].lemmas & views_b[0].lemmas == frozenset()
+
+
 def test_page_furniture_is_kept_in_the_text_but_never_a_claim_or_a_link() -> None:
     notice = (
         "Copyright 2011 The Associated Press. All rights reserved. This material may not be published, "

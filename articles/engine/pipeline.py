@@ -20,6 +20,7 @@ from articles.engine.lexicon import content_tokens, lemma
 from articles.engine.reading import BuiltClaims, build_claims, link_across
 from articles.engine.sameevent import evidence, judge_same_event
 from articles.engine.scoring import Scorer, trained_scorer
+from articles.engine.sentences import sourcing_spans
 from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
@@ -72,6 +73,7 @@ class Prepared:
         self.built = (build_claims(read_a, "a"), build_claims(read_b, "b"))
         for analysis, built in zip(self.analyses, self.built, strict=True):
             _mask_speakers(analysis, built)
+            _mask_sourcing(analysis, built)
         self.views = (
             _views(analysis_a, self.built[0]),
             _views(analysis_b, self.built[1]),
@@ -232,6 +234,15 @@ def _mask_speakers(analysis: Analysis, built: BuiltClaims) -> None:
         ]
         if extra:
             built.masked_spans[claim.id] = sorted([*masked, *extra])
+
+
+def _mask_sourcing(analysis: Analysis, built: BuiltClaims) -> None:
+    """Leave out of matching the words that say why a source goes unnamed ("speaking on condition of
+    anonymity"): two wire stories share them, not a fact."""
+    for claim in built.claims:
+        found = sourcing_spans(analysis.text, claim.start, claim.end)
+        if found:
+            built.masked_spans[claim.id] = sorted([*built.masked_spans.get(claim.id, []), *found])
 
 
 def _lemmas(analysis: Analysis, claim: Claim, masked: list[tuple[int, int]]) -> frozenset[str]:

@@ -425,6 +425,11 @@ _SOURCING_RE = re.compile(
 _SOURCING_REST_WORDS = 4
 
 
+def sourcing_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where ``text[start:end]`` says why a source goes unnamed ("speaking on condition of anonymity")."""
+    return [m.span() for m in _SOURCING_RE.finditer(text, start, end)]
+
+
 def is_sourcing(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` only says why a source goes unnamed ("Two officials, who spoke on condition
     of anonymity", "because they were not authorized to discuss the case"): no claim of the story."""
