@@ -116,6 +116,8 @@ def propose_story(article: Article, by: User | None = None) -> StoryArticle | No
         likely, score, why = judge_same_event(member.article, article, analyses)
         if likely and (best is None or score > best[0]):
             best = (score, why, story, member.article)
+        # Keep the new article's reading only: hundreds of stories' first articles need not stay in memory.
+        analyses = {pk: read for pk, read in analyses.items() if pk == article.pk}
     if best is None:
         return None
     score, why, story, first_article = best
