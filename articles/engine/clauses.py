@@ -44,17 +44,15 @@ def looks_like_verb(word: str) -> bool:
     return w.endswith("ed") and len(w) > 3 and w not in NOT_VERBS_ED
 
 
-# Marks that open an item of a list ("• 300 homes were flooded"); "- " and "* " are read the same way.
-BULLETS = "•·▪◦‣●■□➢►"
+# Marks that open an item of a list ("• 300 homes were flooded", "- 300 homes were flooded").
+LIST_MARKS = (*"•·▪◦‣●■□➢►", "- ", "* ")
 
 
 def finalise(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans without edge spaces and separators, none longer than MAX_CLAIM_CHARS."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        while s < e and (
-            text[s].isspace() or text[s] in ",;:—–" + BULLETS or text.startswith(("--", "- ", "* "), s)
-        ):
+        while s < e and (text[s].isspace() or text[s] in ",;:—–" or text.startswith(("--", *LIST_MARKS), s)):
             s += 2 if text.startswith("--", s) else 1
         while e > s and (text[e - 1].isspace() or text[e - 1] in ",;–-"):
             e -= 1

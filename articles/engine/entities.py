@@ -1351,10 +1351,12 @@ class _Reader:
             before = self.prev_word(words[0], skip_the=False)
             if self.low(before) == "of" and self.low(self.prev_word(before, skip_the=False)) in _TITLE_CORE:
                 start = 0
-        misspelt = start < 0 and len(lows) >= 3 and lows[1] in _FIRST_NAMES and _misspelt_title(lows[0])
+        # "Office Matthew Cousins" for "Officer Matthew Cousins": a title one letter off, before a full name
+        misspelt = (
+            _misspelt_title(lows[0]) if start < 0 and len(lows) >= 3 and lows[1] in _FIRST_NAMES else None
+        )
         if misspelt:
-            # "Office Matthew Cousins" for "Officer Matthew Cousins": a title one letter off, before a full name
-            lows = [_misspelt_title(lows[0]) or lows[0], *lows[1:]]
+            lows = [misspelt, *lows[1:]]
             start = 0
         if start < 0:
             return False

@@ -72,8 +72,7 @@ class Prepared:
         self.analyses = (analysis_a, analysis_b)
         self.built = (build_claims(read_a, "a"), build_claims(read_b, "b"))
         for analysis, built in zip(self.analyses, self.built, strict=True):
-            _mask_speakers(analysis, built)
-            _mask_sourcing(analysis, built)
+            _mask_no_fact(analysis, built)
         self.views = (
             _views(analysis_a, self.built[0]),
             _views(analysis_b, self.built[1]),
@@ -222,9 +221,10 @@ def _word_encodings(analysis: Analysis, built: BuiltClaims) -> Encodings:
     return Encodings(claims, sentences, vectors, owner)
 
 
-def _mask_speakers(analysis: Analysis, built: BuiltClaims) -> None:
-    """Leave out of matching the words that name who says something in a claim, besides the attribution
-    the claim carries: one speaker's two claims share the speaker ("same_speaker"), not a fact."""
+def _mask_no_fact(analysis: Analysis, built: BuiltClaims) -> None:
+    """Leave out of matching, besides the attribution a claim carries, the words in it that name who says
+    something (one speaker's two claims share the speaker, "same_speaker", not a fact) and those that say why
+    a source goes unnamed ("speaking on condition of anonymity": two wire stories share them, not a fact)."""
     for claim in built.claims:
         masked = built.masked_spans.get(claim.id, [])
         extra = [
@@ -232,17 +232,9 @@ def _mask_speakers(analysis: Analysis, built: BuiltClaims) -> None:
             for s, e in analysis.speakers.get((claim.start, claim.end), ())
             if not any(ms <= s and e <= me for ms, me in masked)
         ]
+        extra += sourcing_spans(analysis.text, claim.start, claim.end)
         if extra:
             built.masked_spans[claim.id] = sorted([*masked, *extra])
-
-
-def _mask_sourcing(analysis: Analysis, built: BuiltClaims) -> None:
-    """Leave out of matching the words that say why a source goes unnamed ("speaking on condition of
-    anonymity"): two wire stories share them, not a fact."""
-    for claim in built.claims:
-        found = sourcing_spans(analysis.text, claim.start, claim.end)
-        if found:
-            built.masked_spans[claim.id] = sorted([*built.masked_spans.get(claim.id, []), *found])
 
 
 def _lemmas(analysis: Analysis, claim: Claim, masked: list[tuple[int, int]]) -> frozenset[str]:

@@ -69,7 +69,7 @@ _BLOCK_RES = (
         re.IGNORECASE,
     ),
 )
-# One pass instead of thirteen; every pattern starts at a digit, "+", "(" or "at".
+# One pass instead of one per pattern; every pattern starts at a digit, "+", "(" or "at".
 _BLOCK_RE = re.compile(
     r"(?=[0-9+(aA])(?:"
     + "|".join(f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})" for rx in _BLOCK_RES)
@@ -1008,8 +1008,8 @@ class _Reader:
         if not prev or prev == "and" or (count == 1 and self.low(j) in ("a", "an")):
             return None
         value = total + cur
-        # "two and a half years"; "a million and a half" is half a million more, "one and a half million"
-        # a million and a half
+        # "two and a half years"; after a scale word the half is half of it ("a million and a half"), and a
+        # scale word after it multiplies the whole ("one and a half million")
         if self.low(k) == "and" and self.low(k + 1) == "a" and self.low(k + 2) == "half":
             value += 0.5 * last_scale if prev == "scale" and not cur else 0.5
             k += 3

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from articles.engine.attribution import Attribution, find_attribution, find_quotes, verb_forms, verb_label
-from articles.engine.clauses import BULLETS
+from articles.engine.clauses import LIST_MARKS
 from articles.engine.dates import extract_dates
 from articles.engine.entities import ROLE_WORDS, extract_entities, link_entities
 from articles.engine.facts import ADDRESSED_LEMMAS, SUBJECT_DEPS, clause_spans, is_speech_verb
@@ -97,7 +97,7 @@ def read_article(
             and not seen_text
             and line_alone
             and not chunk.rstrip().endswith((".", "!", "?"))
-            and not chunk.lstrip().startswith((*BULLETS, "- ", "* "))  # an item of a list
+            and not chunk.lstrip().startswith(LIST_MARKS)  # an item of a list
         )
         headlines += headline
         seen_text = not headline

@@ -433,11 +433,11 @@ def sourcing_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def is_sourcing(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` only says why a source goes unnamed ("Two officials, who spoke on condition
     of anonymity", "because they were not authorized to discuss the case"): no claim of the story."""
-    clause = text[start:end]
-    found = _SOURCING_RE.search(clause)
-    if found is None:
+    found = sourcing_spans(text, start, end)
+    if not found:
         return False
-    rest = clause[: found.start()] + clause[found.end() :]
+    bounds = [start, *(at for span in found for at in span), end]
+    rest = " ".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
     return len(_WORD_RE.findall(rest)) <= _SOURCING_REST_WORDS
 
 
