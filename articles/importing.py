@@ -6,6 +6,7 @@ Pure functions without the database, shared by the import commands and by `compa
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -268,6 +269,16 @@ def outlet_from_url(url: str) -> str:
     return host.removeprefix("www.")
 
 
+# A character reference left in text copied out of a page's source: "&amp;", "&#8217;", "&#x2014;", "&nbsp;".
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_references(text: str) -> str:
+    """Text with the character references of HTML written as their characters ("Procter &amp; Gamble" gives
+    "Procter & Gamble"); anything that is not a whole reference is left as it is ("AT&T", "R&D")."""
+    return _REFERENCE.sub(lambda m: html.unescape(m.group()), text)
+
+
 def read_document(name: str, data: bytes, url: str = "") -> tuple[ParsedArticle, ArticleMeta]:
     """A file's (or a fetched page's) article and what its metadata says; ArticleFileError when it is not
     an article. The outlet falls back on the domain of ``url``."""
@@ -275,7 +286,7 @@ def read_document(name: str, data: bytes, url: str = "") -> tuple[ParsedArticle,
     if looks_like_html(name, text) or (url and "<body" in text[:100_000].lower()):
         parsed, meta = parse_html(text)
     else:
-        parsed, meta = parse_article(text), ArticleMeta()
+        parsed, meta = parse_article(unescape_references(text)), ArticleMeta()
     if url:
         meta = ArticleMeta(
             outlet=meta.outlet or outlet_from_url(url), published=meta.published, url=meta.url or url

@@ -15,7 +15,9 @@ from articles.importing import (
     parse_article,
     parse_dateline,
     read_article,
+    read_document,
     read_manifest,
+    unescape_references,
 )
 
 GUARDIAN_HEADLINE = "Syrian army recaptures ‘all of Palmyra’ from Islamic State"
@@ -179,3 +181,12 @@ def test_html_is_told_by_its_name_or_its_start() -> None:
     assert looks_like_html("page.HTML", "plain words")
     assert looks_like_html("", "  <!DOCTYPE html><p>x</p>")
     assert not looks_like_html("story.txt", "Rebels took the town.")
+
+
+def test_pasted_text_has_its_html_character_references_written_out() -> None:
+    text = (
+        "Ferry sinks\n\nProcter &amp; Gamble said it&#8217;s 40&#x2009;km away &mdash; AT&T and R&D agreed.\n"
+    )
+    parsed, _ = read_document("", text.encode("utf-8"))
+    assert "Procter & Gamble said it\u2019s 40\u2009km away \u2014 AT&T and R&D agreed." in parsed.body
+    assert unescape_references("no references & none &here") == "no references & none &here"

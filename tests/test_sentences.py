@@ -366,6 +366,20 @@ def test_punctuation_soup_never_breaks_the_splitter(parts: list[str]) -> None:
         "This story has been updated with the latest figures.",
         "(AP Photo/Charlie Riedel)",
         "Order Reprints | Today's Paper | Subscribe",
+        "This article was originally published on April 2.",
+        "We use cookies to improve your experience on our site.",
+        "Please enable JavaScript to view the comments.",
+        "Your browser does not support the video tag.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Filed under: World, Asia",
+        "Have a news tip? Email us at tips@example.com.",
+        "Email us at newsdesk@example.com",
+        "Already a subscriber? Log in",
+        "You have 2 free articles remaining this month.",
+        "Download the News app for breaking alerts.",
+        "Support independent journalism today.",
+        "Skip to main content",
+        "Get the latest headlines delivered to your inbox every morning.",
     ],
 )
 def test_page_furniture_is_no_sentence_of_the_story(line: str) -> None:
@@ -390,6 +404,11 @@ def test_page_furniture_is_no_sentence_of_the_story(line: str) -> None:
         "This report was updated by the agency in May, the minister said.",
         "The vote was 5 | 4 in favour.",
         "Ferry capsizes | 12 killed as passenger boat overturns on Lake Varden in strong winds",
+        "We use the same roads every day, residents said.",
+        "The ministry said it had a tip from a neighbour.",
+        "The app was downloaded 2 million times, the company said.",
+        "Police said the letters were delivered to the mayor's inbox on Monday.",
+        "The article was first published in a local paper, the court heard.",
     ],
 )
 def test_sentences_of_the_story_are_not_furniture(line: str) -> None:

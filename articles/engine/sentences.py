@@ -387,6 +387,20 @@ _FURNITURE_RE = re.compile(
       | an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report)\b
       | this\s+(?:article|story)\s+has\s+been\s+(?:updated|corrected|amended)\b
       | \(?(?:AP|AFP|EPA|Reuters|Getty)\s+(?:photos?|images)\s*(?:/[^)]*)?\)?\W*$   # (AP Photo/Jo Lee)
+      | this\s+(?:article|story)\s+was\s+(?:originally|first)\s+published\b
+      | we\s+use\s+cookies\b
+      | (?:please\s+)?enable\s+javascript\b
+      | your\s+browser\s+does\s+not\s+support\b
+      | our\s+standards\s*:                    # Our Standards: The Thomson Reuters Trust Principles.
+      | filed\s+under\s*:
+      | (?:got|have)\s+a\s+(?:news\s+)?tip\b
+      | (?:e-?mail|contact|write\s+to)\s+us\s+at\b
+      | already\s+a\s+(?:subscriber|member)\b
+      | you\s+have\s+(?:\w+\s+){1,3}(?:articles?|stories)\s+(?:left|remaining)\b
+      | (?:download|get)\s+(?:the|our)\s+(?:\w+\s+){0,2}app\b
+      | support\s+(?:our|independent|quality)\s+journalism\b
+      | skip\s+to\s+(?:main\s+)?content\b
+      | [^.!?]{0,80}\b(?:delivered\s+)?(?:straight\s+|directly\s+)?to\s+your\s+inbox\b   # Get the latest news delivered to your inbox
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
