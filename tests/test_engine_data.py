@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from articles.engine.features import contrast_groups
 from articles.engine.quantities import _MEASURES
+from articles.engine.verdicts import contrast_groups
 from articles.engine.wordvectors import WORD_DIMENSIONS
 
 DATA = Path(__file__).resolve().parent.parent / "articles" / "engine" / "data"

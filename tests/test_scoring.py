@@ -7,8 +7,9 @@ import json
 import numpy as np
 
 from articles.engine.assignment import assign
-from articles.engine.features import FEATURES, STACKED, contrast_groups, rarity, stacked_features
+from articles.engine.features import FEATURES, STACKED, rarity, stacked_features
 from articles.engine.scoring import WEIGHTS, Scorer, trained_scorer
+from articles.engine.verdicts import contrast_groups
 
 
 def test_the_weights_file_names_every_feature_in_order() -> None:

@@ -436,3 +436,82 @@ def test_two_sizes_of_one_crowd_conflict() -> None:
     assert [(ln["relation"], ln["explanation"]) for ln in data["links"]] == [
         ("conflict", "A says more than 100 people, B says 70: the same count cannot be both")
     ]
+
+
+def _linked(text_a: str, text_b: str) -> list[tuple[str, str, str]]:
+    data = result_to_dict(compare_texts(text_a, text_b))
+    claims = {c["id"]: c["text"] for side in ("a", "b") for c in data[side]["claims"]}
+    return [(claims[ln["a"]], ln["relation"], ln["explanation"]) for ln in data["links"]]
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "said"),
+    [
+        (
+            "The captain was killed in the sinking off Varden, police said.",
+            "The captain was injured in the sinking off Varden, police said.",
+            "A says killed, B says injured",
+        ),
+        (
+            "Police arrested the driver of the truck on Monday in Varden.",
+            "Police released the driver of the truck on Monday in Varden.",
+            "A says arrested, B says released",
+        ),
+        (
+            "The council approved the new bridge plan for Varden on Monday.",
+            "The council rejected the new bridge plan for Varden on Monday.",
+            "A says approved, B says rejected",
+        ),
+    ],
+)
+def test_contrasting_events_are_no_agreement_however_alike_the_words(
+    text_a: str, text_b: str, said: str
+) -> None:
+    [(_, relation, why)] = _linked(text_a, text_b)
+    assert relation == "partial"
+    assert why == f"other events: {said}"
+
+
+def test_figures_of_the_dead_and_of_the_injured_tell_two_facts() -> None:
+    [(_, relation, why)] = _linked(
+        "Twelve people were killed in the sinking off Varden, police said.",
+        "Thirty people were injured in the sinking off Varden, police said.",
+    )
+    assert (relation, why) == (
+        "partial",
+        "other people counted: A Twelve people (dead), B Thirty people (injured)",
+    )
+
+
+def test_those_rescued_are_not_those_aboard_nor_the_dead() -> None:
+    relation, why = verdict(
+        "The coast guard said 150 people have been rescued.", "The ferry had 210 people aboard."
+    )
+    assert relation != "conflict"
+    [(_, relation, why)] = _linked(
+        "150 people were rescued from the sinking off Varden, police said.",
+        "At least 14 people died in the sinking off Varden, police said.",
+    )
+    assert relation == "partial"
+    assert "150 people (rescued)" in why
+
+
+def test_a_figure_told_with_both_states_still_agrees() -> None:
+    # "the gunman was killed, 14 others were wounded" against "injured 14 others": the figures tell the shared
+    # fact, whatever other events the claims also name
+    text_a, text_b = "Police said 14 others were wounded.", "The gunman injured 14 others."
+    side_a = Side(claim(text_a), text_a, 2016, lemmas=frozenset({"police", "kill", "wound"}))
+    side_b = Side(claim(text_b), text_b, 2016, lemmas=frozenset({"gunman", "injure"}))
+    relation, why = judge(side_a, side_b, [])
+    assert relation == "agree"
+    assert "14" in why
+    # "One dead, others hurt" ~ "fatally shot, four wounded": each also tells the other's state in words
+    relation, _ = verdict(
+        "One dead, others hurt in the shooting.", "Woman killed, four people wounded in shooting"
+    )
+    assert relation == "agree"
+
+
+def test_the_shot_may_be_the_wounded() -> None:
+    relation, _ = verdict("Thirteen people were shot at the party.", "The shooting left 13 people wounded.")
+    assert relation == "agree"

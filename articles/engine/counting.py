@@ -4,39 +4,43 @@ from __future__ import annotations
 
 import re
 
+from articles.engine.quantities import PARTICIPLE_STATES
 from articles.engine.types import Quantity
 
-# What happened to the people counted, read from the words right after the figure ("ten people were shot").
+# What happened to those counted, by the word that says it ("ten people were rescued": rescued); a figure of
+# those aboard ("210 people on board", "a ferry carrying 200 passengers") counts everyone there.
+_STATES: dict[str, str] = {
+    **{word: state for word, state in PARTICIPLE_STATES.items() if state != "hospitalised"},
+    "died": "dead",
+    "fatally": "dead",
+    "hospitalized": "in hospital",
+    "hospitalised": "in hospital",
+    "saved": "rescued",
+    "freed": "released",
+    "released": "released",
+    "aboard": "aboard",
+    "on board": "aboard",
+}
+_STATE_WORDS = "|".join(sorted((w.replace(" ", r"\s+") for w in _STATES), key=len, reverse=True))
+# ... read from the words right after the figure ("ten people were shot", "150 have been rescued")
 _STATE_AFTER = re.compile(
     r"^[\s,]*(?:including[^,.;]{1,40},\s*)?(?:(?:people|persons?|others?|more|men|women|children|officers?|"
-    r"soldiers?|civilians?|police|were|was|are|is|have|has|had|been|"
+    r"soldiers?|civilians?|police|passengers|residents|were|was|are|is|have|has|had|been|"
     r"reportedly|also|later|seriously|critically|badly|slightly|fatally|being)\s+){0,4}"
-    r"(died|dead|killed|fatally|injured|hurt|wounded|shot|missing|arrested|detained|hospitali[sz]ed)\b",
+    rf"({_STATE_WORDS})\b",
     re.IGNORECASE,
 )
-# ... or from a verb right before it ("the bombing killed 12 people", "injuring 30").
+# ... or from a verb right before it ("the bombing killed 12 people", "injuring 30", "carrying 200").
 _STATE_BEFORE = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|wounds|injured|injuring|injures|shot|shooting|shoots|"
-    r"arrested|arresting|detained|detaining)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?$",
+    r"arrested|arresting|detained|detaining|rescued|rescuing|rescues|evacuated|evacuating|evacuates|"
+    r"carrying|carried|carries|charged|charging|charges)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$",
     re.IGNORECASE,
 )
 _VERB_STATES = {"kill": "dead", "wound": "injured", "injur": "injured", "shoot": "shot", "shot": "shot",
-                "arrest": "arrested", "detain": "arrested"}  # fmt: skip
-_STATES: dict[str, str] = {
-    "died": "dead",
-    "dead": "dead",
-    "killed": "dead",
-    "fatally": "dead",
-    "injured": "injured",
-    "hurt": "injured",
-    "wounded": "injured",
-    "shot": "shot",
-    "missing": "missing",
-    "arrested": "arrested",
-    "detained": "arrested",
-    "hospitalized": "in hospital",
-    "hospitalised": "in hospital",
-}
+                "arrest": "arrested", "detain": "arrested", "rescu": "rescued", "evacuat": "evacuated",
+                "carr": "aboard", "charg": "charged"}  # fmt: skip
 # "area hospitals received 12 victims": those counted were taken to hospital.
 _HOSPITAL_BEFORE = re.compile(
     r"\bhospitals?\s+(?:have\s+|had\s+)?(?:received|treated|admitted|took\s+in)\s+"
@@ -54,7 +58,7 @@ def noun_and_state(q: Quantity, body: str) -> tuple[str | None, str | None]:
     elif q.kind == "count":
         m = _STATE_AFTER.match(body[q.end : q.end + 80])
         if m:
-            state = _STATES[m.group(1).lower()]
+            state = _STATES[" ".join(m.group(1).lower().split())]
         else:
             window = body[max(0, q.start - 40) : q.start]
             before = _STATE_BEFORE.search(window)

@@ -7,7 +7,6 @@ trained scorer weighs them; nothing here decides a link.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from articles.engine.verdicts import synonyms
+from articles.engine.verdicts import contrast_groups, synonyms
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -159,18 +158,6 @@ def _zipf(word: str) -> float:
 def rarity(lemma: str) -> float:
     """Weight of a lemma by how rare it is in general English (0 for the commonest words, up to 1)."""
     return max(0.0, min(1.0, (7.0 - _zipf(lemma)) / 5.0))
-
-
-@cache
-def contrast_groups() -> dict[str, tuple[int, int]]:
-    """Each contrasting event word's (row, group)."""
-    rows = json.loads((DATA / "contrasts.json").read_text(encoding="utf-8"))["rows"]
-    out: dict[str, tuple[int, int]] = {}
-    for r, groups in enumerate(rows):
-        for g, words in enumerate(groups):
-            for w in words:
-                out[w] = (r, g)
-    return out
 
 
 def _ranks(values: NDArray[np.float64], axis: int) -> NDArray[np.float64]:

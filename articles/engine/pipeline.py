@@ -25,7 +25,7 @@ from articles.engine.types import Claim, ComparisonResult, Document, Link
 from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
-ENGINE_VERSION = "2.33"
+ENGINE_VERSION = "2.34"
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -155,11 +155,11 @@ def decide(
         ca, cb = claims_a[i], claims_b[j]
         side_a = Side(
             ca, text_a, published_a.year if published_a else None, _named_sources(built_a, ca),
-            built_a.masked_spans.get(ca.id, []),
+            built_a.masked_spans.get(ca.id, []), prep.views[0][i].lemmas,
         )  # fmt: skip
         side_b = Side(
             cb, text_b, published_b.year if published_b else None, _named_sources(built_b, cb),
-            built_b.masked_spans.get(cb.id, []),
+            built_b.masked_spans.get(cb.id, []), prep.views[1][j].lemmas,
         )  # fmt: skip
         relation, explanation = judge(side_a, side_b, _shared_words(text_a, ca, cb))
         if relation == "conflict" and matrix[i, j] < scorer.conflict_threshold:

@@ -144,7 +144,7 @@ _QUALIFIER_MAX = max(len(k) for k in _QUALIFIERS)
 _QUALIFIER_WORDS = frozenset(w for k in _QUALIFIERS for w in k)
 
 # Canonical casualty/state words. Participles and adjectives can follow a noun ("ten people injured").
-_PARTICIPLE_STATES = {
+PARTICIPLE_STATES = {
     "dead": "dead", "killed": "dead", "injured": "injured", "hurt": "injured", "wounded": "injured",
     "missing": "missing", "unaccounted": "missing", "arrested": "arrested", "detained": "arrested",
     "shot": "shot", "stabbed": "stabbed", "displaced": "displaced", "evacuated": "evacuated",
@@ -154,7 +154,7 @@ _PARTICIPLE_STATES = {
 }  # fmt: skip
 # Finite verbs and nouns that name the same states right after a number ("24 died", "12 deaths").
 _STATES = {
-    **_PARTICIPLE_STATES,
+    **PARTICIPLE_STATES,
     "died": "dead", "die": "dead", "dies": "dead", "death": "dead", "deaths": "dead", "fatality": "dead",
     "fatalities": "dead", "injury": "injured", "injuries": "injured", "casualty": "casualty",
     "casualties": "casualty", "arrests": "arrested", "arrest": "arrested",
@@ -1360,7 +1360,7 @@ class _Reader:
         first = word(words[0])
         state = _STATES.get(first)
         if state is not None:
-            if len(words) > 1 and first in _PARTICIPLE_STATES:
+            if len(words) > 1 and first in PARTICIPLE_STATES:
                 second = word(words[1])
                 if self._noun_plural(words[1]) and second not in _STATES:
                     return f"{_lemma(second)} {state}", words[1][1] + 1, True
@@ -1400,8 +1400,8 @@ class _Reader:
         if unit in ("other", "more"):
             # "20 others wounded", "two others were injured": the verb says what is counted
             after = word(words[head + 1]) if head + 1 < len(words) else ""
-            if after in _PARTICIPLE_STATES:
-                return _PARTICIPLE_STATES[after], words[head + 1][1] + 1, True
+            if after in PARTICIPLE_STATES:
+                return PARTICIPLE_STATES[after], words[head + 1][1] + 1, True
             return None, end, False
         if head + 1 < len(words):
             after = word(words[head + 1])
@@ -1409,8 +1409,8 @@ class _Reader:
             active = self.low(words[head + 1][1] + 1) in _DETERMINERS or self._starts_number(
                 words[head + 1][1] + 1
             )
-            if after in _PARTICIPLE_STATES and unit not in _PARTICIPLE_STATES.values() and not active:
-                unit = f"{unit} {_PARTICIPLE_STATES[after]}"
+            if after in PARTICIPLE_STATES and unit not in PARTICIPLE_STATES.values() and not active:
+                unit = f"{unit} {PARTICIPLE_STATES[after]}"
                 end = words[head + 1][1] + 1
         return unit, end, not single
 

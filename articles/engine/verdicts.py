@@ -11,7 +11,7 @@ from pathlib import Path
 
 from articles.engine.counting import noun_and_state
 from articles.engine.dates import dates_compatible
-from articles.engine.lexicon import concept, content_tokens
+from articles.engine.lexicon import concept, content_tokens, lemma
 from articles.engine.quantities import convert_money, intervals_overlap, measure_words, same_counted_thing
 from articles.engine.types import Claim, DateRef, Entity, Quantity, Relation
 from articles.engine.wordvectors import word_similarity
@@ -53,6 +53,7 @@ class Side:
     year: int | None
     sources: frozenset[str] = field(default_factory=frozenset)
     masked: list[tuple[int, int]] = field(default_factory=list)  # dateline and attribution: not the fact
+    lemmas: frozenset[str] = frozenset()  # the claim's words that tell its fact, as lemmas
 
 
 @dataclass(slots=True)
@@ -167,6 +168,9 @@ _STATE_WORDS = {
     "dead": ("dead", "died", "kill", "fatal"),
     "injured": ("injur", "hurt", "wound"),
     "in hospital": ("hospital",),
+    "rescued": ("rescu", "saved"),
+    "released": ("releas", "freed"),
+    "aboard": ("aboard", "on board", "carrying"),
 }
 
 
@@ -775,6 +779,89 @@ def _days_apart(a: Claim, b: Claim) -> str:
     return f"A {a.dates[0].text.strip()}, B {b.dates[0].text.strip()}"
 
 
+# What happened to people that sets them apart from those another state counts: the dead are not the injured,
+# nor those rescued; the shot or those in hospital may be either, and are left out.
+_APART_STATES = frozenset(
+    ("dead", "injured", "rescued", "missing", "arrested", "released", "aboard", "kidnapped")
+)
+
+
+def _tells_state(text: str, state: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _STATE_WORDS.get(state, (state,)))
+
+
+def _compare_states(a: Side, b: Side, figures: list[Finding]) -> list[Finding]:
+    """ "12 people were killed" against "30 people were injured": figures of what happened to different people
+    (the dead, the injured, the rescued) tell two facts, however alike the rest of the claims reads."""
+    if figures:
+        return []
+    stated_a = [(q, s) for q in a.claim.quantities if (s := noun_and_state(q, a.body)[1]) in _APART_STATES]
+    stated_b = [(q, s) for q in b.claim.quantities if (s := noun_and_state(q, b.body)[1]) in _APART_STATES]
+    if not stated_a or not stated_b or {s for _, s in stated_a} & {s for _, s in stated_b}:
+        return []
+    # "One dead, others hurt" ~ "Woman fatally shot, four people wounded": each also tells the other's state
+    if any(_tells_state(b.claim.text, state) for _, state in stated_a) or any(
+        _tells_state(a.claim.text, state) for _, state in stated_b
+    ):
+        return []
+    (qa, _), (qb, _) = stated_a[0], stated_b[0]
+    return [
+        Finding("partial", f"other people counted: A {_described(qa, a.body)}, B {_described(qb, b.body)}")
+    ]
+
+
+@cache
+def contrast_groups() -> dict[str, tuple[int, int]]:
+    """Each contrasting event word's (row, group)."""
+    rows = json.loads((Path(__file__).parent / "data" / "contrasts.json").read_text(encoding="utf-8"))["rows"]
+    out: dict[str, tuple[int, int]] = {}
+    for r, groups in enumerate(rows):
+        for g, words in enumerate(groups):
+            for w in words:
+                out[w] = (r, g)
+    return out
+
+
+# One event told from its two sides: the army's victory is its enemy's defeat, a purchase the seller's sale.
+_SIDES_OF_ONE_EVENT = frozenset(
+    ("win", "won", "victory", "lose", "defeat", "loss", "buy", "acquire", "purchase", "sell")
+)
+
+
+def _compare_events(a: Side, b: Side, figures_agree: bool) -> list[Finding]:
+    """ "The captain was killed" against "The captain was injured", "approved" against "rejected": words of
+    events that exclude each other (the table of contrasting event words) tell two facts, or one told two ways;
+    either way the claims do not simply agree."""
+    if figures_agree:
+        return []  # the figures tell the fact both report ("14 others were wounded" ~ "injured 14 others")
+    table = contrast_groups()
+    groups_a: dict[int, dict[int, str]] = {}
+    groups_b: dict[int, dict[int, str]] = {}
+    for lemmas, groups in ((a.lemmas, groups_a), (b.lemmas, groups_b)):
+        for word in sorted(lemmas):
+            if word in table and word not in _SIDES_OF_ONE_EVENT:
+                row, group = table[word]
+                groups.setdefault(row, {}).setdefault(group, word)
+    for row, found_a in sorted(groups_a.items()):
+        found_b = groups_b.get(row, {})
+        # "male workers over their female counterparts" ~ "women ... than men": both sides name both groups
+        if found_b and found_a.keys().isdisjoint(found_b.keys()):
+            word_a, word_b = next(iter(found_a.values())), next(iter(found_b.values()))
+            said_a, said_b = _written(word_a, a.claim.text), _written(word_b, b.claim.text)
+            return [Finding("partial", f"other events: A says {said_a}, B says {said_b}")]
+    return []
+
+
+def _written(word: str, text: str) -> str:
+    """The word of ``text`` whose lemma is ``word`` ("killed" for "kill"), else ``word`` itself."""
+    for found in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", text):
+        low = found.group().lower()
+        if low == word or lemma(low) == word or (len(word) > 3 and low.startswith(word.removesuffix("e"))):
+            return found.group()
+    return word
+
+
 def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
     """The relation of two aligned claims and a one-line explanation naming the values on both sides."""
     figures, dates = _compare_quantities(a, b), _compare_dates(a, b)
@@ -795,7 +882,10 @@ def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
         + _compare_lists(a, b)
         + _compare_sources(a, b)
         + _compare_absences(a, b)
+        + _compare_states(a, b, figures)
     )
+    if not any(f.relation in ("conflict", "partial") for f in findings):
+        findings += _compare_events(a, b, any(f.relation == "agree" for f in figures))
     strongest: tuple[Relation, ...] = ("conflict", "partial")
     for relation in strongest:
         hits = [f.text for f in findings if f.relation == relation]
