@@ -193,6 +193,13 @@ def test_a_headline_and_its_standfirst_are_headline_claims_and_the_body_is_not()
     assert all(kind != "headline" for _, kind in kinds[2:])
 
 
+def test_a_paragraph_pasted_without_full_stops_is_no_headline_and_is_cut_into_claims() -> None:
+    line = "a ferry carrying 200 passengers sank off the coast on tuesday killing at least 12 people officials said "
+    claims = extract_claims(line * 6, dt.date(2024, 3, 6))
+    assert len(claims) > 1
+    assert all(c.kind != "headline" and c.end - c.start <= 450 for c in claims)
+
+
 def test_the_items_of_a_list_under_the_headline_are_no_standfirst() -> None:
     claims = extract_claims(
         "Storm hits coast\n\nKey points:\n\n• At least 12 people died in the storm\n\n"

@@ -55,6 +55,7 @@ class SentenceRead:
 
 
 MAX_HEADLINES = 2  # a headline and its standfirst
+MAX_HEADLINE_CHARS = 300
 
 
 @dataclass(slots=True)
@@ -98,6 +99,7 @@ def read_article(
             and line_alone
             and not chunk.rstrip().endswith((".", "!", "?"))
             and not chunk.lstrip().startswith(LIST_MARKS)  # an item of a list
+            and len(chunk.strip()) <= MAX_HEADLINE_CHARS  # a paragraph pasted without its full stops
         )
         headlines += headline
         seen_text = not headline
