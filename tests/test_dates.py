@@ -950,3 +950,27 @@ def test_a_decade_holds_each_of_its_years_and_no_other() -> None:
     assert dates_compatible(decade, inside) and dates_compatible(inside, decade)
     assert dates_compatible(short, inside)
     assert not dates_compatible(decade, outside)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("On Christmas Eve, the store closed.", "2015-12-24"),
+        ("The store will close on Christmas Day.", "2016-12-25"),
+        ("It happened on New Year's Eve 2010.", "2010-12-31"),
+        ("It happened on New Year’s Day.", "2016-01-01"),
+        ("The parade on the Fourth of July was cancelled.", "2015-07-04"),
+        ("Sales have slowed since Christmas.", "2015-12-25"),
+        ("The Valentine's Day dinner was held in the hotel.", "2016-02-14"),
+    ],
+)
+def test_a_holiday_on_a_fixed_day_is_that_day(sentence: str, value: str) -> None:
+    assert values(sentence) == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Christmas shopping was slow.", "The family was away over Christmas.", "They threw a Halloween party."],
+)
+def test_a_holiday_that_names_its_season_is_no_day(sentence: str) -> None:
+    assert values(sentence) == []

@@ -282,6 +282,13 @@ def test_it_reads_percentages(text: str) -> None:
         ("The epicentre was 50 miles away.", "measure", "mile", 50),
         ("It was packed with 10kg of explosives.", "measure", "kg", 10),
         ("It was -5°C overnight.", "measure", "°C", -5),
+        ("Temperatures reached 40C on Monday.", "measure", "°C", 40),
+        ("It was 104F in Phoenix.", "measure", "°F", 104),
+        ("Winds gusting to 190km/h hit the coast.", "measure", "km/h", 190),
+        ("Winds of 190 km/h hit the coast.", "measure", "km/h", 190),
+        ("Winds of 100 miles per hour hit the coast.", "measure", "mph", 100),
+        ("The car was doing 50 miles an hour.", "measure", "mph", 50),
+        ("The 2in pipe burst.", "measure", "inch", 2),
     ],
 )
 def test_it_reads_measures(text: str, kind: str, unit: str, value: float) -> None:
@@ -643,6 +650,8 @@ def test_a_unit_of_time_that_is_no_span_is_no_figure(text: str) -> None:
         ("He is 5 feet 9 inches tall.", 69),
         ("a 6-foot, 2-inch man", 74),
         ("It was 10 feet and 3 inches high.", 123),
+        ("a 6ft 2in man", 74),
+        ("The 6-foot-11 centre was arrested.", 83),
     ],
 )
 def test_feet_and_inches_are_one_height_in_inches(text: str, inches: float) -> None:
@@ -652,6 +661,12 @@ def test_feet_and_inches_are_one_height_in_inches(text: str, inches: float) -> N
 
 def test_feet_and_inches_of_two_things_stay_apart() -> None:
     assert len(extract_quantities("The fence is 5 feet tall and the gap 9 inches wide.")) == 2
+    assert only("a 6-foot-tall fence").unit == "ft"
+
+
+@pytest.mark.parametrize("text", ["the 4c stamp", "He sat in seat 3f.", "He ran 10 km on Monday."])
+def test_a_letter_after_digits_is_a_temperature_only_as_a_capital(text: str) -> None:
+    assert all(q.unit not in ("°C", "°F") for q in extract_quantities(text))
 
 
 def test_decades_and_centuries_are_counted_in_years() -> None:

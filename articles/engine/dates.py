@@ -1118,6 +1118,50 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
     return [_Cand(count.start(), m.end(), f"{pub.year - years:04d}", "year", True)]
 
 
+# Holidays on a fixed day of the year: "on Christmas Eve", "New Year's Day", "the Fourth of July".
+_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31),
+    "fourth of july": (7, 4), "bastille day": (7, 14), "guy fawkes night": (11, 5),
+    "bonfire night": (11, 5), "st patrick's day": (3, 17), "st. patrick's day": (3, 17), "armistice day": (11, 11),
+    "veterans day": (11, 11), "veterans' day": (11, 11), "remembrance day": (11, 11),
+}  # fmt: skip
+_HOLIDAY_RE = re.compile(
+    r"(?<![\w'’])(?P<lead>(?:the|on|at|over|during|by|since|before|after|until|till)\s+)?(?P<h>"
+    + "|".join(
+        re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+")
+        for h in sorted(_HOLIDAYS, key=len, reverse=True)
+    )
+    + r")(?![\w'’])(?:\s+(?P<y>"
+    + _YEAR
+    + r"))?",
+    re.IGNORECASE,
+)
+
+
+# Holidays whose name also stands for their season, read as the day only after these words
+_SEASONS_TOO = frozenset(("christmas", "halloween"))
+_ON_THE_DAY = frozenset(("on", "since", "before", "after", "until", "till", "by"))
+
+
+def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> list[_Cand]:
+    """A holiday resolved as its day: of the year written, or on the side of publication the text implies."""
+    key = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
+    month, day = _HOLIDAYS[key]
+    lead = (m.group("lead") or "").strip().lower()
+    if not m.group("y") and key in _SEASONS_TOO and lead not in _ON_THE_DAY:
+        return []  # "Christmas shopping", "over Christmas": the season, not the day
+
+    start = m.start("h")
+    if m.group("y"):
+        found = _valid_day(int(m.group("y")), month, day)
+        return [_Cand(start, m.end(), _iso_day(found), "day", False)] if found else []
+    if ctx.pub is None:
+        return []
+    found = _day_month(ctx.pub, month, day, ctx.ahead(start, m.end()), None)
+    return [_Cand(start, m.end(), _iso_day(found), "day", True)] if found else []
+
+
 # Each pattern runs only when the sentence holds one of its gate words (lowercased); "0" stands for any
 # digit. Most sentences carry no date at all, so this skips most of the regex work.
 _DIGIT = ("0",)
@@ -1137,6 +1181,27 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, tuple[str, ...], bool], ...] =
     (_REL_SEASON_RE, _h_rel_season, ("spring", "summer", "fall", "autumn"), False),
     (_THE_WEEKEND_RE, _h_the_weekend, ("weekend",), False),
     (_AGO_RE, _h_ago, ("ago",), False),
+    (
+        _HOLIDAY_RE,
+        _h_holiday,
+        (
+            "christmas",
+            "year's",
+            "year’s",
+            "valentine",
+            "halloween",
+            "fourth of july",
+            "bastille",
+            "fawkes",
+            "bonfire",
+            "patrick",
+            "armistice",
+            "veterans",
+            "remembrance",
+            "boxing day",
+        ),
+        False,
+    ),
 )
 _DIGITS_RE = re.compile(r"\d")
 _VALUE_RE = re.compile(r"(?!0000)\d{4}(?:-\d{2}(?:-\d{2})?)?$")

@@ -231,7 +231,7 @@ _AREA_UNITS = {
 _GLUED_MEASURES = {
     "km": "km", "kms": "km", "kg": "kg", "kgs": "kg", "cm": "cm", "mm": "mm", "ft": "ft", "mph": "mph",
     "kph": "km/h", "kmh": "km/h", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh", "ha": "hectare",
-    "lb": "lb", "lbs": "lb", "g": "g", "t": "tonne",
+    "lb": "lb", "lbs": "lb", "g": "g", "t": "tonne", "in": "inch",
 }  # fmt: skip
 _GLUED_TIMES = {"h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second"}
 _AGE_UNITS = {
@@ -1144,6 +1144,10 @@ class _Reader:
                 mult = 1e12
             elif s in _GLUED_MEASURES:
                 kind, unit = "measure", _GLUED_MEASURES[s]
+                k = self._per_hour(k + 1, unit) - 1
+                unit = self._speed_unit(unit, k + 1)
+            elif self.toks[k].text in ("C", "F"):
+                kind, unit = "measure", "°" + self.toks[k].text  # "40C", "104F"
             elif s in _GLUED_TIMES:
                 kind, unit = "duration", _GLUED_TIMES[s]
             elif s in ("pc", "pct"):
@@ -1280,7 +1284,8 @@ class _Reader:
             return "duration", _TIME_UNITS[w], end
         if w in _MEASURES and self.toks[p].kind == _WORD:
             unit = _MEASURES[w]
-            end = p + 1
+            end = self._per_hour(p + 1, unit)
+            unit = self._speed_unit(unit, end)
             if unit == "degree" and self.low(end) in ("celsius", "centigrade", "c"):
                 unit, end = "°C", end + 1
             elif unit == "degree" and self.low(end) in ("fahrenheit", "f"):
@@ -1291,6 +1296,22 @@ class _Reader:
                 return "measure", "°" + self.toks[p + 1].text.upper(), p + 2
             return "measure", "degree", p + 1
         return None
+
+    def _per_hour(self, end: int, unit: str) -> int:
+        """Past "/h" or "per hour" after a distance ("190km/h", "100 miles per hour"), if it is there."""
+        if unit not in ("km", "mile"):
+            return end
+        if end + 1 < self.n and self.toks[end].text == "/" and self.low(end + 1) in ("h", "hr"):
+            return end + 2
+        if self.low(end) in ("per", "an", "a") and self.low(end + 1) == "hour":
+            return end + 2
+        return end
+
+    def _speed_unit(self, unit: str, end: int) -> str:
+        """ "km/h" or "mph" for a distance that ``_per_hour`` read on to an hour."""
+        if unit in ("km", "mile") and end > 0 and self.low(end - 1) in ("h", "hr", "hour"):
+            return {"km": "km/h", "mile": "mph"}[unit]
+        return unit
 
     # -- the counted noun --
 
@@ -1741,7 +1762,7 @@ def _scaled(value: float | None, scale: float) -> float | None:
 
 
 _GLUED_OK = frozenset(
-    {"k", "m", "mn", "mln", "bn", "b", "bln", "tn", "trn", "pc", "pct"}
+    {"k", "m", "mn", "mln", "bn", "b", "bln", "tn", "trn", "pc", "pct", "c", "f"}
     | set(_GLUED_MEASURES)
     | set(_GLUED_TIMES)
 )
@@ -1818,9 +1839,21 @@ _UNIT_OR_BEFORE = re.compile(r"\b(second|minute|hour|day|week|month|year)\s+or\s
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)  # "rose from 5 to 12": a change, not a range
 
 
+# "a 6-foot-2 man": the inches after a height in feet, joined by a hyphen
+_INCHES_AFTER_FOOT = re.compile(r"-(1[01]|[1-9])\b(?![-.,]?\d)")
+
+
 def _joined_ranges(text: str, base: int, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
+        if q.unit == "ft" and q.low is not None and q.low == q.high and q.text.lower().endswith("foot"):
+            inches = _INCHES_AFTER_FOOT.match(text, q.end - base)
+            if inches:
+                total = q.low * 12 + int(inches.group(1))
+                end = base + inches.end()
+                q = replace(
+                    q, end=end, low=total, high=total, unit="inch", text=text[q.start - base : end - base]
+                )
         prev = out[-1] if out else None
         if (
             prev is not None
