@@ -269,6 +269,23 @@ def outlet_from_url(url: str) -> str:
     return host.removeprefix("www.")
 
 
+# English prose is about two words in five of its commonest words ("the", "of", "said"); other languages that
+# share its alphabet have a few in a hundred. Below this share, over enough words, a text is not English.
+_ENGLISH_SHARE = 0.2
+_ENGLISH_MIN_WORDS = 25
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether ``text`` reads as English by its share of common English words; too short a text passes."""
+    from articles.engine.lexicon import STOPWORDS
+
+    words = [w.lower() for w in _LETTERS.findall(text)]
+    if len(words) < _ENGLISH_MIN_WORDS:
+        return True
+    return sum(w in STOPWORDS for w in words) / len(words) >= _ENGLISH_SHARE
+
+
 # A character reference left in text copied out of a page's source: "&amp;", "&#8217;", "&#x2014;", "&nbsp;".
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -287,6 +304,8 @@ def read_document(name: str, data: bytes, url: str = "") -> tuple[ParsedArticle,
         parsed, meta = parse_html(text)
     else:
         parsed, meta = parse_article(unescape_references(text)), ArticleMeta()
+    if not reads_as_english(parsed.body):
+        raise ArticleFileError("not in English: NewsCompare reads and compares articles written in English")
     if url:
         meta = ArticleMeta(
             outlet=meta.outlet or outlet_from_url(url), published=meta.published, url=meta.url or url

@@ -17,6 +17,7 @@ from articles.importing import (
     read_article,
     read_document,
     read_manifest,
+    reads_as_english,
     unescape_references,
 )
 
@@ -190,3 +191,14 @@ def test_pasted_text_has_its_html_character_references_written_out() -> None:
     parsed, _ = read_document("", text.encode("utf-8"))
     assert "Procter & Gamble said it\u2019s 40\u2009km away \u2014 AT&T and R&D agreed." in parsed.body
     assert unescape_references("no references & none &here") == "no references & none &here"
+
+
+@pytest.mark.parametrize("seed", [SEED_A, SEED_B])
+def test_english_prose_reads_as_english_and_other_languages_do_not(seed: Path) -> None:
+    assert reads_as_english(seed.read_text(encoding="utf-8"))
+    assert reads_as_english("Twelve dead.")  # too short to tell
+    french = (
+        "Un ferry transportant 200 passagers a coulé mardi au large des côtes, faisant au moins 12 morts, ont "
+        "indiqué les autorités. Le gouvernement a déclaré que les recherches se poursuivaient."
+    )
+    assert not reads_as_english(french)

@@ -300,3 +300,13 @@ def test_saving_the_review_twice_saves_the_article_once(admin_client: Client) ->
     from articles.models import Article
 
     assert Article.objects.count() == 1
+
+
+def test_an_article_not_in_english_is_refused_with_the_reason(admin_client: Client) -> None:
+    spanish = (
+        "Un ferry se hunde frente a la costa\n\nUn ferry con 200 pasajeros se hundió el martes frente a la costa, "
+        "causando la muerte de al menos 12 personas, dijeron las autoridades. El gobierno dijo que la "
+        "investigación continúa y que los rescatistas buscan a los desaparecidos.\n"
+    )
+    response = admin_client.post("/uploads/new/", {"pasted": spanish}, follow=True)
+    assert "not in English" in response.content.decode()
