@@ -515,3 +515,32 @@ def test_a_figure_told_with_both_states_still_agrees() -> None:
 def test_the_shot_may_be_the_wounded() -> None:
     relation, _ = verdict("Thirteen people were shot at the party.", "The shooting left 13 people wounded.")
     assert relation == "agree"
+
+
+def test_a_start_told_with_another_verb_of_starting_keeps_its_date() -> None:
+    relation, why = verdict(
+        "The shooting began at about 11:40 p.m. on Saturday.",
+        "The gunfire erupted shortly after midnight on Sunday.",
+    )
+    assert relation == "conflict"
+    assert "Saturday" in why and "Sunday" in why
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        ("The third victim died on the way to the hospital.", "The woman died at the scene."),
+        ("He was pronounced dead at the scene.", "He died later at St Mary's Hospital."),
+    ],
+)
+def test_died_at_the_scene_against_in_hospital_conflicts(text_a: str, text_b: str) -> None:
+    relation, why = verdict(text_a, text_b)
+    assert relation == "conflict"
+    assert why.startswith("where they died differs")
+
+
+def test_one_report_of_both_places_is_no_conflict() -> None:
+    relation, _ = verdict(
+        "One man died at the scene and another in hospital.", "The woman died at the scene."
+    )
+    assert relation != "conflict"

@@ -540,8 +540,14 @@ SAME_EVENT_SIMILARITY = 0.3
 SYNONYM_SIMILARITY = 0.55
 
 
+# Verbs that tell when something started: "the shooting began", "gunfire erupted", "the fire broke out".
+ONSET_EVENTS = frozenset(("begin", "start", "erupt", "break", "happen", "occur", "unfold", "commence"))
+
+
 def _same_event(event_a: str, event_b: str) -> bool:
     if event_a == event_b or event_a in EMPTY_EVENTS or event_b in EMPTY_EVENTS:
+        return True
+    if event_a in ONSET_EVENTS and event_b in ONSET_EVENTS:
         return True
     return word_similarity(event_a, event_b) >= SAME_EVENT_SIMILARITY
 
@@ -786,6 +792,37 @@ _APART_STATES = frozenset(
 )
 
 
+# Where someone died: at the scene, or in (or on the way to) hospital; one report cannot have it both ways.
+_DEATH = re.compile(r"\b(?:died|dies|dead|killed|fatally)\b", re.I)
+_AT_THE_SCENE = re.compile(r"\b(?:at|on)\s+the\s+(?:scene|spot)\b", re.I)
+_AT_HOSPITAL = re.compile(
+    r"\b(?:in|at|to|on\s+(?:the|his|her|their)\s+way\s+to|en\s+route\s+to)\s+(?:a\s+|the\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+|local\s+|nearby\s+|area\s+)*hospital\b",
+    re.I,
+)
+
+
+def _death_place(text: str) -> str | None:
+    if not _DEATH.search(text):
+        return None
+    scene, hospital = _AT_THE_SCENE.search(text), _AT_HOSPITAL.search(text)
+    if bool(scene) == bool(hospital):
+        return None
+    found = scene or hospital
+    return found.group() if found else None
+
+
+def _compare_death_places(a: Side, b: Side) -> list[Finding]:
+    """ "died at the scene" against "died on the way to the hospital": one death, told two ways."""
+    place_a, place_b = _death_place(a.claim.text), _death_place(b.claim.text)
+    if not place_a or not place_b:
+        return []
+    scene_a, scene_b = bool(_AT_THE_SCENE.fullmatch(place_a)), bool(_AT_THE_SCENE.fullmatch(place_b))
+    if scene_a == scene_b:
+        return []
+    return [Finding("conflict", f"where they died differs: A says “{place_a}”, B says “{place_b}”")]
+
+
 def _tells_state(text: str, state: str) -> bool:
     low = text.lower()
     return any(stem in low for stem in _STATE_WORDS.get(state, (state,)))
@@ -883,6 +920,7 @@ def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
         + _compare_sources(a, b)
         + _compare_absences(a, b)
         + _compare_states(a, b, figures)
+        + _compare_death_places(a, b)
     )
     if not any(f.relation in ("conflict", "partial") for f in findings):
         findings += _compare_events(a, b, any(f.relation == "agree" for f in figures))
