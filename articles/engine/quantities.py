@@ -1847,10 +1847,10 @@ def _joined_ranges(text: str, base: int, found: list[Quantity]) -> list[Quantity
     out: list[Quantity] = []
     for q in found:
         if q.unit == "ft" and q.low is not None and q.low == q.high and q.text.lower().endswith("foot"):
-            inches = _INCHES_AFTER_FOOT.match(text, q.end - base)
-            if inches:
-                total = q.low * 12 + int(inches.group(1))
-                end = base + inches.end()
+            after = _INCHES_AFTER_FOOT.match(text, q.end - base)
+            if after:
+                total = q.low * 12 + int(after.group(1))
+                end = base + after.end()
                 q = replace(
                     q, end=end, low=total, high=total, unit="inch", text=text[q.start - base : end - base]
                 )
