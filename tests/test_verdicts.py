@@ -544,3 +544,12 @@ def test_one_report_of_both_places_is_no_conflict() -> None:
         "One man died at the scene and another in hospital.", "The woman died at the scene."
     )
     assert relation != "conflict"
+
+
+def test_a_contrasting_word_inside_an_idiom_tells_no_event() -> None:
+    # "opened fire" is shooting, not opening: no contrast with "closed"
+    [(_, _, why)] = _linked(
+        "Officers opened fire on the gunman outside the Varden bank.",
+        "Officers closed the road outside the Varden bank.",
+    )
+    assert "other events" not in why

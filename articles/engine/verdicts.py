@@ -866,6 +866,20 @@ _SIDES_OF_ONE_EVENT = frozenset(
 )
 
 
+# Phrases in which a contrasting word names no event of its own: "opened fire" is shooting, not opening.
+_IDIOMS = {
+    "open": re.compile(r"\bopen(?:s|ed|ing)?\s+fire\b", re.I),
+    "close": re.compile(r"\bclose(?:s|d)?\s+(?:to|by|in\s+on)\b|\bclosely\b", re.I),
+    "up": re.compile(r"\b(?:set|show|pick|turn|end|give|make|call)(?:s|ed|ing)?\s+up\b", re.I),
+    "down": re.compile(r"\b(?:shut|track|hunt|calm|step|sit|turn|stand)(?:s|ed|ing)?\s+down\b", re.I),
+}
+
+
+def _idiom(word: str, text: str) -> bool:
+    pattern = _IDIOMS.get(word)
+    return bool(pattern and pattern.search(text))
+
+
 def _compare_events(a: Side, b: Side, figures_agree: bool) -> list[Finding]:
     """ "The captain was killed" against "The captain was injured", "approved" against "rejected": words of
     events that exclude each other (the table of contrasting event words) tell two facts, or one told two ways;
@@ -875,9 +889,9 @@ def _compare_events(a: Side, b: Side, figures_agree: bool) -> list[Finding]:
     table = contrast_groups()
     groups_a: dict[int, dict[int, str]] = {}
     groups_b: dict[int, dict[int, str]] = {}
-    for lemmas, groups in ((a.lemmas, groups_a), (b.lemmas, groups_b)):
+    for lemmas, groups, text in ((a.lemmas, groups_a, a.claim.text), (b.lemmas, groups_b, b.claim.text)):
         for word in sorted(lemmas):
-            if word in table and word not in _SIDES_OF_ONE_EVENT:
+            if word in table and word not in _SIDES_OF_ONE_EVENT and not _idiom(word, text):
                 row, group = table[word]
                 groups.setdefault(row, {}).setdefault(group, word)
     for row, found_a in sorted(groups_a.items()):
