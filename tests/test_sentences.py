@@ -380,6 +380,8 @@ def test_punctuation_soup_never_breaks_the_splitter(parts: list[str]) -> None:
         "Support independent journalism today.",
         "Skip to main content",
         "Get the latest headlines delivered to your inbox every morning.",
+        "— Coast Guard (@USCG) April 2, 2013",
+        "— Jane Roe (@janeroe) Dec. 4, 2016",
     ],
 )
 def test_page_furniture_is_no_sentence_of_the_story(line: str) -> None:
@@ -427,3 +429,15 @@ def test_sentences_of_the_story_are_not_furniture(line: str) -> None:
 )
 def test_a_clause_that_only_shields_a_source_is_sourcing(clause: str, sourcing: bool) -> None:
     assert is_sourcing(clause, 0, len(clause)) is sourcing
+
+
+def test_the_items_of_a_list_are_lines_of_their_own_under_their_label() -> None:
+    text = "Key points:\n• 12 confirmed dead\n• 150 rescued\n\nThe storm hit:\n- roads closed\n- power cut to 3,000 homes\n"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Key points:",
+        "• 12 confirmed dead",
+        "• 150 rescued",
+        "The storm hit:",
+        "- roads closed",
+        "- power cut to 3,000 homes",
+    ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from articles.engine.clauses import LIST_MARKS
+
 
 def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -206,6 +208,9 @@ def _line_continues(text: str, s: int, e: int, next_start: int, longest: int) ->
     first = text[next_start]
     if last in ".!?…" or (last in _CLOSERS and e - 2 >= s and text[e - 2] in ".!?…"):
         return True  # the usual in-paragraph rules decide
+    mark = next(iter(m for m in LIST_MARKS if text.startswith(m, next_start)), None)
+    if mark is not None and (len(mark) == 1 or last == ":" or text.startswith(mark, s)):
+        return False  # "Key points:" and the items of its list under it: each a line of its own
     if first.islower() or first in ",;:)]–—" or last in ",;:([–—-":
         return True
     # Hard-wrapped prose: a line filling the column is cut mid-sentence.
@@ -388,6 +393,7 @@ _FURNITURE_RE = re.compile(
       | this\s+(?:article|story)\s+has\s+been\s+(?:updated|corrected|amended)\b
       | \(?(?:AP|AFP|EPA|Reuters|Getty)\s+(?:photos?|images)\s*(?:/[^)]*)?\)?\W*$   # (AP Photo/Jo Lee)
       | this\s+(?:article|story)\s+was\s+(?:originally|first)\s+published\b
+      | [^()]{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\W*$   # — Coast Guard (@USCG) April 2, 2013
       | we\s+use\s+cookies\b
       | (?:please\s+)?enable\s+javascript\b
       | your\s+browser\s+does\s+not\s+support\b
