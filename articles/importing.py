@@ -235,7 +235,7 @@ def parse_html(html: str) -> tuple[ParsedArticle, ArticleMeta]:
         with_metadata=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = getattr(document, "text", None) or ""
+    text = _INVISIBLE.sub("", getattr(document, "text", None) or "")
     paragraphs = article_paragraphs(text)
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS or not any(
         _SENTENCE_END.search(p) for p in paragraphs
@@ -286,6 +286,11 @@ def reads_as_english(text: str) -> bool:
     return sum(w in STOPWORDS for w in words) / len(words) >= _ENGLISH_SHARE
 
 
+# Characters a web page hides in its words: soft hyphens ("pas\u00adsengers"), zero-width spaces and word
+# joiners, a byte order mark inside the text. Copied with the text, they split its words for every reader.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 # A character reference left in text copied out of a page's source: "&amp;", "&#8217;", "&#x2014;", "&nbsp;".
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -299,11 +304,11 @@ def unescape_references(text: str) -> str:
 def read_document(name: str, data: bytes, url: str = "") -> tuple[ParsedArticle, ArticleMeta]:
     """A file's (or a fetched page's) article and what its metadata says; ArticleFileError when it is not
     an article. The outlet falls back on the domain of ``url``."""
-    text = decode_article(data)
+    text = _INVISIBLE.sub("", decode_article(data))
     if looks_like_html(name, text) or (url and "<body" in text[:100_000].lower()):
         parsed, meta = parse_html(text)
     else:
-        parsed, meta = parse_article(unescape_references(text)), ArticleMeta()
+        parsed, meta = parse_article(_INVISIBLE.sub("", unescape_references(text))), ArticleMeta()
     if not reads_as_english(parsed.body):
         raise ArticleFileError("not in English: NewsCompare reads and compares articles written in English")
     if url:

@@ -202,3 +202,10 @@ def test_english_prose_reads_as_english_and_other_languages_do_not(seed: Path) -
         "indiqué les autorités. Le gouvernement a déclaré que les recherches se poursuivaient."
     )
     assert not reads_as_english(french)
+
+
+def test_characters_hidden_in_words_are_dropped_from_an_upload() -> None:
+    text = "Ferry sinks off Var&shy;den\n\nThe ferry carried 200 pas\u00adsengers and 12 peo\u200bple died.\n"
+    parsed, _ = read_document("", text.encode("utf-8"))
+    assert "Ferry sinks off Varden" in parsed.body
+    assert "The ferry carried 200 passengers and 12 people died." in parsed.body
