@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,21 @@ def test_page_furniture_is_kept_in_the_text_but_never_a_claim_or_a_link() -> Non
     claims = {c["id"]: c["text"] for side in ("a", "b") for c in data[side]["claims"]}
     assert not [t for t in claims.values() if "Copyright" in t or "newsletter" in t or "Twitter" in t]
     assert [(claims[ln["a"]][:6], claims[ln["b"]][:6]) for ln in data["links"]] == [("A fire", "A pre-")]
+
+
+@pytest.mark.parametrize(
+    ("score", "lead"), [(0.45, "probably the same fact"), (0.9, "both report the same fact")]
+)
+def test_an_agreement_scored_below_sure_is_told_as_likely(score: float, lead: str) -> None:
+    import numpy as np
+
+    from articles.engine.pipeline import Prepared, analyse, decide
+    from articles.engine.scoring import trained_scorer
+
+    prepared = Prepared(
+        analyse("Trains on the coast line restarted later, the operator said."),
+        analyse("The coast line reopened later, officials said."),
+    )
+    result = decide(prepared, np.array([score]), replace(trained_scorer(), threshold=0.3), same_event=False)
+    [link] = [ln for ln in result.links if ln.relation == "agree"]
+    assert link.explanation.startswith(lead)

@@ -22,10 +22,12 @@ from articles.engine.sameevent import evidence, judge_same_event
 from articles.engine.scoring import Scorer, trained_scorer
 from articles.engine.sentences import sourcing_spans
 from articles.engine.types import Claim, ComparisonResult, Document, Link
-from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
+from articles.engine.verdicts import EMPTY_EVENTS, SAME_FACT, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
 ENGINE_VERSION = "2.34"
+# Below this score an agreement is told as likely, not as certain ("probably the same fact").
+SURE_LINK = 0.6
 
 _GENERIC_SOURCES = frozenset(("he", "she", "they", "it", "we", "i", "the source", "a source", "sources"))
 LEAD_CLAIMS = 3  # a headline may stand for the first few claims of the text
@@ -164,6 +166,8 @@ def decide(
         relation, explanation = judge(side_a, side_b, _shared_words(text_a, ca, cb))
         if relation == "conflict" and matrix[i, j] < scorer.conflict_threshold:
             relation, explanation = "partial", f"perhaps not the same fact: {explanation}"
+        elif relation == "agree" and matrix[i, j] < SURE_LINK:
+            explanation = explanation.replace(SAME_FACT, "probably the same fact", 1)
         links.append(Link((ca.id,), (cb.id,), relation, round(float(matrix[i, j]), 3), explanation))
         linked_a.add(i)
         linked_b.add(j)

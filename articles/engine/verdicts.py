@@ -913,6 +913,9 @@ def _written(word: str, text: str) -> str:
     return word
 
 
+SAME_FACT = "both report the same fact"
+
+
 def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
     """The relation of two aligned claims and a one-line explanation naming the values on both sides."""
     figures, dates = _compare_quantities(a, b), _compare_dates(a, b)
@@ -944,7 +947,7 @@ def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
         if hits:
             return relation, "; ".join(hits)
     agreed = [f.text for f in findings if f.relation == "agree"] or [f.text for f in _one_sided_figures(a, b)]
-    lead = "both report the same fact"
+    lead = SAME_FACT
     if shared_words:
         lead += " (" + ", ".join(shared_words[:4]) + ")"
     return "agree", "; ".join([lead, *agreed]) if agreed else lead
