@@ -540,9 +540,13 @@ def test_died_at_the_scene_against_in_hospital_conflicts(text_a: str, text_b: st
 
 
 def test_one_report_of_both_places_is_no_conflict() -> None:
-    relation, _ = verdict(
-        "One man died at the scene and another in hospital.", "The woman died at the scene."
-    )
+    for other in ("The woman died at the scene.", "The woman died in hospital."):
+        relation, _ = verdict("One man died at the scene and another in hospital.", other)
+        assert relation != "conflict"
+
+
+def test_killed_at_a_hospital_tells_where_an_attack_was_not_where_someone_died() -> None:
+    relation, _ = verdict("A gunman killed two people at the hospital.", "Two people died at the scene.")
     assert relation != "conflict"
 
 

@@ -792,24 +792,32 @@ _APART_STATES = frozenset(
 )
 
 
-# Where someone died: at the scene, or in (or on the way to) hospital; one report cannot have it both ways.
-_DEATH = re.compile(r"\b(?:died|dies|dead|killed|fatally)\b", re.I)
+# Where someone died: at the scene, or in (or on the way to) hospital; one report cannot have it both ways. Only
+# words of dying count ("killed at the hospital" may tell where an attack was), with the place right after.
+_DIED = re.compile(
+    r"\b(?:died|dies|(?:pronounced|declared|was|were)\s+dead|succumbed(?:\s+to\s+(?:his|her|their)\s+\w+)?)\b",
+    re.I,
+)
 _AT_THE_SCENE = re.compile(r"\b(?:at|on)\s+the\s+(?:scene|spot)\b", re.I)
 _AT_HOSPITAL = re.compile(
     r"\b(?:in|at|to|on\s+(?:the|his|her|their)\s+way\s+to|en\s+route\s+to)\s+(?:a\s+|the\s+)?"
     r"(?:[A-Z][\w'’.-]*\s+|local\s+|nearby\s+|area\s+)*hospital\b",
     re.I,
 )
+_PLACE_REACH = 60
 
 
 def _death_place(text: str) -> str | None:
-    if not _DEATH.search(text):
-        return None
-    scene, hospital = _AT_THE_SCENE.search(text), _AT_HOSPITAL.search(text)
-    if bool(scene) == bool(hospital):
-        return None
-    found = scene or hospital
-    return found.group() if found else None
+    if _AT_THE_SCENE.search(text) and _AT_HOSPITAL.search(text):
+        return None  # "one died at the scene and another in hospital"
+    places: list[str] = []
+    for died in _DIED.finditer(text):
+        after = text[died.end() : died.end() + _PLACE_REACH]
+        near = [m for m in (_AT_THE_SCENE.search(after), _AT_HOSPITAL.search(after)) if m]
+        if near:
+            places.append(min(near, key=lambda m: m.start()).group())
+    kinds = {bool(_AT_THE_SCENE.fullmatch(place)) for place in places}
+    return places[0] if len(kinds) == 1 else None
 
 
 def _compare_death_places(a: Side, b: Side) -> list[Finding]:
