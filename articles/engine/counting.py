@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from articles.engine.quantities import PARTICIPLE_STATES
 from articles.engine.types import Quantity
@@ -49,6 +50,7 @@ _HOSPITAL_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def noun_and_state(q: Quantity, body: str) -> tuple[str | None, str | None]:
     """What a figure counts and what happened to them: ("fighter", "dead") for "400 fighters died"."""
     words = (q.unit or "").split()

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from articles.engine.counting import noun_and_state
@@ -807,7 +807,10 @@ _AT_HOSPITAL = re.compile(
 _PLACE_REACH = 60
 
 
+@lru_cache(maxsize=4096)
 def _death_place(text: str) -> str | None:
+    if not _DIED.search(text):
+        return None
     if _AT_THE_SCENE.search(text) and _AT_HOSPITAL.search(text):
         return None  # "one died at the scene and another in hospital"
     places: list[str] = []
