@@ -6,7 +6,7 @@ import pytest
 
 from articles.engine import compare_texts, extract_claims, result_to_dict
 from articles.engine.types import Claim
-from articles.engine.verdicts import Side, judge
+from articles.engine.verdicts import Side, clock_times, judge
 
 
 def claim(text: str, published: dt.date = dt.date(2016, 3, 28)) -> Claim:
@@ -557,3 +557,29 @@ def test_a_contrasting_word_inside_an_idiom_tells_no_event() -> None:
         "Officers closed the road outside the Varden bank.",
     )
     assert "other events" not in why
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("Shares fell 5% to $12.40 on Monday.", []),
+        ("It reported a profit of £1.31bn.", []),
+        ("Rates rose 4.25% on Monday.", []),
+        ("He scored 12.40 points.", []),
+        ("The train left at 12.40 on Monday.", [760]),
+        ("It was due at 3.30pm.", [930]),
+        ("The 7:30 train was late.", [450]),
+    ],
+)
+def test_an_amount_with_a_decimal_point_is_no_clock_time(text: str, times: list[int]) -> None:
+    assert [minutes for minutes, _ in clock_times(text)] == times
+
+
+def test_shares_of_the_same_thing_conflict_and_shares_of_other_things_do_not() -> None:
+    relation, why = verdict("Smith won 52% of the vote.", "Smith won 54 percent of the vote.")
+    assert relation == "conflict"
+    assert "52%" in why and "54 percent" in why
+    relation, _ = verdict(
+        "Turnout in Varden was 65% on Tuesday.", "Smith won 52% of the vote in Varden on Tuesday."
+    )
+    assert relation != "conflict"

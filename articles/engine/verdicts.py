@@ -34,6 +34,9 @@ _CLOCK_24 = re.compile(
     r"(?=\s*(?:hours\b|hrs\b|GMT\b|UTC\b|local\b|\(|\)))"
 )
 _DIGIT = re.compile(r"\d")
+_NOT_A_TIME = re.compile(r"[\w%]|[.,]\d")
+_MONEY_BEFORE = re.compile(r"[$£€¥]\s?$")
+_AT_TIME = re.compile(r"\b(?:at|by|around|about|from|until|till|before|after|since|to|and)\s+$", re.I)
 CLOCK_TOLERANCE_MINUTES = 15
 HEDGED_HOUR_MINUTES = 30  # "about 5 p.m."
 HEDGED_TIME_MINUTES = 20  # "about 4:40 p.m."
@@ -287,6 +290,8 @@ _PART_AFTER = re.compile(r"^\S+\s+(?:other|others|more|of (?:the|them|those|its|
 
 
 def _part_of_group(q: Quantity, body: str) -> bool:
+    if q.kind == "percent":
+        return False  # a share is of something by nature: "52% of the vote" is no part of a group
     return bool(_PART_BEFORE.search(body[max(0, q.start - 25) : q.start])) or bool(
         _PART_AFTER.match(body[q.start : q.end + 20])
     )
@@ -394,12 +399,27 @@ def figure_context(q: Quantity, body: str) -> set[str]:
     """Concepts of the few words around a figure: what an amount or a share is of ("paid £6.9m in tax")."""
     before = body[max(0, q.start - 60) : q.start]
     after = body[q.end : q.end + 60]
+    if q.kind == "percent":
+        # a share is of a thing ("52% of the vote", "Turnout ... was 65%"), not of a place, a day or a source:
+        # the words after it count only as what it is "of"
+        of = _SHARE_OF.match(after)
+        before, after = _plain_words(before), _plain_words(of.group(1)) if of else ""
     words = [t for _, _, t in content_tokens(before)][-_CONTEXT_WORDS:]
     words += [t for _, _, t in content_tokens(after)][:_CONTEXT_WORDS]
     words += [t for _, _, t in content_tokens(body[q.start : q.end])]
     # the unit is no context: "35 miles north of the city" and "a range of 6 miles" are not one distance
     units = _unit_concepts() if q.kind == "measure" and q.unit != "magnitude" else frozenset()
     return set(words) - units
+
+
+_SHARE_OF = re.compile(r"\s*of\s+((?:\w+\s+){0,3}\w+)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+_DAY_WORDS = re.compile(r"\b(?:today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
+def _plain_words(text: str) -> str:
+    """``text`` without its capitalised words and its days."""
+    return _DAY_WORDS.sub(" ", _CAPITALISED.sub(" ", text))
 
 
 @cache
@@ -595,6 +615,12 @@ def clock_times(text: str) -> list[tuple[int, str]]:
     for m in _CLOCK.finditer(text):
         if m.group("m") is None and m.group("ampm") is None:
             continue  # a bare number is not a time
+        if not m.group("ampm") and (
+            _NOT_A_TIME.match(text, m.end("m")) or _MONEY_BEFORE.search(text, 0, m.start())
+        ):
+            continue  # "$12.40", "£1.31bn", "4.25%": an amount, not a time
+        if not m.group("ampm") and "." in m.group() and not _AT_TIME.search(text, 0, m.start()):
+            continue  # "12.40" is a time as "at 12.40"; alone it is more often a figure
         hour, minute = int(m.group("h")), int(m.group("m") or 0)
         ampm = (m.group("ampm") or "").lower()
         if ampm.startswith("p") and hour < 12:
