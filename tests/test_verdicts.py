@@ -583,3 +583,16 @@ def test_shares_of_the_same_thing_conflict_and_shares_of_other_things_do_not() -
         "Turnout in Varden was 65% on Tuesday.", "Smith won 52% of the vote in Varden on Tuesday."
     )
     assert relation != "conflict"
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "relation"),
+    [
+        ("The Senate voted 52-48 to confirm her.", "The Senate voted 51-49 to confirm her.", "conflict"),
+        ("The bill passed by a vote of 230-198.", "The bill passed 230 to 198 in a House vote.", "agree"),
+        ("The jury voted 11-1 to convict him.", "The jury's 11-1 vote convicted him.", "agree"),
+    ],
+)
+def test_a_vote_counted_two_ways_conflicts(text_a: str, text_b: str, relation: str) -> None:
+    got, why = verdict(text_a, text_b)
+    assert got == relation, why

@@ -860,6 +860,33 @@ def _compare_death_places(a: Side, b: Side) -> list[Finding]:
     return [Finding("conflict", f"where they died differs: A says “{place_a}”, B says “{place_b}”")]
 
 
+# A vote's tally: "voted 52-48 to confirm", "passed by a vote of 230 to 198", "an 11-1 vote".
+_TALLY = re.compile(
+    r"\bvot(?:e|ed|es|ing)\b(?:\s+\w+){0,4}?\s+(?P<x>\d{1,3})\s*(?:-|–|—|to)\s*(?P<y>\d{1,3})\b(?!\s*(?:%|per))"
+    r"|\b(?P<x2>\d{1,3})\s*(?:-|–|—)\s*(?P<y2>\d{1,3})\s+vote\b",
+    re.I,
+)
+
+
+def _tally(text: str) -> tuple[int, int, str] | None:
+    found = [m for m in _TALLY.finditer(text)]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    x, y = (m.group("x"), m.group("y")) if m.group("x") else (m.group("x2"), m.group("y2"))
+    return int(x), int(y), f"{x}-{y}"
+
+
+def _compare_tallies(a: Side, b: Side) -> list[Finding]:
+    """ "The Senate voted 52-48" against "voted 51-49": one vote, counted two ways."""
+    tally_a, tally_b = _tally(a.claim.text), _tally(b.claim.text)
+    if tally_a is None or tally_b is None:
+        return []
+    if sorted(tally_a[:2]) == sorted(tally_b[:2]):
+        return [Finding("agree", f"same vote: {tally_a[2]}")]
+    return [Finding("conflict", f"the vote differs: A says {tally_a[2]}, B says {tally_b[2]}")]
+
+
 def _tells_state(text: str, state: str) -> bool:
     low = text.lower()
     return any(stem in low for stem in _STATE_WORDS.get(state, (state,)))
@@ -975,6 +1002,7 @@ def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
         + _compare_absences(a, b)
         + _compare_states(a, b, figures)
         + _compare_death_places(a, b)
+        + _compare_tallies(a, b)
     )
     if not any(f.relation in ("conflict", "partial") for f in findings):
         findings += _compare_events(a, b, any(f.relation == "agree" for f in figures))
