@@ -974,3 +974,19 @@ def test_a_holiday_on_a_fixed_day_is_that_day(sentence: str, value: str) -> None
 )
 def test_a_holiday_that_names_its_season_is_no_day(sentence: str) -> None:
     assert values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The vote is set for May.", "2016-05"),
+        ("The trial was postponed to June.", "2016-06"),
+        ("Sentencing is scheduled for July 12.", "2016-07-12"),
+    ],
+)
+def test_a_month_a_date_is_set_for_is_ahead(sentence: str, value: str) -> None:
+    assert values(sentence) == [value]
+
+
+def test_a_name_after_for_is_no_month() -> None:
+    assert values("Many voters went for May in the leadership race.") == []

@@ -199,7 +199,8 @@ _WEAK_YEAR_CUES = _words("by from to of for around between and or &")
 # "the 2011 uprising": a year used as an adjective.
 _ERA_CUES = _words("the a an its his her their our this that")
 _MONTH_CUE_RE = re.compile(
-    r"(?i)\b(?P<cue>in|since|by|until|till|through|throughout|from|during|before|after|early|late|mid"
+    r"(?i)\b(?P<cue>(?:set|scheduled|planned|slated|due|expected|postponed|delayed|adjourned|moved)\s+(?:back\s+)?"
+    r"(?:for|to|until)|in|since|by|until|till|through|throughout|from|during|before|after|early|late|mid"
     r"|this\s+past|this\s+coming|last|this|next|coming|of|around|between|and|or|to|as\s+of)[\s-]*$"
 )
 _LIST_PREV_RE = re.compile(
