@@ -304,7 +304,7 @@ def unescape_references(text: str) -> str:
 def read_document(name: str, data: bytes, url: str = "") -> tuple[ParsedArticle, ArticleMeta]:
     """A file's (or a fetched page's) article and what its metadata says; ArticleFileError when it is not
     an article. The outlet falls back on the domain of ``url``."""
-    text = _INVISIBLE.sub("", decode_article(data))
+    text = decode_article(data)
     if looks_like_html(name, text) or (url and "<body" in text[:100_000].lower()):
         parsed, meta = parse_html(text)
     else:

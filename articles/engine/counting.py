@@ -22,13 +22,13 @@ _STATES: dict[str, str] = {
     "aboard": "aboard",
     "on board": "aboard",
 }
-_STATE_WORDS = "|".join(sorted((w.replace(" ", r"\s+") for w in _STATES), key=len, reverse=True))
+_STATE_PATTERN = "|".join(sorted((w.replace(" ", r"\s+") for w in _STATES), key=len, reverse=True))
 # ... read from the words right after the figure ("ten people were shot", "150 have been rescued")
 _STATE_AFTER = re.compile(
     r"^[\s,]*(?:including[^,.;]{1,40},\s*)?(?:(?:people|persons?|others?|more|men|women|children|officers?|"
     r"soldiers?|civilians?|police|passengers|residents|were|was|are|is|have|has|had|been|"
     r"reportedly|also|later|seriously|critically|badly|slightly|fatally|being)\s+){0,4}"
-    rf"({_STATE_WORDS})\b",
+    rf"({_STATE_PATTERN})\b",
     re.IGNORECASE,
 )
 # ... or from a verb right before it ("the bombing killed 12 people", "injuring 30", "carrying 200").

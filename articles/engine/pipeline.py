@@ -22,7 +22,7 @@ from articles.engine.sameevent import evidence, judge_same_event
 from articles.engine.scoring import Scorer, trained_scorer
 from articles.engine.sentences import sourcing_spans
 from articles.engine.types import Claim, ComparisonResult, Document, Link
-from articles.engine.verdicts import EMPTY_EVENTS, SAME_FACT, Side, clock_times, judge
+from articles.engine.verdicts import EMPTY_EVENTS, Side, clock_times, judge
 from articles.engine.wordvectors import WORD_DIMENSIONS, part_vectors
 
 ENGINE_VERSION = "2.34"
@@ -163,11 +163,11 @@ def decide(
             cb, text_b, published_b.year if published_b else None, _named_sources(built_b, cb),
             built_b.masked_spans.get(cb.id, []), prep.views[1][j].lemmas,
         )  # fmt: skip
-        relation, explanation = judge(side_a, side_b, _shared_words(text_a, ca, cb))
+        relation, explanation = judge(
+            side_a, side_b, _shared_words(text_a, ca, cb), sure=bool(matrix[i, j] >= SURE_LINK)
+        )
         if relation == "conflict" and matrix[i, j] < scorer.conflict_threshold:
             relation, explanation = "partial", f"perhaps not the same fact: {explanation}"
-        elif relation == "agree" and matrix[i, j] < SURE_LINK:
-            explanation = explanation.replace(SAME_FACT, "probably the same fact", 1)
         links.append(Link((ca.id,), (cb.id,), relation, round(float(matrix[i, j]), 3), explanation))
         linked_a.add(i)
         linked_b.add(j)

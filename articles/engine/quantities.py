@@ -1144,8 +1144,8 @@ class _Reader:
                 mult = 1e12
             elif s in _GLUED_MEASURES:
                 kind, unit = "measure", _GLUED_MEASURES[s]
-                k = self._per_hour(k + 1, unit) - 1
-                unit = self._speed_unit(unit, k + 1)
+                unit, after = self._per_hour(k + 1, unit)
+                k = after - 1
             elif self.toks[k].text in ("C", "F"):
                 kind, unit = "measure", "°" + self.toks[k].text  # "40C", "104F"
             elif s in _GLUED_TIMES:
@@ -1284,8 +1284,7 @@ class _Reader:
             return "duration", _TIME_UNITS[w], end
         if w in _MEASURES and self.toks[p].kind == _WORD:
             unit = _MEASURES[w]
-            end = self._per_hour(p + 1, unit)
-            unit = self._speed_unit(unit, end)
+            unit, end = self._per_hour(p + 1, unit)
             if unit == "degree" and self.low(end) in ("celsius", "centigrade", "c"):
                 unit, end = "°C", end + 1
             elif unit == "degree" and self.low(end) in ("fahrenheit", "f"):
@@ -1297,21 +1296,17 @@ class _Reader:
             return "measure", "degree", p + 1
         return None
 
-    def _per_hour(self, end: int, unit: str) -> int:
-        """Past "/h" or "per hour" after a distance ("190km/h", "100 miles per hour"), if it is there."""
-        if unit not in ("km", "mile"):
-            return end
+    def _per_hour(self, end: int, unit: str) -> tuple[str, int]:
+        """A distance read on to "/h" or "per hour" ("190km/h", "100 miles per hour") is a speed: its unit and
+        the token after it; any other unit stays as it is."""
+        speed = {"km": "km/h", "mile": "mph"}.get(unit)
+        if speed is None:
+            return unit, end
         if end + 1 < self.n and self.toks[end].text == "/" and self.low(end + 1) in ("h", "hr"):
-            return end + 2
+            return speed, end + 2
         if self.low(end) in ("per", "an", "a") and self.low(end + 1) == "hour":
-            return end + 2
-        return end
-
-    def _speed_unit(self, unit: str, end: int) -> str:
-        """ "km/h" or "mph" for a distance that ``_per_hour`` read on to an hour."""
-        if unit in ("km", "mile") and end > 0 and self.low(end - 1) in ("h", "hr", "hour"):
-            return {"km": "km/h", "mile": "mph"}[unit]
-        return unit
+            return speed, end + 2
+        return unit, end
 
     # -- the counted noun --
 

@@ -208,7 +208,7 @@ def _line_continues(text: str, s: int, e: int, next_start: int, longest: int) ->
     first = text[next_start]
     if last in ".!?…" or (last in _CLOSERS and e - 2 >= s and text[e - 2] in ".!?…"):
         return True  # the usual in-paragraph rules decide
-    mark = next(iter(m for m in LIST_MARKS if text.startswith(m, next_start)), None)
+    mark = next((m for m in LIST_MARKS if text.startswith(m, next_start)), None)
     if mark is not None and (len(mark) == 1 or last == ":" or text.startswith(mark, s)):
         return False  # "Key points:" and the items of its list under it: each a line of its own
     if first.islower() or first in ",;:)]–—" or last in ",;:([–—-":

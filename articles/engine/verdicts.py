@@ -414,7 +414,7 @@ def figure_context(q: Quantity, body: str) -> set[str]:
 
 _SHARE_OF = re.compile(r"\s*of\s+((?:\w+\s+){0,3}\w+)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
-_DAY_WORDS = re.compile(r"\b(?:today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_DAY_WORDS = re.compile(r"\b(?:today|yesterday|tonight)\b", re.I)  # weekdays are capitalised
 
 
 def _plain_words(text: str) -> str:
@@ -869,7 +869,7 @@ _TALLY = re.compile(
 
 
 def _tally(text: str) -> tuple[int, int, str] | None:
-    found = [m for m in _TALLY.finditer(text)]
+    found = list(_TALLY.finditer(text))
     if len(found) != 1:
         return None
     m = found[0]
@@ -977,11 +977,9 @@ def _written(word: str, text: str) -> str:
     return word
 
 
-SAME_FACT = "both report the same fact"
-
-
-def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
-    """The relation of two aligned claims and a one-line explanation naming the values on both sides."""
+def judge(a: Side, b: Side, shared_words: list[str], *, sure: bool = True) -> tuple[Relation, str]:
+    """The relation of two aligned claims and a one-line explanation naming the values on both sides; an
+    agreement the link's score leaves unsure of (``sure`` false) is told as likely."""
     figures, dates = _compare_quantities(a, b), _compare_dates(a, b)
     apart = _days_apart(a.claim, b.claim)
     if apart and any(f.relation == "conflict" for f in figures):
@@ -1012,7 +1010,7 @@ def judge(a: Side, b: Side, shared_words: list[str]) -> tuple[Relation, str]:
         if hits:
             return relation, "; ".join(hits)
     agreed = [f.text for f in findings if f.relation == "agree"] or [f.text for f in _one_sided_figures(a, b)]
-    lead = SAME_FACT
+    lead = "both report the same fact" if sure else "probably the same fact"
     if shared_words:
         lead += " (" + ", ".join(shared_words[:4]) + ")"
     return "agree", "; ".join([lead, *agreed]) if agreed else lead
